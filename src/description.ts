@@ -1,0 +1,27 @@
+/** Marks every token this action mints per job, so people (and a sweep) can tell them apart from hand-made ones. */
+export const DESCRIPTION_PREFIX = 'gha-tfc-token';
+
+export interface RunContext {
+  readonly repository: string;
+  readonly runId: string;
+  readonly runAttempt: string;
+  readonly job: string;
+}
+
+export function runContextFrom(env: Readonly<Record<string, string | undefined>>): RunContext {
+  return {
+    repository: env['GITHUB_REPOSITORY'] || 'local',
+    runId: env['GITHUB_RUN_ID'] || '0',
+    runAttempt: env['GITHUB_RUN_ATTEMPT'] || '1',
+    job: env['GITHUB_JOB'] || 'job',
+  };
+}
+
+/**
+ * `gha-tfc-token owner/repo run-123-1 job-deploy 9f3a1c2e`. Matrix legs share GITHUB_JOB and a job may run the
+ * step twice, so the random suffix (32 bits) is what makes it unique; the rest tells a person where it came from.
+ */
+export function defaultDescription(run: RunContext, randomHex: string): string {
+  const job = run.job.replace(/\s+/g, '-').slice(0, 60);
+  return `${DESCRIPTION_PREFIX} ${run.repository} run-${run.runId}-${run.runAttempt} job-${job} ${randomHex}`;
+}

@@ -1,0 +1,46 @@
+/** A bad input: found before any network call, reported as one line that names the input. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`Input "${input}" ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+/** An answer from the API that is not what the operation needed. Never carries a response body verbatim. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+    summary: string,
+  ) {
+    super(`${method} ${path} answered ${status}: ${summary}`);
+    this.name = 'ApiError';
+  }
+
+  is(status: number): boolean {
+    return this.status === status;
+  }
+}
+
+/**
+ * The request may or may not have reached the server (reset after sending, timeout, unreadable answer).
+ * For a create this means a token may exist whose secret we never saw.
+ */
+export class AmbiguousRequestError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    cause: string,
+  ) {
+    super(`${method} ${path} failed and may have been processed by the server: ${cause}`);
+    this.name = 'AmbiguousRequestError';
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,45 @@
+import type { ActionIo } from './io.js';
+import { terraformTokenVariable } from './hostname.js';
+import type { MintedToken } from './tfc/types.js';
+
+/**
+ * The only place secrets leave the action: masked first, then written to outputs or the environment.
+ * Summaries and logs get metadata only.
+ */
+export class Publisher {
+  constructor(private readonly io: ActionIo) {}
+
+  mask = (secret: string): void => {
+    this.io.setSecret(secret);
+  };
+
+  tokenOutputs(token: MintedToken): void {
+    this.mask(token.secret);
+    this.io.setOutput('token', token.secret);
+    this.metadataOutputs(token);
+  }
+
+  metadataOutputs(token: Omit<MintedToken, 'secret'>): void {
+    this.io.setOutput('token-id', token.id);
+    this.io.setOutput('expired-at', token.expiredAt ?? '');
+    this.io.setOutput('created-at', token.createdAt);
+    this.io.setOutput('description', token.description ?? '');
+    this.io.setOutput('team-id', token.teamId ?? '');
+  }
+
+  /** So later `terraform` steps authenticate to this host; Terraform CLI has no spelling for a port. */
+  exportTerraformCredential(hostname: string, secret: string): void {
+    const name = terraformTokenVariable(hostname);
+    if (!name) {
+      this.io.warning(`Not exporting TF_TOKEN_… for "${hostname}": Terraform CLI cannot name a host with a port in an environment variable. Use the token output instead.`);
+      return;
+    }
+    this.mask(secret);
+    this.io.exportVariable(name, secret);
+    this.io.info(`Exported ${name} for later terraform steps.`);
+  }
+
+  summary(heading: string, rows: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    return this.io.writeSummary(heading, rows);
+  }
+}

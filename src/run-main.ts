@@ -1,0 +1,36 @@
+import type { Dependencies } from './deps.js';
+import { runContextFrom } from './description.js';
+import { parseInputs, readApiToken, type Inputs } from './inputs.js';
+import { Publisher } from './publish.js';
+import { CleanupLedger } from './state.js';
+import { createOrganizationToken } from './tokens/create-organization-token.js';
+import { createTeamToken } from './tokens/create-team-token.js';
+import { deleteToken } from './tokens/delete-token.js';
+import type { OperationContext } from './tokens/context.js';
+
+export async function runMain(deps: Dependencies): Promise<void> {
+  const publisher = new Publisher(deps.io);
+  const source = { get: deps.io.getInput, env: deps.env };
+  // Masked before anything else is read, so no later message can show the credential.
+  const credential = readApiToken(source);
+  if (credential) publisher.mask(credential);
+  const inputs = parseInputs({ ...source, now: deps.now(), run: runContextFrom(deps.env), randomHex: deps.randomHex });
+  const client = deps.connect(inputs);
+  try {
+    await runOperation({ io: deps.io, client, publisher, ledger: new CleanupLedger(deps.io, inputs.hostname) }, inputs);
+  } finally {
+    client.close();
+  }
+}
+
+function runOperation(context: OperationContext, inputs: Inputs): Promise<unknown> {
+  switch (inputs.operation) {
+    case 'create-team-token':
+      return createTeamToken(context, inputs);
+    case 'create-organization-token':
+      return createOrganizationToken(context, inputs);
+    case 'delete-team-token':
+    case 'delete-organization-token':
+      return deleteToken(context, inputs);
+  }
+}

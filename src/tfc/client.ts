@@ -1,0 +1,181 @@
+import { AmbiguousRequestError, ApiError } from '../errors.js';
+import { decideRetry, type Outcome } from './retry.js';
+import { TransportError, type RawResponse, type Transport } from './transport.js';
+
+export const JSON_API = 'application/vnd.api+json';
+
+export interface ClientOptions {
+  readonly hostname: string;
+  readonly apiToken: string;
+  readonly transport: Transport;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly log: (message: string) => void;
+}
+
+export type Json = Record<string, unknown>;
+type Query = Readonly<Record<string, string | number>>;
+
+/**
+ * One request core for every resource module: base URL, auth, JSON:API headers, the retry policy and error
+ * decoding. It never logs or keeps a body, because create answers carry the new secret.
+ */
+export class TfcClient {
+  readonly #options: ClientOptions;
+  readonly #authorization: string;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+    this.#authorization = `Bearer ${options.apiToken}`;
+  }
+
+  get hostname(): string {
+    return this.#options.hostname;
+  }
+
+  /** 200 with a JSON:API document. */
+  get(path: string, query: Query = {}): Promise<Json> {
+    return this.#json('GET', path, query, null);
+  }
+
+  /** 201 with a JSON:API document. */
+  post(path: string, body: Json, query: Query = {}): Promise<Json> {
+    return this.#json('POST', path, query, body);
+  }
+
+  /** 204 means deleted; a 404 is returned as 'not-found' because callers treat "already gone" as done. */
+  async delete(path: string, query: Query = {}): Promise<'deleted' | 'not-found'> {
+    const response = await this.#send('DELETE', path, query, null);
+    if (response.status === 404) return 'not-found';
+    this.#check('DELETE', path, response);
+    return 'deleted';
+  }
+
+  close(): void {
+    this.#options.transport.close();
+  }
+
+  async #json(method: string, path: string, query: Query, body: Json | null): Promise<Json> {
+    const response = await this.#send(method, path, query, body);
+    this.#check(method, path, response);
+    try {
+      const document: unknown = JSON.parse(response.body);
+      if (document && typeof document === 'object') return document as Json;
+    } catch {
+      // fall through: an unreadable success
+    }
+    if (method === 'POST') {
+      throw new AmbiguousRequestError(method, path, `the server answered ${response.status} with a body that is not JSON`);
+    }
+    throw new ApiError(response.status, method, path, 'the answer is not a JSON:API document (a proxy in the way?)');
+  }
+
+  #check(method: string, path: string, response: RawResponse): void {
+    if (response.status >= 200 && response.status < 300) return;
+    throw new ApiError(response.status, method, path, describeFailure(response));
+  }
+
+  async #send(method: string, path: string, query: Query, body: Json | null): Promise<RawResponse> {
+    const url = this.#url(path, query);
+    const started = this.#options.now();
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.#attempt(method, url, body);
+      const decision = decideRetry(method, outcome.summary, attempt, this.#options.now() - started, {
+        nowSeconds: this.#options.now() / 1000,
+        random: this.#options.random,
+      });
+      if (!decision.retry) return outcome.finish();
+      this.#options.log(`${method} ${path}: attempt ${attempt} ${outcome.what}; retrying in ${decision.delayMs} ms.`);
+      await this.#options.sleep(decision.delayMs);
+    }
+  }
+
+  async #attempt(method: string, url: string, body: Json | null) {
+    const headers = {
+      Authorization: this.#authorization,
+      'Content-Type': JSON_API,
+      Accept: JSON_API,
+    };
+    try {
+      const response = await this.#options.transport.send(method, url, body ? JSON.stringify(body) : null, headers);
+      const reset = response.headers['x-ratelimit-reset'];
+      const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
+      return { summary, what: `answered ${response.status}`, finish: () => response };
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      const summary: Outcome = { networkError: error.code, connected: error.connected };
+      const path = new URL(url).pathname;
+      return {
+        summary,
+        what: `failed (${error.code})`,
+        finish: (): never => {
+          if (error.connected && method === 'POST') throw new AmbiguousRequestError(method, path, error.code);
+          throw new Error(`${method} ${path} failed: ${error.code} (could not reach ${this.hostname})`);
+        },
+      };
+    }
+  }
+
+  #url(path: string, query: Query): string {
+    const url = new URL(`https://${this.#options.hostname}/api/v2${path}`);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return url.toString();
+  }
+}
+
+/** One line from a JSON:API error answer: status, title, detail, and what usually causes it. */
+export function describeFailure(response: RawResponse): string {
+  const errors = jsonApiErrors(response.body);
+  const text = errors.length > 0 ? errors.join('; ') : statusText(response.status);
+  const hint = HINTS[response.status] ?? (response.status >= 500 ? 'a server-side error; try again later.' : '');
+  if (response.status >= 300 && response.status < 400) {
+    return `a redirect${locationOf(response)}, which is not followed so the credential goes to the configured host only; check the hostname input.`;
+  }
+  return hint ? `${text}. Likely cause: ${hint}` : `${text}.`;
+}
+
+const HINTS: Readonly<Record<number, string>> = {
+  401: 'the credential (api-token) is invalid, expired or revoked.',
+  403: 'the credential is not allowed to do this.',
+  404: 'it does not exist, or the credential lacks permission to see it (the API answers 404 for both).',
+  415: 'the request lacked the JSON:API content type.',
+  422: 'the server rejected the request as invalid (see the detail above).',
+  429: 'the API rate limit (30 requests per second per user) stayed exceeded through every retry.',
+};
+
+/** Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. */
+export function jsonApiErrors(body: string): string[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const errors = (document as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.slice(0, 5).map((error: unknown) => {
+    if (typeof error === 'string') return clip(error);
+    const { title, detail } = (error ?? {}) as { title?: unknown; detail?: unknown };
+    return clip([title, detail].filter((part) => typeof part === 'string' && part).join(': ') || 'unknown error');
+  });
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+  return texts[status] ?? `HTTP ${status}`;
+}
+
+function locationOf(response: RawResponse): string {
+  const location = response.headers['location'];
+  if (typeof location !== 'string') return '';
+  try {
+    return ` to ${new URL(location).host}`;
+  } catch {
+    return '';
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

@@ -1,0 +1,21 @@
+import type { ActionIo } from '../io.js';
+import type { Publisher } from '../publish.js';
+import type { CleanupLedger } from '../state.js';
+import type { TfcClient } from '../tfc/client.js';
+import { findTeamByName } from '../tfc/teams.js';
+import type { TeamRef } from '../inputs.js';
+
+/** What every token operation works with; built once by the entry point. */
+export interface OperationContext {
+  readonly io: ActionIo;
+  readonly client: TfcClient;
+  readonly publisher: Publisher;
+  readonly ledger: CleanupLedger;
+}
+
+/** A team id costs no request; a name costs one look-up. */
+export async function resolveTeamId(client: TfcClient, team: TeamRef, organization: string | null): Promise<string> {
+  if ('id' in team) return team.id;
+  // parseInputs guarantees an organization whenever a team is named.
+  return (await findTeamByName(client, organization as string, team.name)).id;
+}
