@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { errorsOf, expectClean, startWorld, type World } from '../support/world.js';
+
+let world: World;
+beforeEach(async () => {
+  world = await startWorld();
+});
+afterEach(() => world.emulator.close());
+
+describe('team token, multiple-tokens API', () => {
+  test('by team id: one POST, outputs, masked, deleted by the post step with one DELETE', async () => {
+    const before = Date.now();
+    const main = await world.main({ 'team-id': world.teamId });
+    expect(errorsOf(main)).toEqual([]);
+    expect(main.code).toBe(0);
+
+    const [minted] = world.emulator.tokens();
+    expect(world.emulator.tokens()).toHaveLength(1);
+    expect(minted!.kind).toBe('team');
+    expect(main.outputs['token']).toBe(minted!.secret);
+    expect(main.outputs['token-id']).toBe(minted!.id);
+    expect(main.outputs['team-id']).toBe(world.teamId);
+    expect(main.outputs['created-at']).toBe(minted!.createdAt);
+    expect(main.outputs['expired-at']).toBe(minted!.expiredAt);
+    const lifetime = Date.parse(main.outputs['expired-at']!) - before;
+    expect(lifetime).toBeGreaterThan(6 * 3600_000 - 60_000);
+    expect(lifetime).toBeLessThan(6 * 3600_000 + 60_000);
+    expect(main.outputs['description']).toMatch(/^gha-tfc-token octo-org\/infra run-4242-1 job-deploy [0-9a-f]{8}$/);
+    expect(minted!.description).toBe(main.outputs['description']);
+    expect(world.calls()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`]);
+
+    expect(main.stdout).toContain(`::add-mask::${minted!.secret}`);
+    expect(main.stdout).toContain(`::add-mask::${world.credential}`);
+    expectClean(main, [minted!.secret, world.credential]);
+    expect(main.files.state).toContain(minted!.id);
+    expect(main.summary).toContain(minted!.id);
+    // A host with a port has no TF_TOKEN_ spelling: warned about, not exported.
+    expect(main.exported).toEqual({});
+    expect(main.stdout).toMatch(/::warning::Not exporting TF_TOKEN_/);
+
+    world.emulator.clearRequests();
+    const post = await world.post(main, { 'team-id': world.teamId });
+    expect(post.code).toBe(0);
+    expect(world.calls()).toEqual([`DELETE /authentication-tokens/${minted!.id}`]);
+    expect(world.emulator.tokens()).toEqual([]);
+    expectClean(post, [minted!.secret, world.credential]);
+  });
+
+  test('by team name: a look-up then the POST', async () => {
+    const { main, post } = await world.job({ 'team-name': 'platform', organization: 'acme' });
+    expect(main.code).toBe(0);
+    expect(post.code).toBe(0);
+    expect(main.outputs['team-id']).toBe(world.teamId);
+    expect(world.calls()).toEqual([
+      'GET /organizations/acme/teams',
+      `POST /teams/${world.teamId}/authentication-tokens`,
+      `DELETE /authentication-tokens/${main.outputs['token-id']}`,
+    ]);
+    expect(world.emulator.tokens()).toEqual([]);
+    expectClean(main, [main.outputs['token'], world.credential]);
+  });
+
+  test('a name that differs only in case is not the team', async () => {
+    const main = await world.main({ 'team-name': 'Platform', organization: 'acme' });
+    expect(main.code).toBe(1);
+    expect(errorsOf(main)).toHaveLength(1);
+    expect(errorsOf(main)[0]).toContain('No team named "Platform"');
+    expect(world.emulator.tokens()).toEqual([]);
+  });
+
+  test('ephemeral false: the post step keeps the token and says so', async () => {
+    const { main, post } = await world.job({ 'team-id': world.teamId, ephemeral: 'false', expiry: '2d' });
+    expect(main.code).toBe(0);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('ephemeral is false');
+    expect(world.emulator.tokens().map((token) => token.id)).toEqual([main.outputs['token-id']]);
+    const lifetime = Date.parse(main.outputs['expired-at']!) - Date.now();
+    expect(Math.round(lifetime / 3600_000)).toBe(48);
+  });
+
+  test('an explicit description and RFC 3339 expiry are sent as given', async () => {
+    const expiry = new Date(Date.now() + 3 * 3600_000);
+    expiry.setUTCMilliseconds(0);
+    const main = await world.main({ 'team-id': world.teamId, description: 'nightly plan', expiry: expiry.toISOString().replace('.000Z', 'Z') });
+    expect(main.code).toBe(0);
+    expect(world.emulator.tokens()[0]!.description).toBe('nightly plan');
+    expect(Date.parse(world.emulator.tokens()[0]!.expiredAt!)).toBe(expiry.getTime());
+  });
+
+  test('two runs of the same job get two tokens and each post deletes only its own', async () => {
+    const first = await world.main({ 'team-id': world.teamId });
+    const second = await world.main({ 'team-id': world.teamId });
+    expect(first.outputs['token-id']).not.toBe(second.outputs['token-id']);
+    await world.post(first, { 'team-id': world.teamId });
+    expect(world.emulator.tokens().map((token) => token.id)).toEqual([second.outputs['token-id']]);
+    await world.post(second, { 'team-id': world.teamId });
+    expect(world.emulator.tokens()).toEqual([]);
+  });
+});
+
+describe('a server without the multiple-tokens API', () => {
+  test('fails with advice to opt in to the legacy token, having created nothing', async () => {
+    await world.emulator.close();
+    world = await startWorld({ platform: 'tfe', tfeVersion: '1.0.2', multipleTeamTokens: false });
+    const { main, post } = await world.job({ 'team-id': world.teamId });
+    expect(main.code).toBe(1);
+    expect(errorsOf(main)).toHaveLength(1);
+    expect(errorsOf(main)[0]).toContain('legacy-team-token: true');
+    expect(world.calls()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`, `GET /teams/${world.teamId}`]);
+    expect(world.emulator.tokens()).toEqual([]);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('Nothing to clean up');
+  });
+});

@@ -1,0 +1,61 @@
+import type { StepResult } from './runner.js';
+
+/**
+ * Every form in which a secret could leak past the runner's masking or into a file: raw, URL-encoded, and
+ * base64 at each of the three byte alignments (as the runner itself registers them).
+ */
+export function secretForms(secret: string): string[] {
+  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.from('\0'.repeat(shift) + secret).toString('base64');
+    // Drop the characters that depend on the neighbouring bytes; the middle is stable whatever surrounds it.
+    const stable = encoded.slice(shift === 0 ? 0 : 4, -4);
+    if (stable.length >= 8) forms.add(stable);
+  }
+  return [...forms];
+}
+
+export interface Leak {
+  readonly where: string;
+  readonly form: string;
+}
+
+/**
+ * The only allowed appearances of a secret: the `::add-mask::` command, the `token` output and the exported
+ * `TF_TOKEN_…` variable. Returns every other appearance, so a test can assert the list is empty.
+ */
+export function findLeaks(step: StepResult, secrets: readonly string[]): Leak[] {
+  const leaks: Leak[] = [];
+  for (const secret of secrets.filter(Boolean)) {
+    const places: Record<string, string> = {
+      stdout: step.stdout.split('\n').filter((line) => line !== `::add-mask::${secret}`).join('\n'),
+      stderr: step.stderr,
+      summary: step.files.summary,
+      state: step.files.state,
+      outputs: withoutEntries(step.outputs, (name) => name === 'token'),
+      env: withoutEntries(step.exported, (name) => name.startsWith('TF_TOKEN_')),
+    };
+    for (const [where, text] of Object.entries(places)) {
+      for (const form of secretForms(secret)) {
+        if (text.includes(form)) leaks.push({ where, form: form === secret ? 'raw' : 'encoded' });
+      }
+    }
+  }
+  return leaks;
+}
+
+/** The secret was masked before it could appear anywhere else on stdout. */
+export function maskedFirst(step: StepResult, secret: string): boolean {
+  const maskAt = step.stdout.indexOf(`::add-mask::${secret}`);
+  if (maskAt < 0) return false;
+  const rest = step.stdout.replace(`::add-mask::${secret}`, '');
+  const firstOther = rest.indexOf(secret);
+  return firstOther < 0 || firstOther >= maskAt;
+}
+
+function withoutEntries(entries: Record<string, string>, allowed: (name: string) => boolean): string {
+  return Object.entries(entries)
+    .filter(([name]) => !allowed(name))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('\n');
+}
