@@ -17,7 +17,7 @@ export async function runMain(deps: Dependencies): Promise<void> {
   const inputs = parseInputs({ ...source, now: deps.now(), run: runContextFrom(deps.env), randomHex: deps.randomHex });
   const client = deps.connect(inputs);
   try {
-    await runOperation({ io: deps.io, client, publisher, ledger: new CleanupLedger(deps.io, inputs.hostname) }, inputs);
+    await runOperation({ io: deps.io, client, publisher, ledger: new CleanupLedger(deps.io, inputs.hostname), randomHex: deps.randomHex }, inputs);
   } finally {
     client.close();
   }

@@ -55,6 +55,11 @@ export class CleanupLedger {
     return token;
   }
 
+  /** A token created under `description` whose id never arrived was found and deleted: nothing left to clean up. */
+  settle(description: string): void {
+    this.#drop(description);
+  }
+
   #resolve(description: string | null, tokenId: string, expiredAt: string | null): void {
     this.#records = this.#records.map((record) =>
       record.description === description && record.tokenId === null

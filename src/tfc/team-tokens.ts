@@ -1,5 +1,5 @@
 import type { TfcClient } from './client.js';
-import { mintedTokenFrom, readOrNull } from './documents.js';
+import { mintedTokenFrom, readOrNull, tokenFrom } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 export interface TeamTokenCreateOptions {
@@ -40,4 +40,33 @@ export async function readLegacy(client: TfcClient, teamId: string): Promise<Tok
 
 export function deleteLegacy(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
   return client.delete(`/teams/${encodeURIComponent(teamId)}/authentication-token`);
+}
+
+export interface TeamTokenListOptions {
+  /** Search by team name (the API's `q`; it may match loosely, so callers filter on team id). */
+  readonly teamName?: string;
+  readonly onPage?: (page: number, totalPages: number) => void;
+}
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#list-team-tokens
+/** Every team token of the organization (legacy and described), following every page. */
+export async function listAll(client: TfcClient, organization: string, options: TeamTokenListOptions = {}): Promise<Token[]> {
+  const tokens: Token[] = [];
+  for (let page = 1; ; ) {
+    const query: Record<string, string | number> = { 'page[number]': page, 'page[size]': 100 };
+    if (options.teamName) query['q'] = options.teamName;
+    const document = await client.get(`/organizations/${encodeURIComponent(organization)}/team-tokens`, query);
+    tokens.push(...((document['data'] ?? []) as unknown[]).map(tokenFrom));
+    const pagination = ((document['meta'] as Record<string, unknown> | undefined)?.['pagination'] ?? {}) as Record<string, unknown>;
+    options.onPage?.(page, Number(pagination['total-pages'] ?? page));
+    const next = pagination['next-page'];
+    if (typeof next !== 'number' || next <= page) return tokens;
+    page = next;
+  }
+}
+
+/** The team's token with exactly this description, if the server has one. */
+export async function findByDescription(client: TfcClient, organization: string, team: { id: string; name: string }, description: string): Promise<Token | null> {
+  const tokens = await listAll(client, organization, { teamName: team.name });
+  return tokens.find((token) => token.teamId === team.id && token.description === description) ?? null;
 }

@@ -3,6 +3,7 @@ import type { CleanupRecord } from '../state.js';
 import type { TfcClient } from '../tfc/client.js';
 import * as organizationTokens from '../tfc/organization-tokens.js';
 import * as teamTokens from '../tfc/team-tokens.js';
+import { readTeam } from '../tfc/teams.js';
 
 export interface CleanupContext {
   readonly io: ActionIo;
@@ -14,11 +15,10 @@ export interface CleanupContext {
 export async function cleanUp(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io } = context;
   const label = record.tokenId ?? `(${record.kind} token, id unknown)`;
-  if (!record.ephemeral) return say(io, `Keeping ${label}: ephemeral is false.`);
   if (Date.parse(record.expiredAt) <= context.now) return say(io, `Skipping ${label}: it has already expired.`);
-  if (!record.tokenId) {
-    return say(io, `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind === 'organization' ? 'organization' : 'team'} token by hand. It expires at ${record.expiredAt}.`);
-  }
+  // A token whose secret never arrived is useless to everyone, so it goes whatever `ephemeral` says.
+  if (!record.tokenId) return cleanUpUnconfirmed(context, record);
+  if (!record.ephemeral) return say(io, `Keeping ${label}: ephemeral is false.`);
   const outcome = await deleteRecorded(context.client, record, record.tokenId);
   io.info(outcome);
   return outcome;
@@ -41,6 +41,21 @@ async function deleteRecorded(client: TfcClient, record: CleanupRecord, tokenId:
       ? await organizationTokens.remove(client, record.organization as string)
       : await teamTokens.deleteLegacy(client, record.teamId as string);
   return result === 'deleted' ? `Deleted token ${tokenId}.` : `Token ${tokenId} was already gone.`;
+}
+
+/** A create whose answer never arrived: find the token by its description, if the server made it. */
+async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord): Promise<string> {
+  const { io, client } = context;
+  if (record.kind !== 'team' || !record.description || !record.organization || !record.teamId) {
+    return say(io, `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind === 'organization' ? 'organization' : 'team'} token by hand${record.organization ? '' : ' (no organization was given, so it could not be looked up)'}. It expires at ${record.expiredAt}.`);
+  }
+  const team = await readTeam(client, record.teamId);
+  const orphan = await teamTokens.findByDescription(client, record.organization, team, record.description);
+  if (!orphan) return say(io, `No token was created under "${record.description}"; nothing to delete.`);
+  const result = await teamTokens.deleteById(client, orphan.id);
+  const outcome = result === 'deleted' ? `Deleted team token ${orphan.id}, whose create was interrupted.` : `Team token ${orphan.id} was already gone.`;
+  io.info(outcome);
+  return outcome;
 }
 
 function say(io: ActionIo, message: string): string {

@@ -11,6 +11,7 @@ export interface OperationContext {
   readonly client: TfcClient;
   readonly publisher: Publisher;
   readonly ledger: CleanupLedger;
+  readonly randomHex: () => string;
 }
 
 /** A team id costs no request; a name costs one look-up. */

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../errors.js';
+import { AmbiguousRequestError, ApiError, errorMessage } from '../errors.js';
 import type { CreateTeamToken } from '../inputs.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import { readTeam } from '../tfc/teams.js';
@@ -22,14 +22,48 @@ export async function createTeamToken(context: OperationContext, inputs: CreateT
   return token;
 }
 
+/** A create that may have been processed is looked up, never blindly repeated; a found orphan is deleted. */
+const MAX_CREATES = 3;
+
 async function createDescribed(context: OperationContext, inputs: CreateTeamToken, teamId: string): Promise<MintedToken> {
   const { client, ledger, publisher } = context;
-  const { description } = inputs;
-  const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
-  try {
-    return await ledger.track(record, () => teamTokens.create(client, teamId, { description, expiredAt: inputs.expiresAt }, publisher.mask));
-  } catch (error) {
-    throw await explainCreateFailure(context, error, teamId, description);
+  for (let attempt = 1; ; attempt++) {
+    const description = attempt === 1 ? inputs.description : `${inputs.description} retry-${context.randomHex()}`;
+    const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
+    try {
+      return await ledger.track(record, () => teamTokens.create(client, teamId, { description, expiredAt: inputs.expiresAt }, publisher.mask));
+    } catch (error) {
+      if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId, description);
+      await reconcile(context, inputs, teamId, description, error);
+    }
+  }
+}
+
+function mayHaveCreated(error: unknown): boolean {
+  return error instanceof AmbiguousRequestError || (error instanceof ApiError && error.status >= 500);
+}
+
+/**
+ * The server may hold a token whose secret we never received. Found: delete it (a token nobody can use is only a
+ * risk). Not found: it may still land later, so its record stays for the post step, and the next try uses a fresh
+ * description so the two can never collide.
+ */
+async function reconcile(context: OperationContext, inputs: CreateTeamToken, teamId: string, description: string, error: unknown): Promise<void> {
+  const { client, io, ledger } = context;
+  io.warning(`Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by its description.`);
+  if (!inputs.organization) {
+    throw new Error(
+      `${errorMessage(error)} The token may exist under the description "${description}", and finding it needs the organization: set the organization input (or TF_CLOUD_ORGANIZATION).`,
+    );
+  }
+  const team = 'name' in inputs.team ? { id: teamId, name: inputs.team.name } : await readTeam(client, teamId);
+  const orphan = await teamTokens.findByDescription(client, inputs.organization, team, description);
+  if (orphan) {
+    await teamTokens.deleteById(client, orphan.id);
+    ledger.settle(description);
+    io.info(`Deleted token ${orphan.id}, created by the interrupted request; its secret never arrived. Creating a new one.`);
+  } else {
+    io.info('The server has no token under that description; creating a new one.');
   }
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, test } from '@jest/globals';
+import { ApiError } from '../../src/errors.js';
+import { CleanupLedger, loadCleanupState } from '../../src/state.js';
+import { fakeIo } from '../support/fake-io.js';
+
+const record = { kind: 'team', organization: 'acme', teamId: 'team-x', description: 'desc', expiredAt: '2030-01-01T00:00:00.000Z', ephemeral: true } as const;
+const minted = { id: 'at-1', secret: 'SECRET.atlasv1.x', description: 'desc', createdAt: 'c', expiredAt: '2030-01-01T00:00:00.123Z', lastUsedAt: null, teamId: 'team-x' };
+
+describe('CleanupLedger', () => {
+  test('saves the record before the create and the id after it, never the secret', async () => {
+    const { io, calls, state } = fakeIo();
+    const ledger = new CleanupLedger(io, 'app.terraform.io');
+    let savedDuringCreate = '';
+    await ledger.track(record, async () => {
+      savedDuringCreate = state['cleanup']!;
+      return minted;
+    });
+    expect(JSON.parse(savedDuringCreate).records).toEqual([{ ...record, tokenId: null }]);
+    expect(loadCleanupState(io)).toEqual({ hostname: 'app.terraform.io', records: [{ ...record, tokenId: 'at-1', expiredAt: minted.expiredAt }] });
+    expect(calls.map((call) => call.join(' ')).join('\n')).not.toContain('SECRET');
+  });
+
+  test('a refusal (4xx) forgets the record; an ambiguous failure keeps it for the post step', async () => {
+    const { io } = fakeIo();
+    const ledger = new CleanupLedger(io, 'h');
+    await expect(ledger.track(record, () => Promise.reject(new ApiError(422, 'POST', '/p', 'invalid')))).rejects.toThrow('422');
+    expect(loadCleanupState(io)!.records).toEqual([]);
+    await expect(ledger.track(record, () => Promise.reject(new ApiError(502, 'POST', '/p', 'bad gateway')))).rejects.toThrow('502');
+    expect(loadCleanupState(io)!.records).toEqual([{ ...record, tokenId: null }]);
+  });
+
+  test('unreadable state is treated as none', () => {
+    expect(loadCleanupState(fakeIo({}, { cleanup: '{not json' }).io)).toBeNull();
+    expect(loadCleanupState(fakeIo().io)).toBeNull();
+  });
+});
