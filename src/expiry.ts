@@ -24,11 +24,15 @@ export function parseExpiry(value: string, now: number): Date {
   return new Date(at);
 }
 
-function expiryInstant(value: string, now: number): number {
+/** `45m`, `6h`, `7d`, `2w` in milliseconds; null for anything else. */
+export function durationMs(value: string): number | null {
   const duration = DURATION.exec(value);
-  if (duration) {
-    return now + Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS];
-  }
+  return duration ? Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS] : null;
+}
+
+function expiryInstant(value: string, now: number): number {
+  const duration = durationMs(value);
+  if (duration !== null) return now + duration;
   if (RFC3339.test(value) && isCalendarDate(value)) {
     const at = Date.parse(value);
     if (!Number.isNaN(at)) return at;

@@ -1,9 +1,30 @@
-import { parseExpiry } from './expiry.js';
+import { defaultDescription, defaultRotationDescription } from './description.js';
 import { InputError } from './errors.js';
+import { parseExpiry } from './expiry.js';
 import { DEFAULT_HOSTNAME, parseHostname, quote } from './hostname.js';
-import { defaultDescription, type RunContext } from './description.js';
+import {
+  agentPoolId,
+  boolean,
+  checkedDescription,
+  duration,
+  forbid,
+  forbidTeamInputs,
+  oneOf,
+  optionalTeamRef,
+  optionalTokenId,
+  organization,
+  requiredOrganization,
+  teamRef,
+  wholeNumber,
+  type InputSource,
+  type TeamRef,
+} from './input-rules.js';
 
-export type TeamRef = { readonly id: string } | { readonly name: string };
+export { boolean, type InputSource, type TeamRef } from './input-rules.js';
+
+export type TokenType = 'team' | 'organization' | 'audit-trail' | 'agent';
+/** One token per organization; creating one revokes the current one. */
+export type SingletonType = 'organization' | 'audit-trail';
 
 interface Connection {
   readonly hostname: string;
@@ -25,10 +46,18 @@ export interface CreateTeamToken extends Connection {
 
 export interface CreateOrganizationToken extends Connection {
   readonly operation: 'create-organization-token';
+  readonly tokenType: SingletonType;
   readonly organization: string;
   readonly expiresAt: Date;
   readonly ephemeral: boolean;
   readonly replaceExisting: boolean;
+}
+
+export interface CreateAgentToken extends Connection {
+  readonly operation: 'create-agent-token';
+  readonly agentPoolId: string;
+  readonly description: string;
+  readonly ephemeral: boolean;
 }
 
 export interface DeleteTeamToken extends Connection {
@@ -42,24 +71,69 @@ export interface DeleteTeamToken extends Connection {
 
 export interface DeleteOrganizationToken extends Connection {
   readonly operation: 'delete-organization-token';
+  readonly tokenType: SingletonType;
   readonly organization: string;
   readonly tokenId: string | null;
 }
 
-export type Inputs = CreateTeamToken | CreateOrganizationToken | DeleteTeamToken | DeleteOrganizationToken;
-
-export interface InputSource {
-  /** Reads an input as the runner passes it (INPUT_<NAME>), trimmed; '' when unset. */
-  readonly get: (name: string) => string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly now: number;
-  readonly run: RunContext;
-  readonly randomHex: () => string;
+export interface DeleteAgentToken extends Connection {
+  readonly operation: 'delete-agent-token';
+  readonly tokenId: string;
 }
 
-const TEAM_ID = /^team-[A-Za-z0-9]{1,64}$/;
-const TOKEN_ID = /^at-[A-Za-z0-9]{1,64}$/;
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+export interface SecretDestination {
+  readonly name: string;
+  readonly repository: string;
+  readonly environment: string | null;
+  readonly organization: string | null;
+  readonly githubToken: string;
+  readonly apiUrl: string;
+}
+
+export interface RotateToken extends Connection {
+  readonly operation: 'rotate-token';
+  readonly tokenType: TokenType;
+  readonly team: TeamRef | null;
+  readonly organization: string | null;
+  readonly agentPoolId: string | null;
+  readonly legacy: boolean;
+  /** null for agent tokens, which cannot expire */
+  readonly expiresAt: Date | null;
+  /** The stable base that every rotation of this token shares ('' for singletons, which have none). */
+  readonly description: string;
+  readonly keepPrevious: number;
+  readonly secret: SecretDestination;
+}
+
+export interface ListTokens extends Connection {
+  readonly operation: 'list-tokens';
+  readonly organization: string;
+  readonly team: TeamRef | null;
+  readonly descriptionPrefix: string;
+  readonly expiringWithinMs: number | null;
+}
+
+export interface SweepTokens extends Connection {
+  readonly operation: 'sweep-tokens';
+  readonly organization: string;
+  readonly olderThanMs: number;
+  readonly dryRun: boolean;
+}
+
+export type Inputs =
+  | CreateTeamToken
+  | CreateOrganizationToken
+  | CreateAgentToken
+  | DeleteTeamToken
+  | DeleteOrganizationToken
+  | DeleteAgentToken
+  | RotateToken
+  | ListTokens
+  | SweepTokens;
+
+const MODES = ['create', 'delete', 'rotate', 'list', 'sweep'] as const;
+const TOKEN_TYPES = ['team', 'organization', 'audit-trail', 'agent'] as const;
+const ROTATE_INPUTS = ['secret-name', 'secret-repository', 'secret-environment', 'secret-organization', 'github-token'];
 const FORK_HINT =
   'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret exists but is not given to it.';
 
@@ -70,28 +144,35 @@ export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
 
 /** Every input check happens here, before any network call; the first problem is thrown as one InputError. */
 export function parseInputs(source: InputSource): Inputs {
-  const mode = oneOf(source, 'mode', ['create', 'delete'], 'create');
-  const tokenType = oneOf(source, 'token-type', ['team', 'organization'], 'team');
+  const mode = oneOf(source, 'mode', MODES, 'create');
+  const tokenType = oneOf(source, 'token-type', TOKEN_TYPES, 'team');
   const connection = parseConnection(source);
-  if (mode === 'create') {
-    forbid(source, 'token-id', 'is only used with mode: delete');
-    return tokenType === 'team' ? createTeamToken(source, connection) : createOrganizationToken(source, connection);
+  if (mode !== 'rotate') for (const name of ROTATE_INPUTS) forbid(source, name, 'is only used with mode: rotate');
+  if (mode !== 'list') forbid(source, 'expiring-within', 'is only used with mode: list');
+  if (mode !== 'create' && mode !== 'rotate') forbid(source, 'expiry', `is only used with mode: create or rotate, not ${mode}`);
+  if (mode !== 'create' && mode !== 'delete') forbid(source, 'token-id', `is only used with mode: create or delete, not ${mode}`);
+  if (tokenType !== 'agent') forbid(source, 'agent-pool-id', 'applies only to token-type: agent');
+  switch (mode) {
+    case 'create':
+      forbid(source, 'token-id', 'is only used with mode: delete');
+      return parseCreate(source, connection, tokenType);
+    case 'delete':
+      forbid(source, 'description', 'is only used with mode: create, rotate or list');
+      noReplace(source, 'delete');
+      return parseDelete(source, connection, tokenType);
+    case 'rotate':
+      return parseRotate(source, connection, tokenType);
+    case 'list':
+      return parseList(source, connection, tokenType);
+    case 'sweep':
+      return parseSweep(source, connection, tokenType);
   }
-  forbid(source, 'expiry', 'is only used with mode: create');
-  forbid(source, 'description', 'is only used with mode: create');
-  if (boolean(source, 'replace-existing', false)) {
-    throw new InputError('replace-existing', 'is only used with mode: create.');
-  }
-  return tokenType === 'team' ? deleteTeamToken(source, connection) : deleteOrganizationToken(source, connection);
 }
 
 function parseConnection(source: InputSource): Connection {
   const apiToken = readApiToken(source);
   if (!apiToken) {
-    throw new InputError(
-      'api-token',
-      `is empty, and neither TF_API_TOKEN nor TFE_TOKEN is set in the environment. ${FORK_HINT}`,
-    );
+    throw new InputError('api-token', `is empty, and neither TF_API_TOKEN nor TFE_TOKEN is set in the environment. ${FORK_HINT}`);
   }
   if (!/^[\x21-\x7e]+$/.test(apiToken)) {
     throw new InputError('api-token', 'contains spaces, line breaks or other characters a token never has; pass the token alone.');
@@ -102,6 +183,23 @@ function parseConnection(source: InputSource): Connection {
   return { apiToken, hostname, requestTimeoutMs: requestTimeout(source) };
 }
 
+function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
+  if (tokenType === 'team') return createTeamToken(source, connection);
+  if (tokenType === 'agent') return createAgentToken(source, connection);
+  forbidTeamInputs(source, tokenType);
+  forbid(source, 'description', `applies only to team and agent tokens: ${tokenType} tokens have no description`);
+  const ephemeral = boolean(source, 'ephemeral', true);
+  return {
+    ...connection,
+    operation: 'create-organization-token',
+    tokenType,
+    organization: requiredOrganization(source, `${tokenType} tokens belong to an organization`),
+    expiresAt: expiry(source, ephemeral),
+    ephemeral,
+    replaceExisting: boolean(source, 'replace-existing', false),
+  };
+}
+
 function createTeamToken(source: InputSource, connection: Connection): CreateTeamToken {
   const team = teamRef(source);
   const legacy = boolean(source, 'legacy-team-token', false);
@@ -109,7 +207,7 @@ function createTeamToken(source: InputSource, connection: Connection): CreateTea
   if (replaceExisting && !legacy) {
     throw new InputError(
       'replace-existing',
-      'applies only to organization tokens and legacy team tokens (legacy-team-token: true); team tokens from the multiple-tokens API never replace each other.',
+      'applies only to organization, audit-trail and legacy team tokens (legacy-team-token: true); team tokens from the multiple-tokens API never replace each other.',
     );
   }
   const ephemeral = boolean(source, 'ephemeral', true);
@@ -131,17 +229,34 @@ function createTeamToken(source: InputSource, connection: Connection): CreateTea
   };
 }
 
-function createOrganizationToken(source: InputSource, connection: Connection): CreateOrganizationToken {
-  forbidTeamInputs(source);
-  forbid(source, 'description', 'applies only to team tokens: organization tokens have no description');
-  const ephemeral = boolean(source, 'ephemeral', true);
+function createAgentToken(source: InputSource, connection: Connection): CreateAgentToken {
+  forbidTeamInputs(source, 'agent');
+  forbid(source, 'expiry', 'cannot be set for agent tokens: the API gives them no expiry');
+  noReplace(source, 'agent tokens never replace each other');
   return {
     ...connection,
-    operation: 'create-organization-token',
-    organization: organization(source, true) as string,
-    expiresAt: expiry(source, ephemeral),
-    ephemeral,
-    replaceExisting: boolean(source, 'replace-existing', false),
+    operation: 'create-agent-token',
+    agentPoolId: agentPoolId(source),
+    description: checkedDescription(source.get('description')) || defaultDescription(source.run, source.randomHex()),
+    ephemeral: boolean(source, 'ephemeral', true),
+  };
+}
+
+function parseDelete(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
+  if (tokenType === 'team') return deleteTeamToken(source, connection);
+  if (tokenType === 'agent') {
+    forbidTeamInputs(source, 'agent');
+    const tokenId = optionalTokenId(source);
+    if (!tokenId) throw new InputError('token-id', 'is required to delete an agent token (the at-… id from the create step\'s token-id output).');
+    return { ...connection, operation: 'delete-agent-token', tokenId };
+  }
+  forbidTeamInputs(source, tokenType);
+  return {
+    ...connection,
+    operation: 'delete-organization-token',
+    tokenType,
+    organization: requiredOrganization(source, `${tokenType} tokens belong to an organization`),
+    tokenId: optionalTokenId(source),
   };
 }
 
@@ -163,71 +278,97 @@ function deleteTeamToken(source: InputSource, connection: Connection): DeleteTea
   return { ...connection, operation: 'delete-team-token', tokenId, team, organization: organization(source, byName), legacy };
 }
 
-function deleteOrganizationToken(source: InputSource, connection: Connection): DeleteOrganizationToken {
-  forbidTeamInputs(source);
+function parseRotate(source: InputSource, connection: Connection, tokenType: TokenType): RotateToken {
+  const legacy = tokenType === 'team' && boolean(source, 'legacy-team-token', false);
+  const replacedByCreate = tokenType === 'organization' || tokenType === 'audit-trail' || legacy;
+  const team = tokenType === 'team' ? teamRef(source) : null;
+  if (tokenType !== 'team') forbidTeamInputs(source, tokenType);
+  if (replacedByCreate) {
+    forbid(source, 'description', 'is not used when rotating a token that has no description (organization, audit-trail or legacy team token)');
+  }
+  if (tokenType === 'agent') forbid(source, 'expiry', 'cannot be set for agent tokens: the API gives them no expiry');
+  // Team rotations find their predecessors in the organization's team-token list.
+  const needsOrganization = tokenType !== 'agent' && !(legacy && team !== null && 'id' in team);
   return {
     ...connection,
-    operation: 'delete-organization-token',
-    organization: organization(source, true) as string,
-    tokenId: optionalTokenId(source),
+    operation: 'rotate-token',
+    tokenType,
+    team,
+    organization: organization(source, needsOrganization, 'rotation finds earlier tokens in the organization'),
+    agentPoolId: tokenType === 'agent' ? agentPoolId(source) : null,
+    legacy,
+    expiresAt: tokenType === 'agent' ? null : parseExpiry(source.get('expiry') || '30d', source.now),
+    description: replacedByCreate ? '' : checkedDescription(source.get('description')) || defaultRotationDescription(source.run),
+    keepPrevious: wholeNumber(source, 'keep-previous', '1', 0, 100),
+    secret: secretDestination(source),
   };
 }
 
-function teamRef(source: InputSource): TeamRef {
-  const id = source.get('team-id');
-  const name = source.get('team-name');
-  if (id && name) {
-    throw new InputError('team-id', 'and team-name are both set; give exactly one of them.');
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+function secretDestination(source: InputSource): SecretDestination {
+  const name = source.get('secret-name');
+  if (!name) throw new InputError('secret-name', 'is required with mode: rotate: the GitHub Actions secret that receives the new token.');
+  if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
+    throw new InputError('secret-name', `must contain only letters, digits and underscores, must not start with a digit or with GITHUB_; got ${quote(name)}.`);
   }
-  if (id) {
-    if (!TEAM_ID.test(id)) throw new InputError('team-id', `must be a team id like team-6p5jTwJQXwqZBncC; got ${quote(id)}.`);
-    return { id };
+  const environment = source.get('secret-environment') || null;
+  const secretOrganization = source.get('secret-organization') || null;
+  if (secretOrganization && (environment || source.get('secret-repository'))) {
+    throw new InputError('secret-organization', 'cannot be combined with secret-repository or secret-environment: an organization secret belongs to the organization.');
   }
-  if (name) {
-    if (!NAME.test(name)) {
-      throw new InputError('team-name', `must be a team name (letters, digits, - and _); got ${quote(name)}.`);
-    }
-    return { name };
+  if (secretOrganization && !/^[A-Za-z0-9-]{1,39}$/.test(secretOrganization)) {
+    throw new InputError('secret-organization', `must be a GitHub organization login; got ${quote(secretOrganization)}.`);
   }
-  throw new InputError('team-id', 'or team-name is required for team tokens; give exactly one of them.');
+  if (environment && (environment.length > 255 || /[\u0000-\u001f'"`]/.test(environment))) {
+    throw new InputError('secret-environment', `must be a GitHub environment name; got ${quote(environment)}.`);
+  }
+  const repository = source.get('secret-repository') || source.env['GITHUB_REPOSITORY'] || '';
+  if (!secretOrganization && !REPOSITORY.test(repository)) {
+    throw new InputError('secret-repository', `must be owner/repo (default: the current repository, GITHUB_REPOSITORY); got ${quote(repository)}.`);
+  }
+  const githubToken = source.get('github-token');
+  if (!githubToken) {
+    throw new InputError('github-token', `is required with mode: rotate: a token allowed to write Actions secrets (the workflow's GITHUB_TOKEN never is). ${FORK_HINT}`);
+  }
+  return { name, repository, environment, organization: secretOrganization, githubToken, apiUrl: (source.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, '') };
 }
 
-function forbidTeamInputs(source: InputSource): void {
-  forbid(source, 'team-id', 'applies only to token-type: team');
-  forbid(source, 'team-name', 'applies only to token-type: team');
-  if (boolean(source, 'legacy-team-token', false)) {
-    throw new InputError('legacy-team-token', 'applies only to token-type: team.');
-  }
+function parseList(source: InputSource, connection: Connection, tokenType: TokenType): ListTokens {
+  if (tokenType !== 'team') throw new InputError('token-type', 'must be team with mode: list (it lists the organization\'s team tokens).');
+  return {
+    ...connection,
+    operation: 'list-tokens',
+    organization: requiredOrganization(source, 'mode: list reads the organization\'s team tokens'),
+    team: optionalTeamRef(source),
+    descriptionPrefix: source.get('description'),
+    expiringWithinMs: source.get('expiring-within') ? duration(source, 'expiring-within', '') : null,
+  };
 }
 
-function organization(source: InputSource, required: boolean): string | null {
-  const value = source.get('organization') || source.env['TF_CLOUD_ORGANIZATION']?.trim() || '';
-  if (!value) {
-    if (!required) return null;
-    throw new InputError('organization', 'is required here (organization tokens and team-name look-ups) and TF_CLOUD_ORGANIZATION is not set either.');
+function parseSweep(source: InputSource, connection: Connection, tokenType: TokenType): SweepTokens {
+  if (tokenType !== 'team') throw new InputError('token-type', 'must be team with mode: sweep (it sweeps the organization\'s team tokens).');
+  forbid(source, 'team-id', 'is not used with mode: sweep, which sweeps the whole organization');
+  forbid(source, 'team-name', 'is not used with mode: sweep, which sweeps the whole organization');
+  forbid(source, 'description', 'is not used with mode: sweep: it only ever touches tokens with this action\'s own prefix');
+  return {
+    ...connection,
+    operation: 'sweep-tokens',
+    organization: requiredOrganization(source, 'mode: sweep reads the organization\'s team tokens'),
+    olderThanMs: duration(source, 'older-than', '24h'),
+    dryRun: boolean(source, 'dry-run', false),
+  };
+}
+
+function noReplace(source: InputSource, why: string): void {
+  if (boolean(source, 'replace-existing', false)) {
+    throw new InputError('replace-existing', why === 'delete' ? 'is only used with mode: create.' : `is not used here: ${why}.`);
   }
-  if (!NAME.test(value)) {
-    throw new InputError('organization', `must be an organization name (letters, digits, - and _); got ${quote(value)}.`);
-  }
-  return value;
 }
 
 function expiry(source: InputSource, ephemeral: boolean): Date {
   return parseExpiry(source.get('expiry') || (ephemeral ? '6h' : '30d'), source.now);
-}
-
-function checkedDescription(value: string): string {
-  if (value.length > 255 || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw new InputError('description', 'must be at most 255 characters with no line breaks or control characters.');
-  }
-  return value;
-}
-
-function optionalTokenId(source: InputSource): string | null {
-  const value = source.get('token-id');
-  if (!value) return null;
-  if (!TOKEN_ID.test(value)) throw new InputError('token-id', `must be a token id like at-TLhN8cc6ro6qYDvp; got ${quote(value)}.`);
-  return value;
 }
 
 function requestTimeout(source: InputSource): number {
@@ -236,28 +377,4 @@ function requestTimeout(source: InputSource): number {
     throw new InputError('request-timeout', `must be a whole number of seconds from 1 to 300; got ${quote(value)}.`);
   }
   return Number(value) * 1000;
-}
-
-function oneOf<T extends string>(source: InputSource, name: string, allowed: readonly T[], fallback: T): T {
-  const value = source.get(name) || fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new InputError(name, `must be one of ${allowed.join(', ')}; got ${quote(value)}.`);
-  }
-  return value as T;
-}
-
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-
-/** YAML 1.2 core-schema booleans, as the runner's own getBooleanInput reads them. */
-export function boolean(source: Pick<InputSource, 'get'>, name: string, fallback: boolean): boolean {
-  const value = source.get(name);
-  if (!value) return fallback;
-  if (TRUE.includes(value)) return true;
-  if (FALSE.includes(value)) return false;
-  throw new InputError(name, `must be a YAML 1.2 boolean (true, True, TRUE, false, False or FALSE); got ${quote(value)}.`);
-}
-
-function forbid(source: InputSource, name: string, why: string): void {
-  if (source.get(name)) throw new InputError(name, `${why}; remove it.`);
 }

@@ -12,7 +12,8 @@ export interface ActionIo {
   notice(message: string): void;
   warning(message: string): void;
   debug(message: string): void;
-  writeSummary(heading: string, rows: ReadonlyArray<readonly [string, string]>): Promise<void>;
+  /** A heading and a table (header row first) appended to the job summary. */
+  writeSummary(heading: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): Promise<void>;
 }
 
 export const coreIo: ActionIo = {
@@ -26,12 +27,12 @@ export const coreIo: ActionIo = {
   notice: (message) => core.notice(message),
   warning: (message) => core.warning(message),
   debug: (message) => core.debug(message),
-  async writeSummary(heading, rows) {
+  async writeSummary(heading, header, rows) {
     // Without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write; that is not an error.
     if (!process.env['GITHUB_STEP_SUMMARY']) return;
     await core.summary
       .addHeading(heading, 3)
-      .addTable([[{ data: 'Field', header: true }, { data: 'Value', header: true }], ...rows.map(([k, v]) => [k, v])])
+      .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])])
       .write();
   },
 };

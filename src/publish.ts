@@ -39,7 +39,12 @@ export class Publisher {
     this.io.info(`Exported ${name} for later terraform steps.`);
   }
 
+  /** A two-column summary of one operation: ids, names and dates only, never a secret. */
   summary(heading: string, rows: ReadonlyArray<readonly [string, string]>): Promise<void> {
-    return this.io.writeSummary(heading, rows);
+    return this.io.writeSummary(heading, ['Field', 'Value'], rows);
+  }
+
+  table(heading: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): Promise<void> {
+    return this.io.writeSummary(heading, header, rows);
   }
 }

@@ -4,7 +4,11 @@ import { parseInputs, readApiToken, type Inputs } from './inputs.js';
 import { Publisher } from './publish.js';
 import { CleanupLedger } from './state.js';
 import { createOrganizationToken } from './tokens/create-organization-token.js';
+import { createAgentToken } from './tokens/create-agent-token.js';
 import { createTeamToken } from './tokens/create-team-token.js';
+import { listTokens } from './tokens/list-tokens.js';
+import { rotateToken } from './tokens/rotate-token.js';
+import { sweepTokens } from './tokens/sweep-tokens.js';
 import { deleteToken } from './tokens/delete-token.js';
 import type { OperationContext } from './tokens/context.js';
 
@@ -12,12 +16,20 @@ export async function runMain(deps: Dependencies): Promise<void> {
   const publisher = new Publisher(deps.io);
   const source = { get: deps.io.getInput, env: deps.env };
   // Masked before anything else is read, so no later message can show the credential.
-  const credential = readApiToken(source);
-  if (credential) publisher.mask(credential);
+  for (const credential of [readApiToken(source), deps.io.getInput('github-token')]) if (credential) publisher.mask(credential);
   const inputs = parseInputs({ ...source, now: deps.now(), run: runContextFrom(deps.env), randomHex: deps.randomHex });
   const client = deps.connect(inputs);
   try {
-    await runOperation({ io: deps.io, client, publisher, ledger: new CleanupLedger(deps.io, inputs.hostname), randomHex: deps.randomHex }, inputs);
+    const context: OperationContext = {
+      io: deps.io,
+      client,
+      publisher,
+      ledger: new CleanupLedger(deps.io, inputs.hostname),
+      randomHex: deps.randomHex,
+      now: deps.now,
+      connectAs: (apiToken) => deps.connect({ ...inputs, apiToken }),
+    };
+    await runOperation(context, inputs);
   } finally {
     client.close();
   }
@@ -29,8 +41,17 @@ function runOperation(context: OperationContext, inputs: Inputs): Promise<unknow
       return createTeamToken(context, inputs);
     case 'create-organization-token':
       return createOrganizationToken(context, inputs);
+    case 'create-agent-token':
+      return createAgentToken(context, inputs);
     case 'delete-team-token':
     case 'delete-organization-token':
+    case 'delete-agent-token':
       return deleteToken(context, inputs);
+    case 'rotate-token':
+      return rotateToken(context, inputs);
+    case 'list-tokens':
+      return listTokens(context, inputs);
+    case 'sweep-tokens':
+      return sweepTokens(context, inputs);
   }
 }

@@ -2,7 +2,7 @@ import { ApiError } from './errors.js';
 import type { ActionIo } from './io.js';
 import type { MintedToken } from './tfc/types.js';
 
-export type TokenKind = 'team' | 'team-legacy' | 'organization';
+export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
 
 /**
  * What the post step needs to delete one token this run made, and nothing secret. `tokenId` is null while a
@@ -12,6 +12,7 @@ export interface CleanupRecord {
   readonly kind: TokenKind;
   readonly organization: string | null;
   readonly teamId: string | null;
+  readonly agentPoolId?: string | null;
   readonly description: string | null;
   readonly tokenId: string | null;
   readonly expiredAt: string;

@@ -17,8 +17,8 @@ export function fakeIo(inputs: Record<string, string> = {}, state: Record<string
     notice: (message) => calls.push(['notice', message]),
     warning: (message) => calls.push(['warning', message]),
     debug: (message) => calls.push(['debug', message]),
-    writeSummary: async (heading, rows) => {
-      calls.push(['writeSummary', heading, JSON.stringify(rows)]);
+    writeSummary: async (heading, header, rows) => {
+      calls.push(['writeSummary', heading, JSON.stringify([header, ...rows])]);
     },
   };
   return { io, calls, state };

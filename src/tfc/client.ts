@@ -52,6 +52,27 @@ export class TfcClient {
     return 'deleted';
   }
 
+  /** Every item of a paginated list, 100 a page, following meta.pagination.next-page. */
+  async getAll(path: string, query: Query = {}, onPage?: (page: number, totalPages: number) => void): Promise<unknown[]> {
+    const items: unknown[] = [];
+    for (let page = 1; ; ) {
+      const document = await this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
+      items.push(...(Array.isArray(document['data']) ? document['data'] : []));
+      const pagination = ((document['meta'] as Json | undefined)?.['pagination'] ?? {}) as Json;
+      onPage?.(page, Number(pagination['total-pages'] ?? page));
+      const next = pagination['next-page'];
+      if (typeof next !== 'number' || next <= page) return items;
+      page = next;
+    }
+  }
+
+  /** GET /ping: the platform's identity is in the answer's headers. */
+  async ping(): Promise<RawResponse['headers']> {
+    const response = await this.#send('GET', '/ping', {}, null);
+    this.#check('GET', '/ping', response);
+    return response.headers;
+  }
+
   close(): void {
     this.#options.transport.close();
   }

@@ -51,18 +51,9 @@ export interface TeamTokenListOptions {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#list-team-tokens
 /** Every team token of the organization (legacy and described), following every page. */
 export async function listAll(client: TfcClient, organization: string, options: TeamTokenListOptions = {}): Promise<Token[]> {
-  const tokens: Token[] = [];
-  for (let page = 1; ; ) {
-    const query: Record<string, string | number> = { 'page[number]': page, 'page[size]': 100 };
-    if (options.teamName) query['q'] = options.teamName;
-    const document = await client.get(`/organizations/${encodeURIComponent(organization)}/team-tokens`, query);
-    tokens.push(...((document['data'] ?? []) as unknown[]).map(tokenFrom));
-    const pagination = ((document['meta'] as Record<string, unknown> | undefined)?.['pagination'] ?? {}) as Record<string, unknown>;
-    options.onPage?.(page, Number(pagination['total-pages'] ?? page));
-    const next = pagination['next-page'];
-    if (typeof next !== 'number' || next <= page) return tokens;
-    page = next;
-  }
+  const query = options.teamName ? { q: options.teamName } : {};
+  const items = await client.getAll(`/organizations/${encodeURIComponent(organization)}/team-tokens`, query, options.onPage);
+  return items.map(tokenFrom);
 }
 
 /** The team's token with exactly this description, if the server has one. */

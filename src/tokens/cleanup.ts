@@ -15,7 +15,7 @@ export interface CleanupContext {
 export async function cleanUp(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io } = context;
   const label = record.tokenId ?? `(${record.kind} token, id unknown)`;
-  if (Date.parse(record.expiredAt) <= context.now) return say(io, `Skipping ${label}: it has already expired.`);
+  if (record.expiredAt && Date.parse(record.expiredAt) <= context.now) return say(io, `Skipping ${label}: it has already expired.`);
   // A token whose secret never arrived is useless to everyone, so it goes whatever `ephemeral` says.
   if (!record.tokenId) return cleanUpUnconfirmed(context, record);
   if (!record.ephemeral) return say(io, `Keeping ${label}: ephemeral is false.`);
@@ -25,22 +25,27 @@ export async function cleanUp(context: CleanupContext, record: CleanupRecord): P
 }
 
 async function deleteRecorded(client: TfcClient, record: CleanupRecord, tokenId: string): Promise<string> {
-  if (record.kind === 'team') {
+  if (record.kind === 'team' || record.kind === 'agent') {
     const result = await teamTokens.deleteById(client, tokenId);
-    return result === 'deleted' ? `Deleted team token ${tokenId}.` : `Team token ${tokenId} was already gone.`;
+    return result === 'deleted' ? `Deleted ${record.kind} token ${tokenId}.` : `${record.kind === 'team' ? 'Team' : 'Agent'} token ${tokenId} was already gone.`;
   }
-  const current =
-    record.kind === 'organization'
-      ? await organizationTokens.read(client, record.organization as string)
-      : await teamTokens.readLegacy(client, record.teamId as string);
+  const singleton = singletonOf(client, record);
+  const current = await singleton.read();
   if (!current || current.id !== tokenId) {
-    return `Token ${tokenId} was already replaced or deleted; the current ${record.kind === 'organization' ? 'organization' : 'team'} token${current ? ` ${current.id}` : ''} was left alone.`;
+    return `Token ${tokenId} was already replaced or deleted; the current ${record.kind} token${current ? ` ${current.id}` : ''} was left alone.`;
   }
-  const result =
-    record.kind === 'organization'
-      ? await organizationTokens.remove(client, record.organization as string)
-      : await teamTokens.deleteLegacy(client, record.teamId as string);
-  return result === 'deleted' ? `Deleted token ${tokenId}.` : `Token ${tokenId} was already gone.`;
+  return (await singleton.remove()) === 'deleted' ? `Deleted token ${tokenId}.` : `Token ${tokenId} was already gone.`;
+}
+
+/** Read and delete for a one-per-owner token: the team's legacy token, or the organization's (audit-trail) token. */
+function singletonOf(client: TfcClient, record: CleanupRecord) {
+  if (record.kind === 'team-legacy') {
+    const teamId = record.teamId as string;
+    return { read: () => teamTokens.readLegacy(client, teamId), remove: () => teamTokens.deleteLegacy(client, teamId) };
+  }
+  const organization = record.organization as string;
+  const kind = record.kind === 'audit-trail' ? 'audit-trail' : 'organization';
+  return { read: () => organizationTokens.read(client, organization, kind), remove: () => organizationTokens.remove(client, organization, kind) };
 }
 
 /** A create whose answer never arrived: find the token by its description, if the server made it. */

@@ -12,6 +12,9 @@ export interface OperationContext {
   readonly publisher: Publisher;
   readonly ledger: CleanupLedger;
   readonly randomHex: () => string;
+  readonly now: () => number;
+  /** A client for the same host that authenticates with another token (to verify a new one). */
+  readonly connectAs: (apiToken: string) => TfcClient;
 }
 
 /** A team id costs no request; a name costs one look-up. */

@@ -1,0 +1,12 @@
+import type { TfcClient } from '../tfc/client.js';
+
+/** id → name of every team the credential can see, for listings that show team names (one paged request). */
+export async function teamNames(client: TfcClient, organization: string): Promise<Map<string, string>> {
+  const teams = await client.getAll(`/organizations/${encodeURIComponent(organization)}/teams`);
+  return new Map(
+    teams.map((team) => {
+      const { id, attributes } = team as { id: string; attributes?: { name?: string } };
+      return [id, attributes?.name ?? ''] as const;
+    }),
+  );
+}
