@@ -28,6 +28,8 @@ export interface StepResult {
   readonly state: Record<string, string>;
   readonly exported: Record<string, string>;
   readonly summary: string;
+  /** Wall time of the step's process alone, for the benchmark. */
+  readonly elapsedMs: number;
   /** The raw file-command files, for secret scans. */
   readonly files: { readonly output: string; readonly state: string; readonly env: string; readonly summary: string };
 }
@@ -66,14 +68,16 @@ export async function runStep(entry: 'main' | 'post', options: StepOptions): Pro
     ...Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])),
     ...options.env,
   };
+  const started = process.hrtime.bigint();
   const { code, stdout, stderr } = await run(process.env['ACTION_NODE'] || process.execPath, [join(ROOT, 'dist', entry, 'index.js')], env, options.timeoutMs ?? 60_000);
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   const raw = {
     output: await readFile(files.output, 'utf8'),
     state: await readFile(files.state, 'utf8'),
     env: await readFile(files.env, 'utf8'),
     summary: await readFile(files.summary, 'utf8'),
   };
-  return { code, stdout, stderr, outputs: parseFileCommands(raw.output), state: parseFileCommands(raw.state), exported: parseFileCommands(raw.env), summary: raw.summary, files: raw };
+  return { code, stdout, stderr, outputs: parseFileCommands(raw.output), state: parseFileCommands(raw.state), exported: parseFileCommands(raw.env), summary: raw.summary, elapsedMs, files: raw };
 }
 
 /** main, then post with main's state and the same inputs, as a job does. */
