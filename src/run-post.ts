@@ -9,9 +9,11 @@ import { cleanUp } from './tokens/cleanup.js';
 export async function runPost(deps: Dependencies): Promise<void> {
   const { io } = deps;
   const publisher = new Publisher(io);
+  // Only create and rotate make tokens; the post step of any other mode has nothing to say.
+  if (!['', 'create', 'rotate'].includes(io.getInput('mode'))) return;
   const state = loadCleanupState(io);
   if (!state || state.records.length === 0) {
-    io.info('Nothing to clean up: this step created no token.');
+    io.notice('Nothing to clean up: this step created no token.');
     return;
   }
   const apiToken = readApiToken({ get: io.getInput, env: deps.env });

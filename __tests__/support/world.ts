@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { request } from 'node:https';
 import { Emulator, type EmulatorOptions } from './emulator.js';
 import { findLeaks, maskedFirst } from './hygiene.js';
 import { runJob, runStep, type StepOptions, type StepResult } from './runner.js';
@@ -14,6 +15,10 @@ export interface World {
   job(inputs: Record<string, string>, extra?: Partial<StepOptions>): Promise<{ main: StepResult; post: StepResult }>;
   /** method and path (without /api/v2) of every request so far */
   calls(): string[];
+  /** A direct API call (as the owner), for setting the scene; returns the status and the parsed body. */
+  api(method: string, path: string, body?: unknown, bearer?: string): Promise<{ status: number; body: any }>;
+  /** Creates a described team token directly; returns its id. */
+  mint(teamId: string, description: string, expiredAt?: string): Promise<string>;
 }
 
 export async function startWorld(options: Partial<EmulatorOptions> = {}): Promise<World> {
@@ -34,8 +39,30 @@ export async function startWorld(options: Partial<EmulatorOptions> = {}): Promis
     main: (inputs, extra) => runStep('main', stepOptions(inputs, extra)),
     post: (main, inputs, extra) => runStep('post', { ...stepOptions(inputs, extra), state: main.state }),
     job: (inputs, extra) => runJob(stepOptions(inputs, extra)),
-    calls: () => emulator.requests().map((request) => `${request.method} ${request.path.replace(/^\/api\/v2/, '')}`),
+    calls: () => emulator.requests().map((entry) => `${entry.method} ${entry.path.replace(/^\/api\/v2/, '')}`),
+    api,
+    mint: async (team, description, expiredAt = new Date(Date.now() + 86_400_000).toISOString()) => {
+      const answer = await api('POST', `/teams/${team}/authentication-tokens`, { data: { type: 'authentication-tokens', attributes: { description, 'expired-at': expiredAt } } });
+      if (answer.status !== 201) throw new Error(`mint failed: ${answer.status}`);
+      return answer.body.data.id as string;
+    },
   };
+
+  function api(method: string, path: string, body?: unknown, bearer = credential): Promise<{ status: number; body: any }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        `${emulator.baseUrl}/api/v2${path}`,
+        { method, ca: tls.caCert, headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  }
 }
 
 /** The secret-hygiene contract every scenario asserts: masked first, and nowhere it is not allowed. */
