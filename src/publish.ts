@@ -7,9 +7,14 @@ import type { MintedToken } from './tfc/types.js';
  * Summaries and logs get metadata only.
  */
 export class Publisher {
+  readonly #masked = new Set<string>();
+
   constructor(private readonly io: ActionIo) {}
 
+  /** Idempotent, so every path that handles a secret can mask it without repeating ::add-mask:: lines. */
   mask = (secret: string): void => {
+    if (this.#masked.has(secret)) return;
+    this.#masked.add(secret);
     this.io.setSecret(secret);
   };
 

@@ -7,7 +7,8 @@ afterEach(() => world.emulator.close());
 test('agent token: created for the job with a description and no expiry, deleted by the post step', async () => {
   world = await startWorld();
   const pool = world.emulator.addAgentPool('acme', 'ci-agents');
-  const { main, post } = await world.job({ 'token-type': 'agent', 'agent-pool-id': pool });
+  const inputs = { 'token-type': 'agent', 'agent-pool-id': pool };
+  const main = await world.main(inputs);
   expect(errorsOf(main)).toEqual([]);
   const [minted] = world.emulator.tokens();
   expect(minted!.kind).toBe('agent');
@@ -16,6 +17,7 @@ test('agent token: created for the job with a description and no expiry, deleted
   expect(main.outputs['token']).toBe(minted!.secret);
   expect(main.outputs['description']).toMatch(/^gha-tfc-token /);
   expect(main.exported).toEqual({});
+  const post = await world.post(main, inputs);
   expect(world.calls()).toEqual([`POST /agent-pools/${pool}/authentication-tokens`, `DELETE /authentication-tokens/${minted!.id}`]);
   expect(post.code).toBe(0);
   expect(world.emulator.tokens()).toEqual([]);

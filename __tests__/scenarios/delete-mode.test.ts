@@ -20,7 +20,7 @@ test('deletes a team token by id; a second delete succeeds with a notice; the po
 
   const second = await world.job({ mode: 'delete', 'token-id': tokenId });
   expect(second.main.code).toBe(0);
-  expect(second.main.stdout).toContain(`::notice::Team token ${tokenId} is already gone`);
+  expect(second.main.stdout).toContain(`::notice::Token ${tokenId} is already gone`);
   expect(world.calls()).toEqual([`DELETE /authentication-tokens/${tokenId}`, `DELETE /authentication-tokens/${tokenId}`]);
   expect(first.post.stdout).toBe('');
   expectClean(first.main, [created.outputs['token'], world.credential]);

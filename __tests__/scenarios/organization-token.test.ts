@@ -51,7 +51,7 @@ test('one exists and replace-existing is true: replaced, and the post step delet
   const { main, post } = await world.job({ ...inputs, 'replace-existing': 'true' });
   expect(main.code).toBe(0);
   expect(main.outputs['token-id']).not.toBe(old.id);
-  expect(main.stdout).toContain(`previous token ${old.id}`);
+  expect(main.stdout).toContain(`previous organization token ${old.id}`);
   expect(post.code).toBe(0);
   expect(world.emulator.tokens()).toEqual([]);
   expectClean(main, [main.outputs['token'], old.secret, world.credential]);

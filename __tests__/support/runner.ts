@@ -1,13 +1,19 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** Runs dist/main or dist/post the way the GitHub runner does: INPUT_* with action.yml defaults, file commands, STATE_*. */
 
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** The project root, whether this file runs from __tests__/support (jest) or lib/__tests__/support (compiled). */
+export const ROOT = findRoot(fileURLToPath(new URL('.', import.meta.url)));
+
+function findRoot(dir: string): string {
+  return existsSync(join(dir, 'action.yml')) || dir === dirname(dir) ? dir : findRoot(dirname(dir));
+}
 
 export interface StepOptions {
   readonly inputs?: Readonly<Record<string, string>>;

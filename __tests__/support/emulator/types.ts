@@ -1,0 +1,91 @@
+/** The emulator's public types; `../emulator.ts` re-exports them. */
+
+export type Platform = 'hcp' | 'tfe';
+
+export interface EmulatorOptions {
+  tls: { key: string; cert: string };
+  /** Default 'hcp'. */
+  platform?: Platform;
+  /** For 'tfe', e.g. '1.1.0' (default '2.0.0'); sent as X-TFE-Current-Version on ping. */
+  tfeVersion?: string;
+  /** Default true; false = TFE before 1.1.0: POST /teams/:id/authentication-tokens answers 404. */
+  multipleTeamTokens?: boolean;
+  /** Requests per second per principal, default 30; 0 disables. */
+  rateLimit?: number;
+  /** The clock (ms) for token timestamps and expiry, default Date.now. */
+  now?: () => number;
+}
+
+export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
+
+/** A snapshot of one token, for assertions. */
+export interface TokenRecord {
+  id: string;
+  kind: TokenKind;
+  organization: string;
+  teamId: string | null;
+  agentPoolId: string | null;
+  description: string | null;
+  createdAt: string;
+  expiredAt: string | null;
+  lastUsedAt: string | null;
+  secret: string;
+}
+
+export interface RequestRecord {
+  method: string;
+  /** Including /api/v2. */
+  path: string;
+  /** Without '?'; '' if none. */
+  query: string;
+  /** null when no response was sent (reset, hang). */
+  status: number | null;
+  fault: string | null;
+  /** Who the bearer authenticated as, if valid. */
+  principal: string | null;
+  at: number;
+}
+
+export type FaultKind =
+  | { kind: 'status'; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+  | { kind: 'rate-limit'; resetSeconds: number }
+  | { kind: 'reset-before' }
+  | { kind: 'reset-after' }
+  | { kind: 'status-after'; status: number; body?: string; contentType?: string }
+  | { kind: 'hang' }
+  | { kind: 'truncate' }
+  | { kind: 'non-json' }
+  | { kind: 'redirect'; location: string; status?: number };
+
+export interface Fault {
+  /** Any method when absent. */
+  method?: string;
+  /** Matched against the path including /api/v2 (a string must be equal); any path when absent. */
+  path?: string | RegExp;
+  /** How many matching requests get it, default 1 (Infinity allowed). */
+  times?: number;
+  /** Let this many matching requests through first, default 0. */
+  skip?: number;
+  fault: FaultKind;
+}
+
+export type Role = 'owner' | 'manage-teams' | 'member' | 'organization-token';
+
+export interface TeamOptions {
+  id?: string;
+  visibility?: 'organization' | 'secret';
+  owners?: boolean;
+  manageTeams?: boolean;
+  allowMemberTokenManagement?: boolean;
+}
+
+export interface CredentialOptions {
+  organization: string;
+  role: Role;
+  /** Ids of the teams the user belongs to. */
+  teams?: string[];
+  /** The bearer secret to accept; a fresh one by default. */
+  token?: string;
+  /** The principal (rate limits are per principal); a fresh user per credential by default. */
+  user?: string;
+}
