@@ -78,6 +78,11 @@ export class Emulator {
     return this.#model.tokens().map((token) => this.#model.snapshot(token));
   }
 
+  /** Every secret the emulator ever handed out, including those since revoked or deleted. */
+  mintedSecrets(): string[] {
+    return this.#model.mintedSecrets();
+  }
+
   requests(): RequestRecord[] {
     return this.#log.map((record) => ({ ...record }));
   }

@@ -1,7 +1,5 @@
-import { expect } from '@jest/globals';
 import { request } from 'node:https';
 import { Emulator, type EmulatorOptions } from './emulator.js';
-import { findLeaks, maskedFirst } from './hygiene.js';
 import { runJob, runStep, type StepOptions, type StepResult } from './runner.js';
 import { makeTestTls } from './tls.js';
 
@@ -63,17 +61,4 @@ export async function startWorld(options: Partial<EmulatorOptions> = {}): Promis
       req.end(body === undefined ? undefined : JSON.stringify(body));
     });
   }
-}
-
-/** The secret-hygiene contract every scenario asserts: masked first, and nowhere it is not allowed. */
-export function expectClean(step: StepResult, secrets: ReadonlyArray<string | undefined>): void {
-  const present = secrets.filter((secret): secret is string => Boolean(secret));
-  expect(findLeaks(step, present)).toEqual([]);
-  for (const secret of present) {
-    if (step.stdout.includes(secret)) expect(maskedFirst(step, secret)).toBe(true);
-  }
-}
-
-export function errorsOf(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
 }

@@ -91,6 +91,8 @@ export class Model {
   /** In creation order; a replaced or deleted token is removed, which revokes its secret. */
   readonly #tokens = new Map<string, Token>();
   readonly #secrets = new Map<string, Token>();
+  /** Every secret ever minted, revoked ones included, so tests can prove none of them leaked. */
+  readonly #minted: string[] = [];
   readonly #now: () => number;
 
   constructor(now: () => number) {
@@ -181,7 +183,12 @@ export class Model {
     const token: Token = { ...fields, id: newId('at'), secret: newSecret(), createdAt: this.#now(), lastUsedAt: null };
     this.#tokens.set(token.id, token);
     this.#secrets.set(token.secret, token);
+    this.#minted.push(token.secret);
     return token;
+  }
+
+  mintedSecrets(): string[] {
+    return [...this.#minted];
   }
 
   revoke(token: Token): void {

@@ -1,0 +1,149 @@
+import { Emulator, type Fault, type FaultKind } from '../support/emulator.js';
+import { findLeaks } from '../support/hygiene.js';
+import type { StepResult } from '../support/runner.js';
+import { startWorld, type World } from '../support/world.js';
+
+/**
+ * The fault suite: every request the action makes, under every fault a network or an API can produce. Each case runs
+ * main then post and checks the exit status and message, the tokens left on the emulator, that the token handed out
+ * works, that a redirect's target saw nothing, and that no secret leaked.
+ */
+
+type Target = {
+  readonly request: string;
+  readonly method: string;
+  readonly path: RegExp;
+  readonly inputs: Record<string, string>;
+  /** the step whose request is faulted */
+  readonly phase: 'main' | 'post';
+  /** idempotent reads can be repeated; a body that is not JSON is only fatal where the body is read */
+  readonly readsBody: boolean;
+};
+
+const teamByName = { 'team-name': 'platform', organization: 'acme' };
+const TARGETS: readonly Target[] = [
+  { request: 'team look-up', method: 'GET', path: /\/organizations\/acme\/teams$/, inputs: teamByName, phase: 'main', readsBody: true },
+  { request: 'create', method: 'POST', path: /\/authentication-tokens$/, inputs: teamByName, phase: 'main', readsBody: true },
+  // None exists yet, so the real answer is a 404 whose body the action never needs.
+  { request: 'existence check', method: 'GET', path: /\/organizations\/acme\/authentication-token$/, inputs: { 'token-type': 'organization', organization: 'acme' }, phase: 'main', readsBody: false },
+  { request: 'post existence check', method: 'GET', path: /\/organizations\/acme\/authentication-token$/, inputs: { 'token-type': 'organization', organization: 'acme' }, phase: 'post', readsBody: true },
+  { request: 'post delete', method: 'DELETE', path: /\/authentication-tokens\/at-/, inputs: teamByName, phase: 'post', readsBody: false },
+  { request: 'list', method: 'GET', path: /\/team-tokens$/, inputs: { mode: 'list', organization: 'acme' }, phase: 'main', readsBody: true },
+];
+
+type Kind = { readonly label: string; readonly fault: (otherHost: string) => FaultKind; readonly times?: number };
+const html = (status: number): Kind => ({
+  label: `${status} with an HTML page`,
+  fault: () => ({ kind: 'status', status, contentType: 'text/html', body: `<html><body><h1>${status}</h1>proxy error</body></html>` }),
+});
+const KINDS: readonly Kind[] = [
+  { label: '429 burst', fault: () => ({ kind: 'rate-limit', resetSeconds: 0.2 }), times: 3 },
+  html(500),
+  html(502),
+  html(503),
+  { label: 'reset before acting', fault: () => ({ kind: 'reset-before' }) },
+  { label: 'reset after acting', fault: () => ({ kind: 'reset-after' }) },
+  { label: 'never answers', fault: () => ({ kind: 'hang' }) },
+  { label: 'truncated body', fault: () => ({ kind: 'truncate' }) },
+  { label: 'non-JSON body', fault: () => ({ kind: 'non-json' }) },
+  { label: 'redirect to another host', fault: (otherHost) => ({ kind: 'redirect', location: `${otherHost}/api/v2/elsewhere` }) },
+];
+
+export interface Expected {
+  /** the step that fails, or null when both succeed */
+  readonly fails: 'main' | 'post' | null;
+  readonly message: RegExp | null;
+  readonly tokensLeft: number;
+}
+
+export interface FaultCase {
+  readonly name: string;
+  readonly target: Target;
+  readonly kind: Kind;
+  readonly expected: Expected;
+}
+
+/** What a careful action does: recover where it safely can; otherwise fail clearly, leaving nothing it made. */
+function expectedOutcome(target: Target, kind: Kind): Expected {
+  const label = kind.label;
+  if (label.startsWith('redirect')) {
+    return target.phase === 'main'
+      ? { fails: 'main', message: /redirect to localhost:\d+, which is not followed/, tokensLeft: 0 }
+      : { fails: 'post', message: /Could not delete .*redirect/, tokensLeft: 1 };
+  }
+  if (label === 'non-JSON body' && target.readsBody && target.method === 'GET') {
+    return target.phase === 'main'
+      ? { fails: 'main', message: /not a JSON:API document/, tokensLeft: 0 }
+      : { fails: 'post', message: /Could not delete .*not a JSON:API document/, tokensLeft: 1 };
+  }
+  return { fails: null, message: null, tokensLeft: 0 };
+}
+
+export const CASES: readonly FaultCase[] = TARGETS.flatMap((target) =>
+  KINDS.map((kind) => ({ name: `${target.request}: ${kind.label}`, target, kind, expected: expectedOutcome(target, kind) })),
+);
+
+export interface Observed {
+  readonly fails: 'main' | 'post' | null;
+  readonly message: string;
+  readonly tokensLeft: number;
+  readonly tokenWorks: boolean | null;
+  readonly otherHostRequests: number;
+  readonly leaks: number;
+  readonly faultFired: boolean;
+}
+
+export async function runCase(fault: FaultCase): Promise<Observed> {
+  const world = await startWorld();
+  const other = await Emulator.start({ tls: await (await import('../support/tls.js')).makeTestTls() });
+  try {
+    const inject = () => world.emulator.inject(faultFor(fault, other.baseUrl));
+    const inputs = { ...fault.target.inputs, 'request-timeout': '2' };
+    if (fault.target.phase === 'main') inject();
+    const main = await world.main(inputs);
+    const token = main.outputs['token'];
+    const tokenWorks = token ? (await world.api('GET', '/account/details', undefined, token)).status === 200 : null;
+    if (fault.target.phase === 'post') inject();
+    const post = await world.post(main, inputs);
+    const secrets = [world.credential, token ?? '', ...world.emulator.mintedSecrets()];
+    return {
+      fails: main.code !== 0 ? 'main' : warnings(post).length > 0 || post.code !== 0 ? 'post' : null,
+      message: main.code !== 0 ? errors(main).join(' | ') : warnings(post).join(' | '),
+      tokensLeft: world.emulator.tokens().length,
+      tokenWorks,
+      otherHostRequests: other.requests().length,
+      leaks: findLeaks(main, secrets).length + findLeaks(post, secrets).length,
+      faultFired: world.emulator.requests().some((request) => request.fault !== null),
+    };
+  } finally {
+    await Promise.all([world.emulator.close(), other.close()]);
+  }
+}
+
+function faultFor(fault: FaultCase, otherHost: string): Fault {
+  return { method: fault.target.method, path: fault.target.path, times: fault.kind.times ?? 1, fault: fault.kind.fault(otherHost) };
+}
+
+export function verdict(fault: FaultCase, observed: Observed): string[] {
+  const problems: string[] = [];
+  const { expected } = fault;
+  if (!observed.faultFired) problems.push('the fault never fired');
+  if (observed.fails !== expected.fails) problems.push(`expected ${expected.fails ?? 'success'}, got ${observed.fails ?? 'success'}`);
+  if (expected.message && !expected.message.test(observed.message)) problems.push(`message ${JSON.stringify(observed.message)} does not match ${expected.message}`);
+  if (observed.tokensLeft !== expected.tokensLeft) problems.push(`${observed.tokensLeft} tokens left, expected ${expected.tokensLeft}`);
+  if (expected.fails !== 'main' && fault.target.inputs['mode'] !== 'list' && observed.tokenWorks !== true) problems.push('the token handed out does not work');
+  if (observed.otherHostRequests > 0) problems.push(`the redirect target received ${observed.otherHostRequests} requests`);
+  if (observed.leaks > 0) problems.push(`${observed.leaks} secret leaks`);
+  if (observed.fails === 'main' && observed.message.split(' | ').length !== 1) problems.push('not exactly one error');
+  return problems;
+}
+
+function errors(step: StepResult): string[] {
+  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
+}
+
+function warnings(step: StepResult): string[] {
+  return step.stdout.split('\n').filter((line) => line.startsWith('::warning') && !line.includes('Not exporting TF_TOKEN_') && !line.includes('may or may not have succeeded'));
+}
+
+export type { World };
