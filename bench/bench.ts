@@ -126,6 +126,7 @@ async function scale(): Promise<void> {
   );
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const requests = emulator.requests();
+  const processFloorMs = await floorJobs();
   const served = requests.filter((request) => request.status !== 429).length;
   const floorMs = (served / limit) * 1000;
   const left = emulator.tokens().length;
@@ -136,6 +137,30 @@ async function scale(): Promise<void> {
   say('| --- | --- | --- | --- | --- | --- | --- | --- |');
   say(`| ${(wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ${(wallMs / floorMs).toFixed(2)} | 1.30 | ${requests.length} | ${requests.length - served} | ${results.filter((ok) => !ok).length} | ${left} |`);
   say();
+  say(`For scale: the same ${JOBS} jobs done by the floor scripts (one plain POST process, then one plain DELETE process each) take ${(processFloorMs / 1000).toFixed(2)} s here, since every job starts two Node processes on ${cpus().length} cores.`);
+  say();
+}
+
+/** The same jobs with the floor scripts, to separate process start-up on this machine from the action's own cost. */
+async function floorJobs(): Promise<number> {
+  // No rate limit here: the floor scripts do not retry, and this measures process start-up alone.
+  const { emulator, teamId, credential } = await world(0);
+  const hostname = emulator.hostname;
+  const dir = await mkdtemp(join(tmpdir(), 'bench-floor-'));
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: JOBS }, async (_, index) => {
+      const output = join(dir, `out-${index}`);
+      await writeFile(output, '');
+      const env = { FLOOR_HOSTNAME: hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential, GITHUB_OUTPUT: output };
+      await timeProcess(join(ROOT, 'bench', 'floor-create.mjs'), env);
+      const id = (await readFile(output, 'utf8')).trim().split('=')[1] ?? '';
+      await timeProcess(join(ROOT, 'bench', 'floor-delete.mjs'), { ...env, FLOOR_TOKEN_ID: id });
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  await emulator.close();
+  return elapsed;
 }
 
 say(`# Benchmark results${short ? ' (short form)' : ''}`);
