@@ -48,9 +48,12 @@ function replacedByCreate(inputs: RotateToken): boolean {
   return inputs.tokenType === 'organization' || inputs.tokenType === 'audit-trail' || inputs.legacy;
 }
 
-/** The rotation's description: the stable base plus the UTC time, so later rotations can find this one. */
+/**
+ * The rotation's description: the stable base plus the UTC time, so later rotations can find this one. Milliseconds
+ * included: two rotations in one second must not collide on the team's unique descriptions.
+ */
 function rotationDescription(base: string, now: number): string {
-  return `${base} ${new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+  return `${base} ${new Date(now).toISOString()}`;
 }
 
 async function mint(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<MintedToken> {
@@ -146,7 +149,7 @@ async function revokePrevious(context: OperationContext, inputs: RotateToken, ow
 }
 
 async function rotationsOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
-  const pattern = new RegExp(`^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$`);
+  const pattern = new RegExp(`^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$`);
   if (inputs.tokenType === 'agent') {
     return (await agentTokens.listAll(context.client, inputs.agentPoolId as string)).filter((t) => pattern.test(t.description ?? ''));
   }
