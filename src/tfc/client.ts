@@ -101,7 +101,7 @@ export class TfcClient {
     const url = this.#url(path, query);
     const started = this.#options.now();
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(method, url, body);
+      const outcome = await this.#attempt(method, path, url, body);
       const decision = decideRetry(method, outcome.summary, attempt, this.#options.now() - started, {
         nowSeconds: this.#options.now() / 1000,
         random: this.#options.random,
@@ -112,7 +112,7 @@ export class TfcClient {
     }
   }
 
-  async #attempt(method: string, url: string, body: Json | null) {
+  async #attempt(method: string, path: string, url: string, body: Json | null) {
     const headers = {
       Authorization: this.#authorization,
       'Content-Type': JSON_API,
@@ -126,7 +126,6 @@ export class TfcClient {
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       const summary: Outcome = { networkError: error.code, connected: error.connected };
-      const path = new URL(url).pathname;
       return {
         summary,
         what: `failed (${error.code})`,

@@ -1,0 +1,147 @@
+import { describe, expect, test } from '@jest/globals';
+import { AmbiguousRequestError, ApiError } from '../../src/errors.js';
+import { describeFailure, jsonApiErrors, TfcClient } from '../../src/tfc/client.js';
+import { TransportError, type RawResponse, type Transport } from '../../src/tfc/transport.js';
+
+const TOKEN = 'credential.atlasv1.secretsecretsecret';
+type Scripted = RawResponse | TransportError;
+
+/** A transport that answers from a script and records what was sent. */
+function scripted(...answers: Scripted[]) {
+  const sent: Array<{ method: string; url: string; body: string | null; headers: Record<string, string> }> = [];
+  const sleeps: number[] = [];
+  const transport: Transport = {
+    async send(method, url, body, headers) {
+      sent.push({ method, url, body, headers });
+      const answer = answers.shift();
+      if (!answer) throw new Error('no scripted answer left');
+      if (answer instanceof TransportError) throw answer;
+      return answer;
+    },
+    close: () => undefined,
+  };
+  let now = 0;
+  const client = new TfcClient({
+    hostname: 'tfe.example.com',
+    apiToken: TOKEN,
+    transport,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    now: () => now,
+    random: () => 0,
+    log: () => undefined,
+  });
+  return { client, sent, sleeps };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({ status, headers, body: JSON.stringify(body) });
+const created = json(201, { data: { id: 'at-1', attributes: { token: 'NEW.atlasv1.SECRET' } } });
+
+describe('requests', () => {
+  test('auth, JSON:API content type on every method (DELETE too), URL and query encoding', async () => {
+    const { client, sent } = scripted(json(200, { data: [] }), created, { status: 204, headers: {}, body: '' });
+    await client.get('/organizations/acme/teams', { 'filter[names]': 'a b' });
+    await client.post('/teams/team-1/authentication-tokens', { data: {} });
+    await client.delete('/authentication-tokens/at-1');
+    expect(sent.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET https://tfe.example.com/api/v2/organizations/acme/teams?filter%5Bnames%5D=a+b',
+      'POST https://tfe.example.com/api/v2/teams/team-1/authentication-tokens',
+      'DELETE https://tfe.example.com/api/v2/authentication-tokens/at-1',
+    ]);
+    for (const request of sent) {
+      expect(request.headers).toEqual({ Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/vnd.api+json', Accept: 'application/vnd.api+json' });
+    }
+    expect(sent[1]!.body).toBe('{"data":{}}');
+  });
+
+  test('DELETE: 204 is deleted, 404 is already gone', async () => {
+    const { client } = scripted({ status: 204, headers: {}, body: '' }, json(404, { errors: [{ status: '404', title: 'not found' }] }));
+    expect(await client.delete('/authentication-tokens/at-1')).toBe('deleted');
+    expect(await client.delete('/authentication-tokens/at-1')).toBe('not-found');
+  });
+});
+
+describe('retries', () => {
+  test('429 then success: waits X-RateLimit-Reset, repeats the POST', async () => {
+    const { client, sent, sleeps } = scripted(json(429, { errors: [] }, { 'x-ratelimit-reset': '0.4' }), created);
+    await client.post('/teams/team-1/authentication-tokens', {});
+    expect(sent).toHaveLength(2);
+    expect(sleeps).toEqual([400]);
+  });
+
+  test('500 on GET is repeated; on POST it is not, and is an ApiError the caller treats as ambiguous', async () => {
+    const get = scripted(json(500, {}), json(200, { data: [] }));
+    await get.client.get('/x');
+    expect(get.sent).toHaveLength(2);
+    const post = scripted(json(500, {}));
+    await expect(post.client.post('/x', {})).rejects.toThrow(ApiError);
+    expect(post.sent).toHaveLength(1);
+  });
+
+  test('a reset after sending a POST is ambiguous; a refused connection is repeated', async () => {
+    const reset = scripted(new TransportError('ECONNRESET', true));
+    await expect(reset.client.post('/x', {})).rejects.toThrow(AmbiguousRequestError);
+    expect(reset.sent).toHaveLength(1);
+    const refused = scripted(new TransportError('ECONNREFUSED', false), created);
+    await refused.client.post('/x', {});
+    expect(refused.sent).toHaveLength(2);
+  });
+
+  test('a GET that keeps failing stops within the attempt budget with a plain error', async () => {
+    const { client, sent } = scripted(...Array.from({ length: 20 }, () => new TransportError('ECONNRESET', true)));
+    await expect(client.get('/x')).rejects.toThrow('GET /x failed: ECONNRESET (could not reach tfe.example.com)');
+    expect(sent.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('answers that are not what they should be', () => {
+  test('a redirect is reported, not followed', async () => {
+    const { client, sent } = scripted({ status: 302, headers: { location: 'https://evil.example.net/steal' }, body: '' });
+    await expect(client.get('/x')).rejects.toThrow('a redirect to evil.example.net, which is not followed');
+    expect(sent).toHaveLength(1);
+  });
+
+  test('a 201 whose body is not JSON is ambiguous (the token exists, its secret is unreadable)', async () => {
+    const { client } = scripted({ status: 201, headers: {}, body: '<html>NEW.atlasv1.SECRET</html>' });
+    const error = await client.post('/x', {}).catch((caught: unknown) => caught as Error);
+    expect(error).toBeInstanceOf(AmbiguousRequestError);
+    expect(error.message).not.toContain('SECRET');
+  });
+
+  test('no error ever carries the credential or a response body', async () => {
+    const { client } = scripted(json(401, { errors: [{ status: '401', title: 'unauthorized' }] }), { status: 503, headers: {}, body: `<html>${TOKEN}</html>` }, ...Array.from({ length: 9 }, () => ({ status: 503, headers: {}, body: `<html>${TOKEN}</html>` })));
+    const unauthorized = await client.get('/a').catch((caught: unknown) => caught as Error);
+    const unavailable = await client.get('/b').catch((caught: unknown) => caught as Error);
+    for (const error of [unauthorized, unavailable]) {
+      expect(error.message).not.toContain(TOKEN);
+      expect(error.message).not.toContain('<html>');
+    }
+    expect(unauthorized.message).toBe('GET /a answered 401: unauthorized. Likely cause: the credential (api-token) is invalid, expired or revoked.');
+    expect(unavailable.message).toMatch(/^GET \/b answered 503: Service Unavailable\. Likely cause: a server-side error/);
+  });
+});
+
+describe('error decoding', () => {
+  test.each([
+    ['{"errors":[{"status":"404","title":"not found","detail":"Team not found"}]}', ['not found: Team not found']],
+    ['{"errors":[{"status":429,"title":"Too many requests","detail":"You have exceeded the API\'s rate limit."}]}', ["Too many requests: You have exceeded the API's rate limit."]],
+    ['{"errors":["Organization is over its limit"]}', ['Organization is over its limit']],
+    ['<html>502</html>', []],
+    ['{"data":{}}', []],
+    ['null', []],
+  ])('%s', (body, expected) => {
+    expect(jsonApiErrors(body)).toEqual(expected);
+  });
+
+  test.each([
+    [404, 'lacks permission to see it (the API answers 404 for both)'],
+    [422, 'the server rejected the request as invalid'],
+    [415, 'JSON:API content type'],
+  ])('%i has its likely cause', (status, hint) => {
+    const line = describeFailure({ status, headers: {}, body: '{"errors":[{"title":"t","detail":"d"}]}' });
+    expect(line.startsWith('t: d. Likely cause: ')).toBe(true);
+    expect(line).toContain(hint);
+  });
+});
