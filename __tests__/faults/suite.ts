@@ -1,6 +1,8 @@
 import { Emulator, type Fault, type FaultKind } from '../support/emulator.js';
 import { findLeaks } from '../support/hygiene.js';
+import { startFakeGitHub } from '../support/github-fake.js';
 import type { StepResult } from '../support/runner.js';
+import { makeTestTls } from '../support/tls.js';
 import { startWorld, type World } from '../support/world.js';
 
 /**
@@ -18,6 +20,8 @@ type Target = {
   readonly phase: 'main' | 'post';
   /** idempotent reads can be repeated; a body that is not JSON is only fatal where the body is read */
   readonly readsBody: boolean;
+  /** a rotation: the new token outlives the job, and a fake GitHub receives it */
+  readonly rotation?: boolean;
 };
 
 const teamByName = { 'team-name': 'platform', organization: 'acme' };
@@ -29,6 +33,7 @@ const TARGETS: readonly Target[] = [
   { request: 'post existence check', method: 'GET', path: /\/organizations\/acme\/authentication-token$/, inputs: { 'token-type': 'organization', organization: 'acme' }, phase: 'post', readsBody: true },
   { request: 'post delete', method: 'DELETE', path: /\/authentication-tokens\/at-/, inputs: teamByName, phase: 'post', readsBody: false },
   { request: 'list', method: 'GET', path: /\/team-tokens$/, inputs: { mode: 'list', organization: 'acme' }, phase: 'main', readsBody: true },
+  { request: 'verify', method: 'GET', path: /\/account\/details$/, inputs: { mode: 'rotate', ...teamByName, 'secret-name': 'TFC_TOKEN' }, phase: 'main', readsBody: true, rotation: true },
 ];
 
 type Kind = { readonly label: string; readonly fault: (otherHost: string) => FaultKind; readonly times?: number };
@@ -66,6 +71,7 @@ export interface FaultCase {
 /** What a careful action does: recover where it safely can; otherwise fail clearly, leaving nothing it made. */
 function expectedOutcome(target: Target, kind: Kind): Expected {
   const label = kind.label;
+  const kept = target.rotation ? 1 : 0;
   if (label.startsWith('redirect')) {
     return target.phase === 'main'
       ? { fails: 'main', message: /redirect to localhost:\d+, which is not followed/, tokensLeft: 0 }
@@ -76,7 +82,7 @@ function expectedOutcome(target: Target, kind: Kind): Expected {
       ? { fails: 'main', message: /not a JSON:API document/, tokensLeft: 0 }
       : { fails: 'post', message: /Could not delete .*not a JSON:API document/, tokensLeft: 1 };
   }
-  return { fails: null, message: null, tokensLeft: 0 };
+  return { fails: null, message: null, tokensLeft: kept };
 }
 
 export const CASES: readonly FaultCase[] = TARGETS.flatMap((target) =>
@@ -95,17 +101,22 @@ export interface Observed {
 
 export async function runCase(fault: FaultCase): Promise<Observed> {
   const world = await startWorld();
-  const other = await Emulator.start({ tls: await (await import('../support/tls.js')).makeTestTls() });
+  const other = await Emulator.start({ tls: await makeTestTls() });
+  const github = await startFakeGitHub();
   try {
     const inject = () => world.emulator.inject(faultFor(fault, other.baseUrl));
-    const inputs = { ...fault.target.inputs, 'request-timeout': '2' };
+    const inputs = { ...fault.target.inputs, 'request-timeout': '2', ...(fault.target.rotation ? { 'github-token': github.token } : {}) };
+    const extra = { env: { GITHUB_API_URL: github.url } };
     if (fault.target.phase === 'main') inject();
-    const main = await world.main(inputs);
+    const main = await world.main(inputs, extra);
     const token = main.outputs['token'];
     const tokenWorks = token ? (await world.api('GET', '/account/details', undefined, token)).status === 200 : null;
     if (fault.target.phase === 'post') inject();
-    const post = await world.post(main, inputs);
-    const secrets = [world.credential, token ?? '', ...world.emulator.mintedSecrets()];
+    const post = await world.post(main, inputs, extra);
+    if (fault.target.rotation && main.code === 0 && github.secrets().get('repo:octo-org/infra')?.get('TFC_TOKEN') !== token) {
+      throw new Error('the rotation reported success but the secret does not hold the new token');
+    }
+    const secrets = [world.credential, github.token, token ?? '', ...world.emulator.mintedSecrets()];
     return {
       fails: main.code !== 0 ? 'main' : warnings(post).length > 0 || post.code !== 0 ? 'post' : null,
       message: main.code !== 0 ? errors(main).join(' | ') : warnings(post).join(' | '),
@@ -116,7 +127,7 @@ export async function runCase(fault: FaultCase): Promise<Observed> {
       faultFired: world.emulator.requests().some((request) => request.fault !== null),
     };
   } finally {
-    await Promise.all([world.emulator.close(), other.close()]);
+    await Promise.all([world.emulator.close(), other.close(), github.close()]);
   }
 }
 
