@@ -52,7 +52,7 @@ function singletonOf(client: TfcClient, record: CleanupRecord) {
 async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io, client } = context;
   if (record.kind !== 'team' || !record.description || !record.organization || !record.teamId) {
-    return say(io, `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind === 'organization' ? 'organization' : 'team'} token by hand${record.organization ? '' : ' (no organization was given, so it could not be looked up)'}. It expires at ${record.expiredAt}.`);
+    return say(io, `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by hand${record.organization ? '' : ' (no organization was given, so it could not be looked up)'}. It expires at ${record.expiredAt}.`);
   }
   const team = await readTeam(client, record.teamId);
   const orphan = await teamTokens.findByDescription(client, record.organization, team, record.description);
