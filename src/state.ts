@@ -56,6 +56,12 @@ export class CleanupLedger {
     return token;
   }
 
+  /** The token was deleted again by the main step (a rolled-back rotation): nothing left to clean up. */
+  forget(tokenId: string): void {
+    this.#records = this.#records.filter((record) => record.tokenId !== tokenId);
+    this.#save();
+  }
+
   /** A token created under `description` whose id never arrived was found and deleted: nothing left to clean up. */
   settle(description: string): void {
     this.#drop(description);

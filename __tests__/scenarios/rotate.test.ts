@@ -82,6 +82,7 @@ describe('failure order', () => {
     expect(errorsOf(failed.main)[0]).toContain('nothing changed');
     expect(world.emulator.tokens().map((token) => token.id)).toEqual([before.main.outputs['token-id']]);
     expect(stored('repo:octo-org/infra')).toBe(before.main.outputs['token']);
+    expect(failed.post.stdout).toContain('Nothing to clean up');
     expectClean(failed.main, [world.credential, github.token, ...world.emulator.mintedSecrets()]);
   });
 

@@ -92,7 +92,10 @@ async function storeOrRollBack(context: OperationContext, inputs: RotateToken, t
     return await store(inputs, token);
   } catch (error) {
     const rollback = await teamTokens.deleteById(context.client, token.id).then(
-      () => `the new token ${token.id} was deleted again and nothing changed`,
+      () => {
+        context.ledger.forget(token.id);
+        return `the new token ${token.id} was deleted again and nothing changed`;
+      },
       (deleteError: unknown) => `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
     );
     throw new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`);
