@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { coreIo, type ActionIo } from './io.js';
+import * as core from '@actions/core';
+import { guardIo, type GuardedIo } from './guarded-io.js';
+import { coreIo } from './io.js';
 import { TfcClient } from './tfc/client.js';
 import { httpClientTransport } from './tfc/transport.js';
 import { ACTION_VERSION } from './version.js';
 
 /** Everything the run functions take from the outside world, so tests can hand in their own. */
 export interface Dependencies {
-  readonly io: ActionIo;
+  /** Scrubs secrets from, and escapes, everything printed; the one place a step fails. */
+  readonly io: GuardedIo;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly now: () => number;
   readonly randomHex: () => string;
@@ -15,7 +18,7 @@ export interface Dependencies {
 }
 
 export function runnerDependencies(): Dependencies {
-  const io = coreIo;
+  const io = guardIo(coreIo, (message) => core.setFailed(message));
   return {
     io,
     env: process.env,

@@ -1,4 +1,5 @@
 import { AmbiguousRequestError, ApiError } from '../errors.js';
+import { UntrustedAnswerError } from './ids.js';
 import { decideRetry, type Outcome } from './retry.js';
 import { TransportError, type RawResponse, type Transport } from './transport.js';
 
@@ -12,7 +13,12 @@ export interface ClientOptions {
   readonly now: () => number;
   readonly random: () => number;
   readonly log: (message: string) => void;
+  /** When the step's time budget runs out (epoch ms): no attempt starts, and no retry waits, past it. */
+  readonly deadline?: number;
 }
+
+/** A list longer than this many pages of 100 is not one this action was made for (or a server that never stops). */
+export const MAX_PAGES = 200;
 
 export type Json = Record<string, unknown>;
 type Query = Readonly<Record<string, string | number>>;
@@ -52,16 +58,21 @@ export class TfcClient {
     return 'deleted';
   }
 
-  /** Every item of a paginated list, 100 a page, following meta.pagination.next-page. */
+  /**
+   * Every item of a paginated list, 100 a page. The server's page numbers are checked, not trusted: `next-page`
+   * must grow and stay within `total-pages`, and MAX_PAGES ends any list.
+   */
   async getAll(path: string, query: Query = {}, onPage?: (page: number, totalPages: number) => void): Promise<unknown[]> {
     const items: unknown[] = [];
     for (let page = 1; ; ) {
       const document = await this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
       items.push(...(Array.isArray(document['data']) ? document['data'] : []));
-      const pagination = ((document['meta'] as Json | undefined)?.['pagination'] ?? {}) as Json;
-      onPage?.(page, Number(pagination['total-pages'] ?? page));
-      const next = pagination['next-page'];
-      if (typeof next !== 'number' || next <= page) return items;
+      const { next, totalPages } = nextPage(document, page, path);
+      onPage?.(page, totalPages);
+      if (next === null) return items;
+      if (next > MAX_PAGES) {
+        throw new Error(`GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`);
+      }
       page = next;
     }
   }
@@ -100,13 +111,15 @@ export class TfcClient {
   async #send(method: string, path: string, query: Query, body: Json | null): Promise<RawResponse> {
     const url = this.#url(path, query);
     const started = this.#options.now();
+    const deadline = this.#options.deadline ?? Infinity;
+    if (started >= deadline) throw new Error(`${method} ${path} was not sent: the step's time budget is spent.`);
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(method, path, url, body);
       const decision = decideRetry(method, outcome.summary, attempt, this.#options.now() - started, {
         nowSeconds: this.#options.now() / 1000,
         random: this.#options.random,
       });
-      if (!decision.retry) return outcome.finish();
+      if (!decision.retry || this.#options.now() + decision.delayMs >= deadline) return outcome.finish();
       this.#options.log(`${method} ${path}: attempt ${attempt} ${outcome.what}; retrying in ${decision.delayMs} ms.`);
       await this.#options.sleep(decision.delayMs);
     }
@@ -142,6 +155,24 @@ export class TfcClient {
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
     return url.toString();
   }
+}
+
+/**
+ * The next page to read (null: the last was read), from a list document's `meta.pagination`. Without a
+ * `total-pages` the page count is unknown (shown as the current page) and only MAX_PAGES bounds it.
+ */
+function nextPage(document: Json, page: number, path: string): { next: number | null; totalPages: number } {
+  const pagination = ((document['meta'] as Json | undefined)?.['pagination'] ?? {}) as Json;
+  const total = pagination['total-pages'];
+  const known = Number.isInteger(total) && (total as number) >= page;
+  const totalPages = known ? (total as number) : page;
+  const next = pagination['next-page'];
+  if (next === null || next === undefined) return { next: null, totalPages };
+  const limit = known ? totalPages : Infinity;
+  if (!Number.isInteger(next) || (next as number) <= page || (next as number) > limit) {
+    throw new UntrustedAnswerError(`GET ${path} page ${page} of ${totalPages} names a next page that does not follow it`);
+  }
+  return { next: next as number, totalPages };
 }
 
 /** One line from a JSON:API error answer: status, title, detail, and what usually causes it. */

@@ -1,4 +1,5 @@
 import type { Json } from './client.js';
+import { checkedId, isId, UntrustedAnswerError } from './ids.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 /** Reads an authentication-tokens resource object into metadata; tolerant of absent optional fields. */
@@ -6,23 +7,48 @@ export function tokenFrom(resource: unknown): Token {
   const data = (resource ?? {}) as Json;
   const attributes = (data['attributes'] ?? {}) as Json;
   const team = ((data['relationships'] as Json | undefined)?.['team'] as Json | undefined)?.['data'] as Json | null | undefined;
-  if (typeof data['id'] !== 'string') throw new Error('The API answered with a token that has no id.');
+  const teamId = team?.['id'];
+  if (teamId !== undefined && teamId !== null && !isId('team', teamId)) {
+    throw new UntrustedAnswerError('a token names a team whose id is not a team id');
+  }
   return {
-    id: data['id'],
+    id: checkedId('token', data['id'], 'a token id'),
     description: stringOrNull(attributes['description']),
     createdAt: stringOrNull(attributes['created-at']) ?? '',
     expiredAt: stringOrNull(attributes['expired-at']),
     lastUsedAt: stringOrNull(attributes['last-used-at']),
-    teamId: stringOrNull(team?.['id']),
+    teamId: typeof teamId === 'string' ? teamId : null,
   };
 }
 
-/** The create answer: masks the secret first, then reads the rest. */
+/**
+ * A token the server created but that cannot be used: its secret is missing or implausible. The caller deletes
+ * `tokenId` at once; the secret is never shown, masked or exported.
+ */
+export class UnusableTokenError extends Error {
+  constructor(
+    readonly tokenId: string,
+    why: string,
+  ) {
+    super(`The API created token ${tokenId} but ${why}, so it was not used.`);
+    this.name = 'UnusableTokenError';
+  }
+}
+
+/**
+ * The API's secrets look like `<14 characters>.atlasv1.<67 or more>`; this check is looser on purpose (servers
+ * differ) but refuses what no token is: whitespace, control characters, a handful of characters, a whole page.
+ */
+const PLAUSIBLE_SECRET = /^[\x21-\x7e]{20,1024}$/;
+
+/** The create answer: checks the secret, masks it, then reads the rest. */
 export function mintedTokenFrom(document: Json, onSecret: OnSecret): MintedToken {
   const data = (document['data'] ?? {}) as Json;
   const secret = ((data['attributes'] ?? {}) as Json)['token'];
-  if (typeof secret !== 'string' || secret.length === 0) {
-    throw new Error('The API created a token but its answer holds no secret.');
+  if (typeof secret !== 'string' || !PLAUSIBLE_SECRET.test(secret)) {
+    const why = typeof secret === 'string' && secret ? 'its secret is not a plausible token' : 'its answer holds no secret';
+    if (isId('token', data['id'])) throw new UnusableTokenError(data['id'], why);
+    throw new UntrustedAnswerError('a created token has neither a usable secret nor a valid id');
   }
   onSecret(secret);
   return { ...tokenFrom(data), secret };

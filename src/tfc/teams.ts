@@ -1,4 +1,5 @@
-import type { TfcClient } from './client.js';
+import type { Json, TfcClient } from './client.js';
+import { checkedId, isId } from './ids.js';
 import type { Team } from './types.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#list-teams
@@ -27,7 +28,15 @@ export async function readTeam(client: TfcClient, teamId: string): Promise<Team>
   return teamFrom(document['data']);
 }
 
+/** The organization comes from `relationships.organization` (the API and its OpenAPI description name it there). */
 function teamFrom(resource: unknown): Team {
-  const data = (resource ?? {}) as { id?: unknown; attributes?: { name?: unknown } };
-  return { id: String(data.id), name: String(data.attributes?.name ?? '') };
+  const data = (resource ?? {}) as Json;
+  const attributes = (data['attributes'] ?? {}) as Json;
+  const relationships = (data['relationships'] ?? {}) as Json;
+  const organization = ((relationships['organization'] as Json | undefined)?.['data'] as Json | undefined)?.['id'];
+  return {
+    id: checkedId('team', data['id'], 'a team id'),
+    name: typeof attributes['name'] === 'string' ? attributes['name'] : '',
+    organization: isId('name', organization) ? organization : null,
+  };
 }

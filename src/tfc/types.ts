@@ -16,6 +16,8 @@ export interface MintedToken extends Token {
 export interface Team {
   readonly id: string;
   readonly name: string;
+  /** null when the server does not say */
+  readonly organization: string | null;
 }
 
 /** Called with a new secret the moment it is parsed, before any other code sees it: the mask. */
