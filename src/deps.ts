@@ -7,6 +7,14 @@ import { TfcClient } from './tfc/client.js';
 import { httpClientTransport } from './tfc/transport.js';
 import { ACTION_VERSION } from './version.js';
 
+export interface Connection {
+  readonly hostname: string;
+  readonly apiToken: string;
+  readonly requestTimeoutMs: number;
+  /** When the step's time budget ends (epoch ms). */
+  readonly deadline?: number;
+}
+
 /** Everything the run functions take from the outside world, so tests can hand in their own. */
 export interface Dependencies {
   /** Scrubs secrets from, and escapes, everything printed; the one place a step fails. */
@@ -14,7 +22,7 @@ export interface Dependencies {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly now: () => number;
   readonly randomHex: () => string;
-  readonly connect: (connection: { hostname: string; apiToken: string; requestTimeoutMs: number }) => TfcClient;
+  readonly connect: (connection: Connection) => TfcClient;
 }
 
 export function runnerDependencies(): Dependencies {
@@ -23,8 +31,8 @@ export function runnerDependencies(): Dependencies {
     io,
     env: process.env,
     now: Date.now,
-    randomHex: () => randomBytes(4).toString('hex'),
-    connect: ({ hostname, apiToken, requestTimeoutMs }) =>
+    randomHex: () => randomBytes(8).toString('hex'),
+    connect: ({ hostname, apiToken, requestTimeoutMs, deadline }) =>
       new TfcClient({
         hostname,
         apiToken,
@@ -33,6 +41,7 @@ export function runnerDependencies(): Dependencies {
         now: Date.now,
         random: Math.random,
         log: (message) => io.info(message),
+        ...(deadline === undefined ? {} : { deadline }),
       }),
   };
 }

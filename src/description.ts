@@ -22,12 +22,12 @@ export function runContextFrom(env: Readonly<Record<string, string | undefined>>
 }
 
 /**
- * `gha-tfc-token owner/repo run-123-1 job-deploy 9f3a1c2e`. Matrix legs share GITHUB_JOB and a job may run the
- * step twice, so the random suffix (32 bits) is what makes it unique; the rest tells a person where it came from.
+ * `gha-tfc-token owner/repo run-123-1 job-deploy`: tells a person where a token came from. Each create appends its
+ * own nonce (see tokens/ownership.ts), which is what makes the description unique: matrix legs share GITHUB_JOB.
  */
-export function defaultDescription(run: RunContext, randomHex: string): string {
+export function defaultDescription(run: RunContext): string {
   const job = run.job.replace(/\s+/g, '-').slice(0, 60);
-  return `${DESCRIPTION_PREFIX} ${run.repository} run-${run.runId}-${run.runAttempt} job-${job} ${randomHex}`;
+  return `${DESCRIPTION_PREFIX} ${run.repository} run-${run.runId}-${run.runAttempt} job-${job}`;
 }
 
 /** Stable per repository and workflow, so each rotation finds the tokens of the ones before it. */

@@ -40,9 +40,14 @@ function expiryInstant(value: string, now: number): number {
   throw new InputError('expiry', `must be ${ALLOWED}; got "${value}".`);
 }
 
-/** Date.parse rolls 2030-02-31 over into March; a timestamp that names no real day is a typo. */
+/**
+ * Date.parse rolls 2030-02-31 over into March and accepts T24:00:00; a timestamp that names no real day or time of
+ * day is a typo.
+ */
 function isCalendarDate(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [hour, minute, second] = value.slice(11, 19).split(':').map(Number) as [number, number, number];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+  const realDay = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+  return realDay && hour <= 23 && minute <= 59 && second <= 59;
 }

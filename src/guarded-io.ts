@@ -70,9 +70,10 @@ export function guardIo(io: ActionIo, fail: (message: string) => void, scrubber 
 }
 
 /**
- * The summary is HTML that GitHub also reads as Markdown: every character either language gives a meaning becomes an
- * entity, so a description like `</td></tr></table>` or `[x](javascript:…)` stays text.
+ * The summary is HTML that GitHub also reads as Markdown: the characters that open a tag, an entity, emphasis, code,
+ * a link or a table cell become entities, so a description like `</td></tr></table>` or `[x](javascript:…)` stays
+ * text. (Control characters are already escaped, so no cell can hold the blank line that would end the HTML block.)
  */
 export function cell(text: string): string {
-  return text.replace(/[&<>"'`*_[\]()|\\~#!{}]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return text.replace(/[&<>"'`*_[\]|\\~]/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -104,9 +104,15 @@ export function optionalTokenId(source: InputSource): string | null {
   return value;
 }
 
+/** The API allows 255 characters; the action appends a space and a 16-character nonce to every description. */
+export const MAX_DESCRIPTION_LENGTH = 255 - 17;
+
 export function checkedDescription(value: string): string {
-  if (value.length > 255 || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw new InputError('description', 'must be at most 255 characters with no line breaks or control characters.');
+  if (value.length > MAX_DESCRIPTION_LENGTH || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    throw new InputError(
+      'description',
+      `must be at most ${MAX_DESCRIPTION_LENGTH} characters with no line breaks or control characters (the action appends a 17-character nonce).`,
+    );
   }
   return value;
 }

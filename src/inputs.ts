@@ -37,6 +37,7 @@ export interface CreateTeamToken extends Connection {
   readonly team: TeamRef;
   readonly organization: string | null;
   readonly expiresAt: Date;
+  /** What every description starts with; each create appends its own nonce ('' for legacy tokens). */
   readonly description: string;
   readonly ephemeral: boolean;
   readonly legacy: boolean;
@@ -56,6 +57,7 @@ export interface CreateOrganizationToken extends Connection {
 export interface CreateAgentToken extends Connection {
   readonly operation: 'create-agent-token';
   readonly agentPoolId: string;
+  /** What the description starts with; the create appends its nonce. */
   readonly description: string;
   readonly ephemeral: boolean;
 }
@@ -142,6 +144,12 @@ export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
   return source.get('api-token') || source.env['TF_API_TOKEN']?.trim() || source.env['TFE_TOKEN']?.trim() || '';
 }
 
+/** The host the credential goes to, from the input or the environment; the post step checks its state against it. */
+export function readHostname(source: Pick<InputSource, 'get' | 'env'>): string {
+  const env = source.env;
+  return parseHostname(source.get('hostname') || env['TF_CLOUD_HOSTNAME']?.trim() || env['TFE_HOSTNAME']?.trim() || DEFAULT_HOSTNAME);
+}
+
 /** Every input check happens here, before any network call; the first problem is thrown as one InputError. */
 export function parseInputs(source: InputSource): Inputs {
   const mode = oneOf(source, 'mode', MODES, 'create');
@@ -177,10 +185,7 @@ function parseConnection(source: InputSource): Connection {
   if (!/^[\x21-\x7e]+$/.test(apiToken)) {
     throw new InputError('api-token', 'contains spaces, line breaks or other characters a token never has; pass the token alone.');
   }
-  const hostname = parseHostname(
-    source.get('hostname') || source.env['TF_CLOUD_HOSTNAME']?.trim() || source.env['TFE_HOSTNAME']?.trim() || DEFAULT_HOSTNAME,
-  );
-  return { apiToken, hostname, requestTimeoutMs: requestTimeout(source) };
+  return { apiToken, hostname: readHostname(source), requestTimeoutMs: requestTimeout(source) };
 }
 
 function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
@@ -221,7 +226,7 @@ function createTeamToken(source: InputSource, connection: Connection): CreateTea
     team,
     organization: organization(source, 'name' in team),
     expiresAt: expiry(source, ephemeral),
-    description: legacy ? '' : checkedDescription(description) || defaultDescription(source.run, source.randomHex()),
+    description: legacy ? '' : checkedDescription(description) || defaultDescription(source.run),
     ephemeral,
     legacy,
     replaceExisting,
@@ -237,7 +242,7 @@ function createAgentToken(source: InputSource, connection: Connection): CreateAg
     ...connection,
     operation: 'create-agent-token',
     agentPoolId: agentPoolId(source),
-    description: checkedDescription(source.get('description')) || defaultDescription(source.run, source.randomHex()),
+    description: checkedDescription(source.get('description')) || defaultDescription(source.run),
     ephemeral: boolean(source, 'ephemeral', true),
   };
 }
@@ -287,8 +292,8 @@ function parseRotate(source: InputSource, connection: Connection, tokenType: Tok
     forbid(source, 'description', 'is not used when rotating a token that has no description (organization, audit-trail or legacy team token)');
   }
   if (tokenType === 'agent') forbid(source, 'expiry', 'cannot be set for agent tokens: the API gives them no expiry');
-  // Team rotations find their predecessors in the organization's team-token list.
-  const needsOrganization = tokenType !== 'agent' && !(legacy && team !== null && 'id' in team);
+  // Team rotations find their predecessors in the organization's team-token list; given a team id, the API names it.
+  const needsOrganization = tokenType !== 'agent' && !(team !== null && 'id' in team);
   return {
     ...connection,
     operation: 'rotate-token',

@@ -12,13 +12,17 @@ import { sweepTokens } from './tokens/sweep-tokens.js';
 import { deleteToken } from './tokens/delete-token.js';
 import type { OperationContext } from './tokens/context.js';
 
+/** The main step's whole budget; a sweep of a large organization is the longest run this allows for. */
+export const MAIN_BUDGET_MS = 15 * 60_000;
+
 export async function runMain(deps: Dependencies): Promise<void> {
   const publisher = new Publisher(deps.io);
   const source = { get: deps.io.getInput, env: deps.env };
   // Masked before anything else is read, so no later message can show the credential.
   for (const credential of [readApiToken(source), deps.io.getInput('github-token')]) if (credential) publisher.mask(credential);
   const inputs = parseInputs({ ...source, now: deps.now(), run: runContextFrom(deps.env), randomHex: deps.randomHex });
-  const client = deps.connect(inputs);
+  const deadline = deps.now() + MAIN_BUDGET_MS;
+  const client = deps.connect({ ...inputs, deadline });
   try {
     const context: OperationContext = {
       io: deps.io,
@@ -27,7 +31,7 @@ export async function runMain(deps: Dependencies): Promise<void> {
       ledger: new CleanupLedger(deps.io, inputs.hostname),
       randomHex: deps.randomHex,
       now: deps.now,
-      connectAs: (apiToken) => deps.connect({ ...inputs, apiToken }),
+      connectAs: (apiToken) => deps.connect({ ...inputs, apiToken, deadline }),
     };
     await runOperation(context, inputs);
   } finally {

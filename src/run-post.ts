@@ -1,9 +1,12 @@
 import type { Dependencies } from './deps.js';
 import { errorMessage } from './errors.js';
-import { readApiToken } from './inputs.js';
+import { readApiToken, readHostname } from './inputs.js';
 import { Publisher } from './publish.js';
-import { loadCleanupState } from './state.js';
+import { loadCleanupState, type CleanupRecord } from './state.js';
 import { cleanUp } from './tokens/cleanup.js';
+
+/** The post step's whole budget: a few requests, each with its own deadline; it must not hold the job. */
+export const POST_BUDGET_MS = 2 * 60_000;
 
 /** Best effort: deletes what the main step recorded; a failure is a warning that names the token, never a failed job. */
 export async function runPost(deps: Dependencies): Promise<void> {
@@ -11,33 +14,60 @@ export async function runPost(deps: Dependencies): Promise<void> {
   const publisher = new Publisher(io);
   // Only create and rotate make tokens; the post step of any other mode has nothing to say.
   if (!['', 'create', 'rotate'].includes(io.getInput('mode'))) return;
+  const apiToken = readApiToken({ get: io.getInput, env: deps.env });
+  if (apiToken) publisher.mask(apiToken);
   const state = loadCleanupState(io);
+  for (const problem of state?.rejected ?? []) io.warning(`Skipped a clean-up record that is not valid (${problem}).`);
   if (!state || state.records.length === 0) {
-    io.notice('Nothing to clean up: this step created no token.');
+    if (!state?.rejected.length) io.notice('Nothing to clean up: this step created no token.');
     return;
   }
-  const apiToken = readApiToken({ get: io.getInput, env: deps.env });
   if (!apiToken) {
     io.warning(`Cannot delete ${describe(state.records)}: api-token is empty in the post step. Delete it by hand; it expires on its own.`);
     return;
   }
-  publisher.mask(apiToken);
-  const client = deps.connect({ hostname: state.hostname, apiToken, requestTimeoutMs: postTimeoutMs(io.getInput('request-timeout')) });
+  const hostname = postHostname(deps, state.hostname);
+  if (!hostname) return;
+  const client = deps.connect({
+    hostname,
+    apiToken,
+    requestTimeoutMs: postTimeoutMs(io.getInput('request-timeout')),
+    deadline: deps.now() + POST_BUDGET_MS,
+  });
   const lines: Array<readonly [string, string]> = [];
   try {
-    for (const record of state.records) {
-      const label = record.tokenId ?? 'token with unknown id';
-      try {
-        lines.push([label, await cleanUp({ io, client, now: deps.now() }, record)]);
-      } catch (error) {
-        io.warning(`Could not delete ${label}: ${errorMessage(error)} Delete it by hand; it expires at ${record.expiredAt}.`);
-        lines.push([label, 'delete failed (see the warning)']);
-      }
-    }
+    for (const record of state.records) lines.push(await cleanUpOne(deps, client, record));
   } finally {
     client.close();
   }
   await publisher.summary('HCP Terraform token clean-up', lines);
+}
+
+async function cleanUpOne(deps: Dependencies, client: ReturnType<Dependencies['connect']>, record: CleanupRecord) {
+  const label = record.tokenId ?? 'token with unknown id';
+  try {
+    return [label, await cleanUp({ io: deps.io, client, now: deps.now() }, record)] as const;
+  } catch (error) {
+    deps.io.warning(`Could not delete ${label}: ${errorMessage(error)} Delete it by hand; it expires at ${record.expiredAt || 'never'}.`);
+    return [label, 'delete failed (see the warning)'] as const;
+  }
+}
+
+/**
+ * The credential goes only to the host the inputs name, never to one read from the state file; a state that names
+ * another host is not this job's.
+ */
+function postHostname(deps: Dependencies, saved: string): string | null {
+  let hostname: string;
+  try {
+    hostname = readHostname({ get: deps.io.getInput, env: deps.env });
+  } catch (error) {
+    deps.io.warning(`Nothing was cleaned up: ${errorMessage(error)}`);
+    return null;
+  }
+  if (hostname === saved) return hostname;
+  deps.io.warning(`Nothing was cleaned up: the saved state names another host than the hostname input (${hostname}).`);
+  return null;
 }
 
 function describe(records: ReadonlyArray<{ tokenId: string | null }>): string {

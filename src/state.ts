@@ -1,5 +1,7 @@
 import { ApiError } from './errors.js';
 import type { ActionIo } from './io.js';
+import { UnusableTokenError } from './tfc/documents.js';
+import { isId } from './tfc/ids.js';
 import type { MintedToken } from './tfc/types.js';
 
 export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
@@ -50,6 +52,8 @@ export class CleanupLedger {
       token = await create();
     } catch (error) {
       if (error instanceof ApiError && error.status < 500) this.#drop(record.description);
+      // Created but unusable: its id is known, so the post step can delete it if the main step cannot.
+      if (error instanceof UnusableTokenError) this.#resolve(record.description, error.tokenId, null);
       throw error;
     }
     this.#resolve(record.description, token.id, token.expiredAt);
@@ -87,13 +91,63 @@ export class CleanupLedger {
   }
 }
 
-export function loadCleanupState(io: ActionIo): CleanupState | null {
+export interface LoadedState extends CleanupState {
+  /** Why each record that failed validation was skipped. */
+  readonly rejected: readonly string[];
+}
+
+/**
+ * The state file is untrusted input too: anything that can write it could otherwise aim the post step's DELETEs.
+ * Each record is checked on its own; a bad one is reported and skipped, the rest are still cleaned up.
+ */
+export function loadCleanupState(io: ActionIo): LoadedState | null {
   const raw = io.getState(KEY);
-  if (!raw) return null;
+  if (!raw || raw.length > MAX_STATE_LENGTH) return null;
+  let state: unknown;
   try {
-    const state = JSON.parse(raw) as CleanupState;
-    return typeof state.hostname === 'string' && Array.isArray(state.records) ? state : null;
+    state = JSON.parse(raw);
   } catch {
     return null;
   }
+  const { hostname, records } = (state ?? {}) as { hostname?: unknown; records?: unknown };
+  if (typeof hostname !== 'string' || !Array.isArray(records)) return null;
+  const valid: CleanupRecord[] = [];
+  const rejected: string[] = [];
+  for (const [index, record] of records.slice(0, MAX_RECORDS).entries()) {
+    const problem = recordProblem(record);
+    if (problem) rejected.push(`record ${index + 1}: ${problem}`);
+    else valid.push(record as CleanupRecord);
+  }
+  return { hostname, records: valid, rejected };
+}
+
+const MAX_STATE_LENGTH = 64 * 1024;
+const MAX_RECORDS = 20;
+const KINDS: readonly string[] = ['team', 'team-legacy', 'organization', 'audit-trail', 'agent'];
+
+/** What is wrong with a record read back from state, or null when it is one this action could have written. */
+export function recordProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return 'not a record';
+  const record = value as Record<string, unknown>;
+  if (typeof record['kind'] !== 'string' || !KINDS.includes(record['kind'])) return 'unknown token kind';
+  const checks: Array<[boolean, string]> = [
+    [record['tokenId'] === null || isId('token', record['tokenId']), 'the token id is not an at-… id'],
+    [record['teamId'] === null || isId('team', record['teamId']), 'the team id is not a team-… id'],
+    [record['organization'] === null || isId('name', record['organization']), 'the organization is not a name'],
+    [record['agentPoolId'] == null || isId('agent pool', record['agentPoolId']), 'the agent pool id is not an apool-… id'],
+    [record['description'] === null || isPlainText(record['description']), 'the description is not plain text'],
+    [record['expiredAt'] === '' || isInstant(record['expiredAt']), 'the expiry is not a timestamp'],
+    [typeof record['ephemeral'] === 'boolean', 'ephemeral is not a boolean'],
+    [record['kind'] !== 'team-legacy' || record['teamId'] !== null, 'a legacy team token without its team'],
+    [!['organization', 'audit-trail'].includes(record['kind']) || record['organization'] !== null, 'an organization token without its organization'],
+  ];
+  return checks.find(([ok]) => !ok)?.[1] ?? null;
+}
+
+function isPlainText(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 300 && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
+function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
 }

@@ -31,7 +31,7 @@ describe('team token rotation', () => {
     expect(stored('repo:octo-org/infra')).toBe(first.main.outputs['token']);
     expect(first.main.outputs['secret-updated']).toBe('true');
     expect(first.main.outputs['revoked-ids']).toBe('[]');
-    expect(first.main.outputs['description']).toMatch(/^gha-tfc-rotate octo-org\/infra nightly-rotation \d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(first.main.outputs['description']).toMatch(/^gha-tfc-rotate octo-org\/infra nightly-rotation \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{16}$/);
     expect(first.post.stdout).toContain('ephemeral is false');
     expectClean(first.main, [first.main.outputs['token'], world.credential, github.token]);
 

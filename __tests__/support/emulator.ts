@@ -133,7 +133,10 @@ export class Emulator {
     record.fault = fault?.kind ?? null;
     const delivery: Delivery = fault ? deliver(fault, act) : { reply: act() };
     if (delivery === 'reset') request.socket.destroy();
-    else if (delivery !== 'hang') record.status = this.#write(response, delivery.reply, delivery.truncate ?? false);
+    else if (delivery === 'hang') return;
+    else if ('oversizedBytes' in delivery) record.status = flood(response, delivery.oversizedBytes);
+    else if (delivery.drip) record.status = drip(response, delivery.reply);
+    else record.status = this.#write(response, delivery.reply, delivery.truncate ?? false);
   }
 
   /** Everything a request does once no fault stands in the way: rate limit, auth, content type, then the route. */
@@ -180,6 +183,36 @@ export class Emulator {
 }
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** The reply's head at once, then its body one byte a second until done or the client goes away. */
+function drip(response: ServerResponse, reply: Reply): number {
+  const body = Buffer.from(reply.body);
+  response.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(body.length) });
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (sent >= body.length || response.destroyed) return clearInterval(timer);
+    response.write(body.subarray(sent, ++sent));
+  }, 1000);
+  response.on('close', () => clearInterval(timer));
+  return reply.status;
+}
+
+/** A 200 that announces `bytes` of JSON and streams them until the client hangs up (or all are sent). */
+function flood(response: ServerResponse, bytes: number): number {
+  response.writeHead(200, { 'Content-Type': JSON_API, 'Content-Length': String(bytes) });
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let left = bytes;
+  const pump = (): void => {
+    while (left > 0 && !response.destroyed) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      if (!response.write(piece)) return void response.once('drain', pump);
+    }
+    if (left <= 0) response.end();
+  };
+  pump();
+  return 200;
+}
 
 function bearer(request: IncomingMessage): string | null {
   return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;

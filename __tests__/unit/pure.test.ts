@@ -47,9 +47,8 @@ describe('hostname', () => {
 });
 
 describe('descriptions', () => {
-  test('per-job: prefix, repository, run and attempt, job, random suffix', () => {
-    expect(defaultDescription(run, 'deadbeef')).toBe(`${DESCRIPTION_PREFIX} octo-org/infra run-9-3 job-deploy-app deadbeef`);
-    expect(defaultDescription(run, 'deadbeef')).not.toBe(defaultDescription(run, 'feedface'));
+  test('per-job: prefix, repository, run and attempt, job (each create appends its nonce)', () => {
+    expect(defaultDescription(run)).toBe(`${DESCRIPTION_PREFIX} octo-org/infra run-9-3 job-deploy-app`);
   });
 
   test('rotation: stable per repository and workflow, and never starts with the per-job prefix', () => {

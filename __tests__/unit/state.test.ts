@@ -16,7 +16,11 @@ describe('CleanupLedger', () => {
       return minted;
     });
     expect(JSON.parse(savedDuringCreate).records).toEqual([{ ...record, tokenId: null }]);
-    expect(loadCleanupState(io)).toEqual({ hostname: 'app.terraform.io', records: [{ ...record, tokenId: 'at-1', expiredAt: minted.expiredAt }] });
+    expect(loadCleanupState(io)).toEqual({
+      hostname: 'app.terraform.io',
+      records: [{ ...record, tokenId: 'at-1', expiredAt: minted.expiredAt }],
+      rejected: [],
+    });
     expect(calls.map((call) => call.join(' ')).join('\n')).not.toContain('SECRET');
   });
 

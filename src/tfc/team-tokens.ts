@@ -55,9 +55,3 @@ export async function listAll(client: TfcClient, organization: string, options: 
   const items = await client.getAll(`/organizations/${encodeURIComponent(organization)}/team-tokens`, query, options.onPage);
   return items.map(tokenFrom);
 }
-
-/** The team's token with exactly this description, if the server has one. */
-export async function findByDescription(client: TfcClient, organization: string, team: { id: string; name: string }, description: string): Promise<Token | null> {
-  const tokens = await listAll(client, organization, { teamName: team.name });
-  return tokens.find((token) => token.teamId === team.id && token.description === description) ?? null;
-}

@@ -1,9 +1,12 @@
 import type { ActionIo } from '../io.js';
 import type { CleanupRecord } from '../state.js';
+import * as agentTokens from '../tfc/agent-tokens.js';
 import type { TfcClient } from '../tfc/client.js';
 import * as organizationTokens from '../tfc/organization-tokens.js';
 import * as teamTokens from '../tfc/team-tokens.js';
-import { readTeam } from '../tfc/teams.js';
+import type { Token } from '../tfc/types.js';
+import { teamWithOrganization } from './context.js';
+import { isOwnedBy } from './ownership.js';
 
 export interface CleanupContext {
   readonly io: ActionIo;
@@ -24,43 +27,69 @@ export async function cleanUp(context: CleanupContext, record: CleanupRecord): P
   return outcome;
 }
 
-async function deleteRecorded(client: TfcClient, record: CleanupRecord, tokenId: string): Promise<string> {
+/** Deletes a token this run created, by id; a one-per-owner token only while it is still the current one. */
+export async function deleteRecorded(client: TfcClient, record: Omit<CleanupRecord, 'tokenId'>, tokenId: string): Promise<string> {
   if (record.kind === 'team' || record.kind === 'agent') {
     const result = await teamTokens.deleteById(client, tokenId);
-    return result === 'deleted' ? `Deleted ${record.kind} token ${tokenId}.` : `${record.kind === 'team' ? 'Team' : 'Agent'} token ${tokenId} was already gone.`;
+    const kind = record.kind === 'team' ? 'Team' : 'Agent';
+    return result === 'deleted' ? `Deleted ${record.kind} token ${tokenId}.` : `${kind} token ${tokenId} was already gone.`;
   }
   const singleton = singletonOf(client, record);
   const current = await singleton.read();
   if (!current || current.id !== tokenId) {
-    return `Token ${tokenId} was already replaced or deleted; the current ${record.kind} token${current ? ` ${current.id}` : ''} was left alone.`;
+    const other = current ? ` ${current.id}` : '';
+    return `Token ${tokenId} was already replaced or deleted; the current ${record.kind} token${other} was left alone.`;
   }
   return (await singleton.remove()) === 'deleted' ? `Deleted token ${tokenId}.` : `Token ${tokenId} was already gone.`;
 }
 
 /** Read and delete for a one-per-owner token: the team's legacy token, or the organization's (audit-trail) token. */
-function singletonOf(client: TfcClient, record: CleanupRecord) {
+function singletonOf(client: TfcClient, record: Omit<CleanupRecord, 'tokenId'>) {
   if (record.kind === 'team-legacy') {
     const teamId = record.teamId as string;
     return { read: () => teamTokens.readLegacy(client, teamId), remove: () => teamTokens.deleteLegacy(client, teamId) };
   }
   const organization = record.organization as string;
   const kind = record.kind === 'audit-trail' ? 'audit-trail' : 'organization';
-  return { read: () => organizationTokens.read(client, organization, kind), remove: () => organizationTokens.remove(client, organization, kind) };
+  return {
+    read: () => organizationTokens.read(client, organization, kind),
+    remove: () => organizationTokens.remove(client, organization, kind),
+  };
 }
 
-/** A create whose answer never arrived: find the token by its description, if the server made it. */
+/**
+ * A create whose answer never arrived: find the token it may have made. Only a token that carries this run's
+ * nonce in its description, on the same team (or agent pool), with the expiry this run asked for, is this run's:
+ * a description a person chose, or another job's token, never is.
+ */
 async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord): Promise<string> {
-  const { io, client } = context;
-  if (record.kind !== 'team' || !record.description || !record.organization || !record.teamId) {
-    return say(io, `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by hand${record.organization ? '' : ' (no organization was given, so it could not be looked up)'}. It expires at ${record.expiredAt}.`);
+  const { io } = context;
+  const found = await findUnconfirmed(context.client, record);
+  if (found === 'cannot-look-up') {
+    return say(
+      io,
+      `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by hand. ` +
+        `It expires at ${record.expiredAt || 'never'}.`,
+    );
   }
-  const team = await readTeam(client, record.teamId);
-  const orphan = await teamTokens.findByDescription(client, record.organization, team, record.description);
-  if (!orphan) return say(io, `No token was created under "${record.description}"; nothing to delete.`);
-  const result = await teamTokens.deleteById(client, orphan.id);
-  const outcome = result === 'deleted' ? `Deleted team token ${orphan.id}, whose create was interrupted.` : `Team token ${orphan.id} was already gone.`;
+  if (!found) return say(io, `No token was created under "${record.description}"; nothing to delete.`);
+  const result = await teamTokens.deleteById(context.client, found.id);
+  const outcome =
+    result === 'deleted' ? `Deleted ${record.kind} token ${found.id}, whose create was interrupted.` : `Token ${found.id} was already gone.`;
   io.info(outcome);
   return outcome;
+}
+
+async function findUnconfirmed(client: TfcClient, record: CleanupRecord): Promise<Token | null | 'cannot-look-up'> {
+  if (!record.description) return 'cannot-look-up';
+  if (record.kind === 'agent' && record.agentPoolId) {
+    const tokens = await agentTokens.listAll(client, record.agentPoolId);
+    return tokens.find((token) => isOwnedBy(token, record)) ?? null;
+  }
+  if (record.kind !== 'team' || !record.teamId) return 'cannot-look-up';
+  const team = await teamWithOrganization(client, record.teamId, record.organization);
+  const tokens = await teamTokens.listAll(client, team.organization, { teamName: team.name });
+  return tokens.find((token) => isOwnedBy(token, record)) ?? null;
 }
 
 function say(io: ActionIo, message: string): string {

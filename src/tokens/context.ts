@@ -2,7 +2,8 @@ import type { ActionIo } from '../io.js';
 import type { Publisher } from '../publish.js';
 import type { CleanupLedger } from '../state.js';
 import type { TfcClient } from '../tfc/client.js';
-import { findTeamByName } from '../tfc/teams.js';
+import { findTeamByName, readTeam } from '../tfc/teams.js';
+import type { Team } from '../tfc/types.js';
 import type { TeamRef } from '../inputs.js';
 
 /** What every token operation works with; built once by the entry point. */
@@ -22,4 +23,23 @@ export async function resolveTeamId(client: TfcClient, team: TeamRef, organizati
   if ('id' in team) return team.id;
   // parseInputs guarantees an organization whenever a team is named.
   return (await findTeamByName(client, organization as string, team.name)).id;
+}
+
+/**
+ * The team with its organization: the given one, or the one the API names for the team (one request, made only on
+ * the paths that need the organization and were not given it).
+ */
+export async function teamWithOrganization(
+  client: TfcClient,
+  teamId: string,
+  organization: string | null,
+): Promise<Team & { organization: string }> {
+  const team = await readTeam(client, teamId);
+  const known = organization ?? team.organization;
+  if (!known) {
+    throw new Error(
+      `The server did not say which organization team ${teamId} belongs to; set the organization input (or TF_CLOUD_ORGANIZATION).`,
+    );
+  }
+  return { ...team, organization: known };
 }

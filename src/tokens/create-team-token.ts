@@ -3,7 +3,9 @@ import type { CreateTeamToken } from '../inputs.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import { readTeam } from '../tfc/teams.js';
 import type { MintedToken } from '../tfc/types.js';
-import { resolveTeamId, type OperationContext } from './context.js';
+import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
+import { mint } from './mint.js';
+import { isOwnedBy, withNonce } from './ownership.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
@@ -26,15 +28,19 @@ export async function createTeamToken(context: OperationContext, inputs: CreateT
 const MAX_CREATES = 3;
 
 async function createDescribed(context: OperationContext, inputs: CreateTeamToken, teamId: string): Promise<MintedToken> {
-  const { client, ledger, publisher } = context;
+  const { client, publisher } = context;
   for (let attempt = 1; ; attempt++) {
-    const description = attempt === 1 ? inputs.description : `${inputs.description} retry-${context.randomHex()}`;
-    const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
+    // A fresh nonce per attempt: the proof of ownership, and a description no other create can collide with.
+    const description = withNonce(inputs.description, context.randomHex());
+    const expiredAt = inputs.expiresAt.toISOString();
+    const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt, ephemeral: inputs.ephemeral } as const;
     try {
-      return await ledger.track(record, () => teamTokens.create(client, teamId, { description, expiredAt: inputs.expiresAt }, publisher.mask));
+      return await mint(context, record, () =>
+        teamTokens.create(client, teamId, { description, expiredAt: inputs.expiresAt }, publisher.mask),
+      );
     } catch (error) {
-      if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId, description);
-      await reconcile(context, inputs, teamId, description, error);
+      if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId);
+      await reconcile(context, inputs, record, error);
     }
   }
 }
@@ -44,35 +50,35 @@ function mayHaveCreated(error: unknown): boolean {
 }
 
 /**
- * The server may hold a token whose secret we never received. Found: delete it (a token nobody can use is only a
- * risk). Not found: it may still land later, so its record stays for the post step, and the next try uses a fresh
- * description so the two can never collide.
+ * The server may hold a token whose secret we never received. Found (by this attempt's nonce, team and expiry, never
+ * by description alone): delete it, a token nobody can use is only a risk. Not found: it may still land later, so its
+ * record stays for the post step, and the next try draws a fresh nonce so the two can never be confused.
  */
-async function reconcile(context: OperationContext, inputs: CreateTeamToken, teamId: string, description: string, error: unknown): Promise<void> {
+async function reconcile(
+  context: OperationContext,
+  inputs: CreateTeamToken,
+  attempt: { readonly teamId: string; readonly description: string; readonly expiredAt: string },
+  error: unknown,
+): Promise<void> {
   const { client, io, ledger } = context;
-  io.warning(`Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by its description.`);
-  if (!inputs.organization) {
-    throw new Error(
-      `${errorMessage(error)} The token may exist under the description "${description}", and finding it needs the organization: set the organization input (or TF_CLOUD_ORGANIZATION).`,
-    );
-  }
-  const team = 'name' in inputs.team ? { id: teamId, name: inputs.team.name } : await readTeam(client, teamId);
-  const orphan = await teamTokens.findByDescription(client, inputs.organization, team, description);
+  io.warning(`Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by this run's nonce.`);
+  const team = 'name' in inputs.team && inputs.organization
+    ? { id: attempt.teamId, name: inputs.team.name, organization: inputs.organization }
+    : await teamWithOrganization(client, attempt.teamId, inputs.organization);
+  const tokens = await teamTokens.listAll(client, team.organization, { teamName: team.name });
+  const orphan = tokens.find((token) => isOwnedBy(token, attempt));
   if (orphan) {
     await teamTokens.deleteById(client, orphan.id);
-    ledger.settle(description);
+    ledger.settle(attempt.description);
     io.info(`Deleted token ${orphan.id}, created by the interrupted request; its secret never arrived. Creating a new one.`);
   } else {
-    io.info('The server has no token under that description; creating a new one.');
+    io.info('The server has no token from that request; creating a new one.');
   }
 }
 
-/** A 404 from a server without the multiple-tokens API, and a duplicate description, deserve their own advice. */
-async function explainCreateFailure(context: OperationContext, error: unknown, teamId: string, description: string): Promise<unknown> {
+/** A 404 from a server without the multiple-tokens API deserves its own advice. */
+async function explainCreateFailure(context: OperationContext, error: unknown, teamId: string): Promise<unknown> {
   if (!(error instanceof ApiError)) return error;
-  if (error.is(422) && /already been taken/i.test(error.message)) {
-    return new Error(`Team ${teamId} already has a token described "${description}"; descriptions must be unique within a team. ${errorMessage(error)}`);
-  }
   if (error.is(404) && (await teamIsReadable(context, teamId))) {
     return new Error(
       `Team ${teamId} exists but this server has no multiple-team-tokens API (POST /teams/:id/authentication-tokens answered 404: Terraform Enterprise before 1.1.0). ` +
@@ -93,7 +99,7 @@ async function teamIsReadable(context: OperationContext, teamId: string): Promis
 
 /** The legacy token is one per team: replacing it revokes whatever other pipelines use, so that needs consent. */
 async function createLegacy(context: OperationContext, inputs: CreateTeamToken, teamId: string): Promise<MintedToken> {
-  const { client, ledger, publisher } = context;
+  const { client, publisher } = context;
   const existing = await teamTokens.readLegacy(client, teamId);
   if (existing && !inputs.replaceExisting) {
     throw new Error(
@@ -101,7 +107,7 @@ async function createLegacy(context: OperationContext, inputs: CreateTeamToken, 
     );
   }
   const record = { kind: 'team-legacy', organization: inputs.organization, teamId, description: null, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
-  const token = await ledger.track(record, () => teamTokens.createLegacy(client, teamId, inputs.expiresAt, publisher.mask));
+  const token = await mint(context, record, () => teamTokens.createLegacy(client, teamId, inputs.expiresAt, publisher.mask));
   if (existing) context.io.info(`Replaced the team's previous legacy token ${existing.id}, which is now revoked.`);
   return token;
 }

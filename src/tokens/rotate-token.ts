@@ -6,10 +6,10 @@ import * as agentTokens from '../tfc/agent-tokens.js';
 import * as organizationTokens from '../tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../tfc/platform.js';
 import * as teamTokens from '../tfc/team-tokens.js';
-import { readTeam } from '../tfc/teams.js';
 import type { MintedToken, Token } from '../tfc/types.js';
 import { ACTION_VERSION } from '../version.js';
-import { resolveTeamId, type OperationContext } from './context.js';
+import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
+import { mint as mintRecorded } from './mint.js';
 
 /**
  * Create the new token, prove it works, store it in the GitHub secret, and only then revoke what it replaces.
@@ -52,13 +52,13 @@ function replacedByCreate(inputs: RotateToken): boolean {
  * The rotation's description: the stable base plus the UTC time, so later rotations can find this one. Milliseconds
  * included: two rotations in one second must not collide on the team's unique descriptions.
  */
-function rotationDescription(base: string, now: number): string {
-  return `${base} ${new Date(now).toISOString()}`;
+function rotationDescription(base: string, now: number, nonce: string): string {
+  return `${base} ${new Date(now).toISOString()} ${nonce}`;
 }
 
 async function mint(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<MintedToken> {
-  const { client, ledger, publisher } = context;
-  const description = replacedByCreate(inputs) ? null : rotationDescription(inputs.description, context.now());
+  const { client, publisher } = context;
+  const description = replacedByCreate(inputs) ? null : rotationDescription(inputs.description, context.now(), context.randomHex());
   // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
   // create was interrupted and whose secret therefore never arrived.
   const record: Omit<CleanupRecord, 'tokenId'> = {
@@ -71,7 +71,7 @@ async function mint(context: OperationContext, inputs: RotateToken, owner: Owner
     ephemeral: false,
   };
   const expiresAt = inputs.expiresAt as Date; // null only for agent tokens, which take no expiry
-  return ledger.track(record, () => {
+  return mintRecorded(context, record, () => {
     switch (inputs.tokenType) {
       case 'agent':
         return agentTokens.create(client, inputs.agentPoolId as string, description as string, publisher.mask);
@@ -152,13 +152,16 @@ async function revokePrevious(context: OperationContext, inputs: RotateToken, ow
 }
 
 async function rotationsOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
-  const pattern = new RegExp(`^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$`);
+  const pattern = new RegExp(`^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z( [0-9a-f]{16})?$`);
   if (inputs.tokenType === 'agent') {
     return (await agentTokens.listAll(context.client, inputs.agentPoolId as string)).filter((t) => pattern.test(t.description ?? ''));
   }
   const teamId = owner.teamId as string;
-  const teamName = owner.teamName ?? (await readTeam(context.client, teamId)).name;
-  const tokens = await teamTokens.listAll(context.client, inputs.organization as string, { teamName });
+  const team =
+    owner.teamName && inputs.organization
+      ? { name: owner.teamName, organization: inputs.organization }
+      : await teamWithOrganization(context.client, teamId, inputs.organization);
+  const tokens = await teamTokens.listAll(context.client, team.organization, { teamName: team.name });
   return tokens.filter((t) => t.teamId === teamId && pattern.test(t.description ?? ''));
 }
 

@@ -43,8 +43,11 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
   if (failed.length > 0) throw new Error(`Could not delete ${failed.length} of ${stale.length} tokens: ${failed.join(', ')}.`);
 }
 
+/** The whole shape of a per-job description, nonce included: a prefix a person typed is not enough. */
+const PER_JOB = new RegExp(`^${DESCRIPTION_PREFIX} \\S+ run-\\d+-\\d+ job-\\S+ ([0-9a-f]{8}|[0-9a-f]{16})$`);
+
 function isStale(token: Token, olderThanMs: number, now: number): boolean {
-  if (!token.description?.startsWith(`${DESCRIPTION_PREFIX} `)) return false;
+  if (!PER_JOB.test(token.description ?? '')) return false;
   const expired = token.expiredAt !== null && Date.parse(token.expiredAt) <= now;
   return expired || Date.parse(token.createdAt) < now - olderThanMs;
 }

@@ -50,7 +50,11 @@ function matches(entry: Queued, method: string, path: string): boolean {
 }
 
 /** What reaches the client: an answer (maybe cut in half), a reset connection, or nothing at all. */
-export type Delivery = { readonly reply: Reply; readonly truncate?: true } | 'reset' | 'hang';
+export type Delivery =
+  | { readonly reply: Reply; readonly truncate?: true; readonly drip?: true }
+  | { readonly oversizedBytes: number }
+  | 'reset'
+  | 'hang';
 
 /** `act` runs the request for real (state changes); faults that must not act never call it. */
 export function deliver(fault: FaultKind, act: () => Reply): Delivery {
@@ -73,6 +77,18 @@ export function deliver(fault: FaultKind, act: () => Reply): Delivery {
       return { reply: fixedReply(fault.status, fault.body, fault.contentType) };
     case 'truncate':
       return { reply: act(), truncate: true };
+    case 'hang-after':
+      act();
+      return 'hang';
+    case 'drip':
+      return { reply: act(), drip: true };
+    case 'oversized':
+      return { oversizedBytes: fault.bytes };
+    case 'rewrite': {
+      const real = act();
+      const rewritten = fault.rewrite(real.body ? JSON.parse(real.body) : null, real.status);
+      return { reply: { ...real, status: rewritten.status ?? real.status, body: JSON.stringify(rewritten.body) } };
+    }
     case 'non-json': {
       const real = act();
       return { reply: { status: real.status, headers: { ...real.headers, 'Content-Type': 'text/html' }, body: htmlPage(real.status) } };

@@ -55,7 +55,15 @@ export type FaultKind =
   | { kind: 'hang' }
   | { kind: 'truncate' }
   | { kind: 'non-json' }
-  | { kind: 'redirect'; location: string; status?: number };
+  | { kind: 'redirect'; location: string; status?: number }
+  /** Acts, then never answers: a client killed (or timing out) after the server committed. */
+  | { kind: 'hang-after' }
+  /** Acts, then sends the real head and drips the body one byte a second. */
+  | { kind: 'drip' }
+  /** Answers 200 with a JSON content type and a body of this many bytes, streamed until the client goes away. */
+  | { kind: 'oversized'; bytes: number }
+  /** Acts, then rewrites the JSON answer (a hostile or broken server); the status may change too. */
+  | { kind: 'rewrite'; rewrite: (body: any, status: number) => { body: unknown; status?: number } };
 
 export interface Fault {
   /** Any method when absent. */
