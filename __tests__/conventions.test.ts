@@ -87,6 +87,28 @@ describe('snippets and workflows', () => {
     expect(withKeys(parse(text)).flat().filter((key) => !(key in action.inputs))).toEqual([]);
   });
 
+  /** Every `run:` script in a document: an expression in one is pasted into the shell before it runs. */
+  function runScripts(document: unknown): string[] {
+    const found: string[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === 'object') {
+        const run = (node as { run?: unknown }).run;
+        if (typeof run === 'string') found.push(run);
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(document);
+    return found;
+  }
+
+  test('no README snippet or workflow pastes an expression into a run: script (outputs go through env:)', async () => {
+    const documents = [...snippets, ...(await Promise.all(workflowFiles.map((file) => readFile(file, 'utf8'))))];
+    const scripts = documents.flatMap((text) => runScripts(parse(text)));
+    expect(scripts.length).toBeGreaterThan(5);
+    expect(scripts.filter((script) => script.includes('${{'))).toEqual([]);
+  });
+
   test('every workflow and example passes actionlint', async () => {
     const cli = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
     const { stdout } = await promisify(execFile)(process.execPath, [cli, '.github/{workflows,workflow-examples}/*.yml'], { cwd: ROOT });

@@ -9,6 +9,9 @@ import { safeLine } from './text.js';
 export function secretForms(secret: string): string[] {
   const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
   for (const text of [secret, `Bearer ${secret}`]) {
+    // The whole encoding first (so no tail survives), then the alignment-independent middles.
+    const whole = Buffer.from(text).toString('base64');
+    forms.add(whole).add(Buffer.from(text).toString('base64url'));
     for (let shift = 0; shift < 3; shift++) {
       // base64 of the text at each byte alignment; only the middle is independent of the neighbouring bytes.
       const encoded = Buffer.from('\0'.repeat(shift) + text).toString('base64');

@@ -1,0 +1,87 @@
+import { describe, expect, test } from '@jest/globals';
+import { cell, guardIo, SecretScrubber } from '../../src/guarded-io.js';
+import { safeLine } from '../../src/text.js';
+import { isOwnedBy } from '../../src/tokens/ownership.js';
+import { fakeIo } from '../support/fake-io.js';
+
+const SECRET = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
+
+describe('SecretScrubber', () => {
+  const scrubber = new SecretScrubber();
+  scrubber.add(SECRET);
+  test.each([
+    ['raw', SECRET],
+    ['URL-encoded', encodeURIComponent(`${SECRET}+/=`).slice(0, -9)],
+    ['JSON-escaped', JSON.stringify(SECRET).slice(1, -1)],
+    ['base64', Buffer.from(SECRET).toString('base64')],
+    ['base64 of the Bearer header', Buffer.from(`Bearer ${SECRET}`).toString('base64')],
+    ['base64url', Buffer.from(`Bearer ${SECRET}`).toString('base64url')],
+    ['base64 inside other base64', Buffer.from(`{"auth":"Bearer ${SECRET}"}`).toString('base64')],
+  ])('scrubs the %s form', (_label, form) => {
+    const scrubbed = scrubber.scrub(`detail: ${form} end`);
+    expect(scrubbed).toContain('***');
+    expect(scrubbed).not.toContain(SECRET.slice(10, 30));
+    expect(scrubbed).not.toContain(Buffer.from(SECRET).toString('base64').slice(8, 40));
+  });
+
+  test('leaves short secrets to the runner: scrubbing them would shred ordinary words', () => {
+    const short = new SecretScrubber();
+    short.add('abc');
+    expect(short.scrub('abcdef')).toBe('abcdef');
+  });
+});
+
+describe('guarded output', () => {
+  test('messages lose their line breaks and any leading workflow command; secrets are scrubbed', () => {
+    const { io, calls } = fakeIo();
+    const failures: string[] = [];
+    const guarded = guardIo(io, (message) => failures.push(message));
+    guarded.setSecret(SECRET);
+    guarded.info(`a\n::set-output name=x::y ${encodeURIComponent(SECRET)}`);
+    guarded.warning('::stop-commands::pwned');
+    guarded.fail(`failed: ${Buffer.from(`Bearer ${SECRET}`).toString('base64')}\r\n::error::forged`);
+    expect(calls).toEqual([
+      ['setSecret', SECRET],
+      ['info', 'a\\u000a::set-output name=x::y ***'],
+      ['warning', "'::stop-commands::pwned"],
+    ]);
+    expect(failures).toEqual(['failed: ***\\u000d\\u000a::error::forged']);
+  });
+
+  test('summary cells are escaped for HTML and Markdown', async () => {
+    const { io, calls } = fakeIo();
+    await guardIo(io, () => undefined).writeSummary('h <b>', ['x'], [['</td></tr></table><a href="j">[x](y) *b*\nz']]);
+    const [, heading, table] = calls[0]!;
+    expect(heading).toBe('h &#60;b&#62;');
+    const [, [escaped]] = JSON.parse(table!) as string[][];
+    expect(escaped).not.toMatch(/<|>|\[|\*|\n/);
+    expect(escaped).toContain('&#60;/td&#62;');
+  });
+
+  test.each(['plain', 'a\u2028b', '\u0085x', '  ::warning::x'])('safeLine(%j) is one line that starts no command', (text) => {
+    const line = safeLine(text);
+    expect(line).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
+    expect(line).not.toMatch(/^\s*::/);
+  });
+
+  test('cell escapes &, quotes and backticks too', () => {
+    expect(cell(`a&b"c'd\`e|f`)).toBe('a&#38;b&#34;c&#39;d&#96;e&#124;f');
+  });
+});
+
+describe('ownership', () => {
+  const attempt = { description: 'ci deploy 0123456789abcdef', teamId: 'team-a', expiredAt: '2030-01-01T06:00:00.000Z' };
+  const token = { id: 'at-1', description: attempt.description, teamId: 'team-a', expiredAt: '2030-01-01T06:00:00Z', createdAt: '', lastUsedAt: null };
+  test('the exact description with its nonce, the team and the expiry: this run made it', () => {
+    expect(isOwnedBy(token, attempt)).toBe(true);
+  });
+  test.each([
+    ['a description without the nonce', { ...token, description: 'ci deploy' }, attempt],
+    ['another team', { ...token, teamId: 'team-b' }, attempt],
+    ['another expiry', { ...token, expiredAt: '2030-01-01T07:00:00Z' }, attempt],
+    ['no expiry', { ...token, expiredAt: null }, attempt],
+    ['an attempt whose description has no nonce', { ...token, description: 'ci deploy' }, { ...attempt, description: 'ci deploy' }],
+  ])('%s: not this run\'s', (_label, candidate, tried) => {
+    expect(isOwnedBy(candidate, tried)).toBe(false);
+  });
+});
