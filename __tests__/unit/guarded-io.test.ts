@@ -53,7 +53,7 @@ describe('guarded output', () => {
     await guardIo(io, () => undefined).writeSummary('h <b>', ['x'], [['</td></tr></table><a href="j">[x](y) *b*\nz']]);
     const [, heading, table] = calls[0]!;
     expect(heading).toBe('h &#60;b&#62;');
-    const [, [escaped]] = JSON.parse(table!) as string[][];
+    const escaped = (JSON.parse(table!) as string[][])[1]![0]!;
     expect(escaped).not.toMatch(/<|>|\[|\*|\n/);
     expect(escaped).toContain('&#60;/td&#62;');
   });
