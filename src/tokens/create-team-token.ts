@@ -4,6 +4,7 @@ import * as teamTokens from '../tfc/team-tokens.js';
 import { readTeam } from '../tfc/teams.js';
 import type { MintedToken } from '../tfc/types.js';
 import { resolveTeamId, type OperationContext } from './context.js';
+import { createUnderPolicy } from './lifetime-policy.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
@@ -31,7 +32,9 @@ async function createDescribed(context: OperationContext, inputs: CreateTeamToke
     const description = attempt === 1 ? inputs.description : `${inputs.description} retry-${context.randomHex()}`;
     const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
     try {
-      return await ledger.track(record, () => teamTokens.create(client, teamId, { description, expiredAt: inputs.expiresAt }, publisher.mask));
+      return await createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) =>
+        ledger.track({ ...record, expiredAt: expiresAt.toISOString() }, () => teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask)),
+      );
     } catch (error) {
       if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId, description);
       await reconcile(context, inputs, teamId, description, error);
@@ -101,7 +104,9 @@ async function createLegacy(context: OperationContext, inputs: CreateTeamToken, 
     );
   }
   const record = { kind: 'team-legacy', organization: inputs.organization, teamId, description: null, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
-  const token = await ledger.track(record, () => teamTokens.createLegacy(client, teamId, inputs.expiresAt, publisher.mask));
+  const token = await createUnderPolicy(context, { ...inputs, kind: 'team-legacy' }, (expiresAt) =>
+    ledger.track({ ...record, expiredAt: expiresAt.toISOString() }, () => teamTokens.createLegacy(client, teamId, expiresAt, publisher.mask)),
+  );
   if (existing) context.io.info(`Replaced the team's previous legacy token ${existing.id}, which is now revoked.`);
   return token;
 }

@@ -2,6 +2,7 @@ import type { ListTokens } from '../inputs.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import type { Token } from '../tfc/types.js';
 import type { OperationContext } from './context.js';
+import { policyRows } from './lifetime-policy.js';
 import { teamNames } from './team-names.js';
 
 /** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
@@ -36,6 +37,8 @@ export async function listTokens(context: OperationContext, inputs: ListTokens, 
     ['Token', 'Team', 'Description', 'Created', 'Last used', 'Expires'],
     rows.map((row) => [row.id, row['team-name'] ?? row['team-id'] ?? '', row.description ?? '(legacy)', row['created-at'], row['last-used-at'] ?? 'never', expiryLabel(row['expired-at'], now)]),
   );
+  const maxima = await policyRows(context, inputs.organization);
+  if (maxima) await publisher.table(`Maximum token lifetimes in "${inputs.organization}"`, ['Token type', 'Maximum lifetime'], maxima);
 }
 
 function teamIdFor(team: { id: string } | { name: string }, names: Map<string, string>, organization: string): string {

@@ -9,6 +9,7 @@ import * as teamTokens from '../tfc/team-tokens.js';
 import { readTeam } from '../tfc/teams.js';
 import type { MintedToken, Token } from '../tfc/types.js';
 import { resolveTeamId, type OperationContext } from './context.js';
+import { expiryForRotation } from './lifetime-policy.js';
 import { PartialWriteError, prepareDestinations, writeDestinations, type Destination } from './destinations.js';
 
 /**
@@ -21,7 +22,8 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   if (inputs.tokenType === 'audit-trail') await requireHcpTerraform(context.client);
   const owner = await ownerOf(context, inputs);
   const destinations = await prepareDestinations(context, inputs);
-  const token = await mint(context, inputs, owner);
+  const expiresAt = await expiryForRotation(context, inputs);
+  const token = await mint(context, inputs, owner, expiresAt);
   context.publisher.tokenOutputs(token);
   context.io.info(`Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`);
   const stored = replacedByCreate(inputs)
@@ -58,7 +60,7 @@ function rotationDescription(base: string, now: number): string {
   return `${base} ${new Date(now).toISOString()}`;
 }
 
-async function mint(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<MintedToken> {
+async function mint(context: OperationContext, inputs: RotateToken, owner: Owner, expiry: Date | null): Promise<MintedToken> {
   const { client, ledger, publisher } = context;
   const description = replacedByCreate(inputs) ? null : rotationDescription(inputs.description, context.now());
   // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
@@ -69,10 +71,10 @@ async function mint(context: OperationContext, inputs: RotateToken, owner: Owner
     teamId: owner.teamId,
     agentPoolId: inputs.agentPoolId,
     description,
-    expiredAt: inputs.expiresAt?.toISOString() ?? '',
+    expiredAt: expiry?.toISOString() ?? '',
     ephemeral: false,
   };
-  const expiresAt = inputs.expiresAt as Date; // null only for agent tokens, which take no expiry
+  const expiresAt = expiry as Date; // null only for agent tokens, which take no expiry
   return ledger.track(record, () => {
     switch (inputs.tokenType) {
       case 'agent':
