@@ -84,6 +84,22 @@ const CASES: ReadonlyArray<readonly [name: string, input: string, inputs: Record
   ['expiring-within malformed', 'expiring-within', { mode: 'list', organization: 'acme', 'expiring-within': 'soon' }],
   ['sweep older-than malformed', 'older-than', { mode: 'sweep', organization: 'acme', 'older-than': '1 day' }],
   ['sweep with a team', 'team-id', { mode: 'sweep', organization: 'acme', ...team }],
+  ['secret repository walking up', 'secret-repository', { ...rotate, 'secret-repository': 'acme/..' }],
+  ['secret repository named .', 'secret-repository', { ...rotate, 'secret-repository': 'acme/.' }],
+  ['secret repository with three parts', 'secret-repository', { ...rotate, 'secret-repository': 'a/b/c' }],
+  ['secret repository owner with a dot', 'secret-repository', { ...rotate, 'secret-repository': '../infra' }],
+  ['keep-previous with mode create', 'keep-previous', { ...team, 'keep-previous': '2' }],
+  ['keep-previous with mode sweep', 'keep-previous', { mode: 'sweep', organization: 'acme', 'keep-previous': '0' }],
+  ['rotate with neither secret nor variable', 'secret-name', { ...rotate, 'secret-name': '', 'github-token': '' }],
+  ['variable-key with mode create', 'variable-key', { ...team, 'variable-key': 'TFE_TOKEN' }],
+  ['variable-key without a workspace or set', 'variable-workspace', { ...rotate, 'variable-key': 'TFE_TOKEN' }],
+  ['variable-key with both workspace and set', 'variable-workspace', { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin', 'variable-set': 'creds' }],
+  ['variable-workspace without variable-key', 'variable-workspace', { ...rotate, 'variable-workspace': 'admin' }],
+  ['variable-category unknown', 'variable-category', { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin', 'variable-category': 'secret' }],
+  ['env variable-key with a dash', 'variable-key', { ...rotate, 'variable-key': 'TFE-TOKEN', 'variable-workspace': 'admin' }],
+  ['variable-workspace that is no name', 'variable-workspace', { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'ws/../x' }],
+  ['variable-workspace by name without organization', 'organization', { ...rotate, 'token-type': 'agent', 'team-id': '', organization: '', 'agent-pool-id': 'apool-yoGUFz5zcRMMz53i', 'variable-key': 'T', 'variable-workspace': 'admin' }],
+  ['github-token without secret-name', 'github-token', { ...rotate, 'secret-name': '', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin' }],
 ];
 
 test('the corpus covers at least 40 bad inputs across every input', () => {

@@ -14,6 +14,9 @@ export interface InputSource {
   readonly randomHex: () => string;
 }
 
+export const FORK_HINT =
+  'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret exists but is not given to it.';
+
 export type TeamRef = { readonly id: string } | { readonly name: string };
 
 const TEAM_ID = /^team-[A-Za-z0-9]{1,64}$/;

@@ -1,4 +1,4 @@
-import { defaultDescription, defaultRotationDescription } from './description.js';
+import { defaultDescription } from './description.js';
 import { InputError } from './errors.js';
 import { parseExpiry } from './expiry.js';
 import { DEFAULT_HOSTNAME, parseHostname, quote } from './hostname.js';
@@ -7,6 +7,7 @@ import {
   boolean,
   checkedDescription,
   duration,
+  FORK_HINT,
   forbid,
   forbidTeamInputs,
   oneOf,
@@ -15,18 +16,19 @@ import {
   organization,
   requiredOrganization,
   teamRef,
-  wholeNumber,
   type InputSource,
   type TeamRef,
 } from './input-rules.js';
+import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './inputs/rotate.js';
 
 export { boolean, type InputSource, type TeamRef } from './input-rules.js';
+export type { RotateToken, SecretDestination, VariableDestination } from './inputs/rotate.js';
 
 export type TokenType = 'team' | 'organization' | 'audit-trail' | 'agent';
 /** One token per organization; creating one revokes the current one. */
 export type SingletonType = 'organization' | 'audit-trail';
 
-interface Connection {
+export interface Connection {
   readonly hostname: string;
   readonly apiToken: string;
   readonly requestTimeoutMs: number;
@@ -37,6 +39,8 @@ export interface CreateTeamToken extends Connection {
   readonly team: TeamRef;
   readonly organization: string | null;
   readonly expiresAt: Date;
+  /** The `expiry` input was empty: an organization's lifetime policy may shorten it (with a notice). */
+  readonly expiryDefaulted: boolean;
   /** What every description starts with; each create appends its own nonce ('' for legacy tokens). */
   readonly description: string;
   readonly ephemeral: boolean;
@@ -50,6 +54,7 @@ export interface CreateOrganizationToken extends Connection {
   readonly tokenType: SingletonType;
   readonly organization: string;
   readonly expiresAt: Date;
+  readonly expiryDefaulted: boolean;
   readonly ephemeral: boolean;
   readonly replaceExisting: boolean;
 }
@@ -83,30 +88,6 @@ export interface DeleteAgentToken extends Connection {
   readonly tokenId: string;
 }
 
-export interface SecretDestination {
-  readonly name: string;
-  readonly repository: string;
-  readonly environment: string | null;
-  readonly organization: string | null;
-  readonly githubToken: string;
-  readonly apiUrl: string;
-}
-
-export interface RotateToken extends Connection {
-  readonly operation: 'rotate-token';
-  readonly tokenType: TokenType;
-  readonly team: TeamRef | null;
-  readonly organization: string | null;
-  readonly agentPoolId: string | null;
-  readonly legacy: boolean;
-  /** null for agent tokens, which cannot expire */
-  readonly expiresAt: Date | null;
-  /** The stable base that every rotation of this token shares ('' for singletons, which have none). */
-  readonly description: string;
-  readonly keepPrevious: number;
-  readonly secret: SecretDestination;
-}
-
 export interface ListTokens extends Connection {
   readonly operation: 'list-tokens';
   readonly organization: string;
@@ -135,9 +116,6 @@ export type Inputs =
 
 const MODES = ['create', 'delete', 'rotate', 'list', 'sweep'] as const;
 const TOKEN_TYPES = ['team', 'organization', 'audit-trail', 'agent'] as const;
-const ROTATE_INPUTS = ['secret-name', 'secret-repository', 'secret-environment', 'secret-organization', 'github-token'];
-const FORK_HINT =
-  'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret exists but is not given to it.';
 
 /** The credential alone, so the caller can mask it before anything else is read or printed. */
 export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
@@ -155,7 +133,7 @@ export function parseInputs(source: InputSource): Inputs {
   const mode = oneOf(source, 'mode', MODES, 'create');
   const tokenType = oneOf(source, 'token-type', TOKEN_TYPES, 'team');
   const connection = parseConnection(source);
-  if (mode !== 'rotate') for (const name of ROTATE_INPUTS) forbid(source, name, 'is only used with mode: rotate');
+  if (mode !== 'rotate') for (const name of ROTATE_ONLY_INPUTS) forbid(source, name, 'is only used with mode: rotate');
   if (mode !== 'list') forbid(source, 'expiring-within', 'is only used with mode: list');
   if (mode !== 'create' && mode !== 'rotate') forbid(source, 'expiry', `is only used with mode: create or rotate, not ${mode}`);
   if (mode !== 'create' && mode !== 'delete') forbid(source, 'token-id', `is only used with mode: create or delete, not ${mode}`);
@@ -200,6 +178,7 @@ function parseCreate(source: InputSource, connection: Connection, tokenType: Tok
     tokenType,
     organization: requiredOrganization(source, `${tokenType} tokens belong to an organization`),
     expiresAt: expiry(source, ephemeral),
+    expiryDefaulted: !source.get('expiry'),
     ephemeral,
     replaceExisting: boolean(source, 'replace-existing', false),
   };
@@ -226,6 +205,7 @@ function createTeamToken(source: InputSource, connection: Connection): CreateTea
     team,
     organization: organization(source, 'name' in team),
     expiresAt: expiry(source, ephemeral),
+    expiryDefaulted: !source.get('expiry'),
     description: legacy ? '' : checkedDescription(description) || defaultDescription(source.run),
     ephemeral,
     legacy,
@@ -281,63 +261,6 @@ function deleteTeamToken(source: InputSource, connection: Connection): DeleteTea
   const team = legacy ? teamRef(source) : null;
   const byName = team !== null && 'name' in team;
   return { ...connection, operation: 'delete-team-token', tokenId, team, organization: organization(source, byName), legacy };
-}
-
-function parseRotate(source: InputSource, connection: Connection, tokenType: TokenType): RotateToken {
-  const legacy = tokenType === 'team' && boolean(source, 'legacy-team-token', false);
-  const replacedByCreate = tokenType === 'organization' || tokenType === 'audit-trail' || legacy;
-  const team = tokenType === 'team' ? teamRef(source) : null;
-  if (tokenType !== 'team') forbidTeamInputs(source, tokenType);
-  if (replacedByCreate) {
-    forbid(source, 'description', 'is not used when rotating a token that has no description (organization, audit-trail or legacy team token)');
-  }
-  if (tokenType === 'agent') forbid(source, 'expiry', 'cannot be set for agent tokens: the API gives them no expiry');
-  // Team rotations find their predecessors in the organization's team-token list; given a team id, the API names it.
-  const needsOrganization = tokenType !== 'agent' && !(team !== null && 'id' in team);
-  return {
-    ...connection,
-    operation: 'rotate-token',
-    tokenType,
-    team,
-    organization: organization(source, needsOrganization, 'rotation finds earlier tokens in the organization'),
-    agentPoolId: tokenType === 'agent' ? agentPoolId(source) : null,
-    legacy,
-    expiresAt: tokenType === 'agent' ? null : parseExpiry(source.get('expiry') || '30d', source.now),
-    description: replacedByCreate ? '' : checkedDescription(source.get('description')) || defaultRotationDescription(source.run),
-    keepPrevious: wholeNumber(source, 'keep-previous', '1', 0, 100),
-    secret: secretDestination(source),
-  };
-}
-
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-
-function secretDestination(source: InputSource): SecretDestination {
-  const name = source.get('secret-name');
-  if (!name) throw new InputError('secret-name', 'is required with mode: rotate: the GitHub Actions secret that receives the new token.');
-  if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new InputError('secret-name', `must contain only letters, digits and underscores, must not start with a digit or with GITHUB_; got ${quote(name)}.`);
-  }
-  const environment = source.get('secret-environment') || null;
-  const secretOrganization = source.get('secret-organization') || null;
-  if (secretOrganization && (environment || source.get('secret-repository'))) {
-    throw new InputError('secret-organization', 'cannot be combined with secret-repository or secret-environment: an organization secret belongs to the organization.');
-  }
-  if (secretOrganization && !/^[A-Za-z0-9-]{1,39}$/.test(secretOrganization)) {
-    throw new InputError('secret-organization', `must be a GitHub organization login; got ${quote(secretOrganization)}.`);
-  }
-  if (environment && (environment.length > 255 || /[\u0000-\u001f'"`]/.test(environment))) {
-    throw new InputError('secret-environment', `must be a GitHub environment name; got ${quote(environment)}.`);
-  }
-  const repository = source.get('secret-repository') || source.env['GITHUB_REPOSITORY'] || '';
-  if (!secretOrganization && !REPOSITORY.test(repository)) {
-    throw new InputError('secret-repository', `must be owner/repo (default: the current repository, GITHUB_REPOSITORY); got ${quote(repository)}.`);
-  }
-  const githubToken = source.get('github-token');
-  if (!githubToken) {
-    throw new InputError('github-token', `is required with mode: rotate: a token allowed to write Actions secrets (the workflow's GITHUB_TOKEN never is). ${FORK_HINT}`);
-  }
-  return { name, repository, environment, organization: secretOrganization, githubToken, apiUrl: (source.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, '') };
 }
 
 function parseList(source: InputSource, connection: Connection, tokenType: TokenType): ListTokens {

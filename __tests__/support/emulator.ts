@@ -6,8 +6,12 @@ import { error, JSON_API, noContent, notFound, type Reply } from './emulator/jso
 import { Model, type Identity } from './emulator/model.js';
 import { RateLimiter } from './emulator/rate-limit.js';
 import { findRoute, type Settings } from './emulator/routes.js';
+import type { PolicyTokenType } from './emulator/token-policies.js';
 import type { CredentialOptions, EmulatorOptions, Fault, RequestRecord, TeamOptions, TokenRecord } from './emulator/types.js';
+import type { VariableRecord, VariableSeed, VariableSetOptions, WorkspaceOptions } from './emulator/variables.js';
 
+export type { PolicyTokenType } from './emulator/token-policies.js';
+export type { VariableRecord, VariableSeed, VariableSetOptions, WorkspaceOptions } from './emulator/variables.js';
 export type { CredentialOptions, EmulatorOptions, Fault, FaultKind, Platform, RequestRecord, Role, TeamOptions, TokenKind, TokenRecord } from './emulator/types.js';
 
 /**
@@ -35,7 +39,14 @@ export class Emulator {
     this.hostname = `localhost:${this.port}`;
     this.baseUrl = `https://${this.hostname}`;
     const now = options.now ?? Date.now;
-    this.#settings = { platform: options.platform ?? 'hcp', tfeVersion: options.tfeVersion ?? '2.0.0', multipleTeamTokens: options.multipleTeamTokens ?? true, now };
+    this.#settings = {
+      platform: options.platform ?? 'hcp',
+      tfeVersion: options.tfeVersion ?? '2.0.0',
+      multipleTeamTokens: options.multipleTeamTokens ?? true,
+      bulkTeamTokenDelete: options.bulkTeamTokenDelete ?? true,
+      teamTokenStatusFilter: options.teamTokenStatusFilter ?? true,
+      now,
+    };
     this.#model = new Model(now);
     this.#limiter = new RateLimiter(options.rateLimit ?? 30);
     server.on('connection', (socket: Socket) => {
@@ -72,6 +83,31 @@ export class Emulator {
   /** Returns the bearer secret. Seeded credentials never expire and are not listed by tokens(). */
   addCredential(options: CredentialOptions): string {
     return this.#model.addCredential(options);
+  }
+
+  /** Returns the ws-… id. */
+  addWorkspace(organization: string, name: string, options?: WorkspaceOptions): string {
+    return this.#model.variables.addWorkspace(organization, name, options);
+  }
+
+  /** Returns the varset-… id. */
+  addVariableSet(organization: string, name: string, options?: VariableSetOptions): string {
+    return this.#model.variables.addVariableSet(organization, name, options);
+  }
+
+  /** Seeds a variable in a workspace or variable set; returns the var-… id. */
+  addVariable(ownerId: string, seed: VariableSeed): string {
+    return this.#model.variables.addVariable(ownerId, seed);
+  }
+
+  /** Every variable with its value (the API itself never shows a sensitive one). */
+  variables(): VariableRecord[] {
+    return this.#model.variables.variables();
+  }
+
+  /** Turns on the organization's maximum TTL for one token type (the others keep the two-year default). */
+  setTokenTtlPolicy(organization: string, tokenType: PolicyTokenType, maxTtlMs: number): void {
+    this.#model.ttlPolicies.set(organization, tokenType, maxTtlMs, this.#settings.now());
   }
 
   tokens(): TokenRecord[] {

@@ -37,6 +37,7 @@ describe('accepted inputs', () => {
       team: { id: 'team-abc' },
       organization: null,
       expiresAt: new Date(NOW + 6 * HOUR),
+      expiryDefaulted: true,
       description: 'gha-tfc-token octo-org/infra run-77-2 job-plan',
       ephemeral: true,
       legacy: false,

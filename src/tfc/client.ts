@@ -50,9 +50,14 @@ export class TfcClient {
     return this.#json('POST', path, query, body);
   }
 
+  /** 200 with a JSON:API document; the body is never logged (it may carry a variable's new value). */
+  patch(path: string, body: Json): Promise<Json> {
+    return this.#json('PATCH', path, {}, body);
+  }
+
   /** 204 means deleted; a 404 is returned as 'not-found' because callers treat "already gone" as done. */
-  async delete(path: string, query: Query = {}): Promise<'deleted' | 'not-found'> {
-    const response = await this.#send('DELETE', path, query, null);
+  async delete(path: string, query: Query = {}, body: Json | null = null): Promise<'deleted' | 'not-found'> {
+    const response = await this.#send('DELETE', path, query, body);
     if (response.status === 404) return 'not-found';
     this.#check('DELETE', path, response);
     return 'deleted';

@@ -3,6 +3,7 @@ import * as organizationTokens from '../tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../tfc/platform.js';
 import type { MintedToken } from '../tfc/types.js';
 import type { OperationContext } from './context.js';
+import { createUnderPolicy } from './lifetime-policy.js';
 import { mint } from './mint.js';
 
 /** One token per organization (and one audit-trail token): replacing it revokes what every other consumer uses. */
@@ -17,7 +18,11 @@ export async function createOrganizationToken(context: OperationContext, inputs:
     );
   }
   const record = { kind: tokenType, organization, teamId: null, description: null, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
-  const token = await mint(context, record, () => organizationTokens.create(client, organization, tokenType, inputs.expiresAt, publisher.mask));
+  const token = await createUnderPolicy(context, { ...inputs, kind: tokenType }, (expiresAt) =>
+    mint(context, { ...record, expiredAt: expiresAt.toISOString() }, () =>
+      organizationTokens.create(client, organization, tokenType, expiresAt, publisher.mask),
+    ),
+  );
   publisher.tokenOutputs(token);
   if (existing) io.info(`Replaced the organization's previous ${tokenType} token ${existing.id}, which is now revoked.`);
   io.info(`Created the ${tokenType} token ${token.id} for "${organization}"; it expires at ${token.expiredAt ?? 'never'}.`);

@@ -6,6 +6,7 @@ import type { MintedToken } from '../tfc/types.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
 import { mint } from './mint.js';
 import { isOwnedBy, withNonce } from './ownership.js';
+import { createUnderPolicy } from './lifetime-policy.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
@@ -34,13 +35,16 @@ async function createDescribed(context: OperationContext, inputs: CreateTeamToke
     const description = withNonce(inputs.description, context.randomHex());
     const expiredAt = inputs.expiresAt.toISOString();
     const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt, ephemeral: inputs.ephemeral } as const;
+    let sent: typeof record | (typeof record & { expiredAt: string }) = record;
     try {
-      return await mint(context, record, () =>
-        teamTokens.create(client, teamId, { description, expiredAt: inputs.expiresAt }, publisher.mask),
-      );
+      return await createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) => {
+        // A create clamped to the lifetime policy sends another expiry: the look-up must expect that one.
+        sent = { ...record, expiredAt: expiresAt.toISOString() };
+        return mint(context, sent, () => teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask));
+      });
     } catch (error) {
       if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId);
-      await reconcile(context, inputs, record, error);
+      await reconcile(context, inputs, sent, error);
     }
   }
 }
@@ -107,7 +111,11 @@ async function createLegacy(context: OperationContext, inputs: CreateTeamToken, 
     );
   }
   const record = { kind: 'team-legacy', organization: inputs.organization, teamId, description: null, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
-  const token = await mint(context, record, () => teamTokens.createLegacy(client, teamId, inputs.expiresAt, publisher.mask));
+  const token = await createUnderPolicy(context, { ...inputs, kind: 'team-legacy' }, (expiresAt) =>
+    mint(context, { ...record, expiredAt: expiresAt.toISOString() }, () =>
+      teamTokens.createLegacy(client, teamId, expiresAt, publisher.mask),
+    ),
+  );
   if (existing) context.io.info(`Replaced the team's previous legacy token ${existing.id}, which is now revoked.`);
   return token;
 }

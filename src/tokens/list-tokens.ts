@@ -2,6 +2,7 @@ import type { ListTokens } from '../inputs.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import type { Token } from '../tfc/types.js';
 import type { OperationContext } from './context.js';
+import { policyRows } from './lifetime-policy.js';
 import { teamNames } from './team-names.js';
 
 /** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
@@ -11,6 +12,7 @@ export async function listTokens(context: OperationContext, inputs: ListTokens, 
   const teamId = inputs.team ? teamIdFor(inputs.team, names, inputs.organization) : null;
   const all = await teamTokens.listAll(client, inputs.organization, {
     ...(teamId ? { teamName: names.get(teamId) ?? '' } : {}),
+    ...statusesFor(inputs.expiringWithinMs),
     onPage: (page, total) => io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
   });
   const matching = all
@@ -35,6 +37,8 @@ export async function listTokens(context: OperationContext, inputs: ListTokens, 
     ['Token', 'Team', 'Description', 'Created', 'Last used', 'Expires'],
     rows.map((row) => [row.id, row['team-name'] ?? row['team-id'] ?? '', row.description ?? '(legacy)', row['created-at'], row['last-used-at'] ?? 'never', expiryLabel(row['expired-at'], now)]),
   );
+  const maxima = await policyRows(context, inputs.organization);
+  if (maxima) await publisher.table(`Maximum token lifetimes in "${inputs.organization}"`, ['Token type', 'Maximum lifetime'], maxima);
 }
 
 function teamIdFor(team: { id: string } | { name: string }, names: Map<string, string>, organization: string): string {
@@ -42,6 +46,19 @@ function teamIdFor(team: { id: string } | { name: string }, names: Map<string, s
   const match = [...names].find(([, name]) => name === team.name);
   if (!match) throw new Error(`No team named "${team.name}" in organization "${organization}" is visible to this credential.`);
   return match[0];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Status values that cover `expiring-within`, to save pages where the server filters. A day of slack keeps a
+ * server clock that runs behind from dropping a token at the edge; the client filter below decides anyway.
+ */
+function statusesFor(withinMs: number | null): { statuses?: string[] } {
+  if (withinMs === null) return {};
+  if (withinMs <= 6 * DAY_MS) return { statuses: ['expired', 'expiring_in_7_days'] };
+  if (withinMs <= 29 * DAY_MS) return { statuses: ['expired', 'expiring_in_30_days'] };
+  return {};
 }
 
 /** Soonest expiry first; tokens that never expire last. */

@@ -9,29 +9,34 @@ import * as teamTokens from '../tfc/team-tokens.js';
 import type { MintedToken, Token } from '../tfc/types.js';
 import { ACTION_VERSION } from '../version.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
+import { PartialWriteError, prepareDestinations, writeDestinations, type Destination } from './destinations.js';
+import { expiryForRotation } from './lifetime-policy.js';
 import { mint as mintRecorded } from './mint.js';
 
 /**
- * Create the new token, prove it works, store it in the GitHub secret, and only then revoke what it replaces.
+ * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
+ * HCP Terraform variable), and only then revoke what it replaces.
  * Tokens that can coexist (team, agent) are rolled back on failure so nothing changes; tokens replaced by their
  * creation (organization, audit-trail, legacy team) cannot be, so a failure says loudly what to do.
  */
 export async function rotateToken(context: OperationContext, inputs: RotateToken): Promise<void> {
   if (inputs.tokenType === 'audit-trail') await requireHcpTerraform(context.client);
   const owner = await ownerOf(context, inputs);
-  const token = await mint(context, inputs, owner);
+  const destinations = await prepareDestinations(context, inputs);
+  const expiresAt = await expiryForRotation(context, inputs);
+  const token = await mint(context, inputs, owner, expiresAt);
   context.publisher.tokenOutputs(token);
   context.io.info(`Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`);
-  const stored = replacedByCreate(inputs) ? await storeReplacement(context, inputs, token) : await storeOrRollBack(context, inputs, token);
-  context.io.setOutput('secret-updated', 'true');
-  context.io.info(`Stored the new token in ${secretLabel(inputs)} (${stored}).`);
+  const stored = replacedByCreate(inputs)
+    ? await storeReplacement(context, inputs, token, destinations)
+    : await storeOrRollBack(context, inputs, token, destinations);
   const revoked = replacedByCreate(inputs) ? [] : await revokePrevious(context, inputs, owner, token);
   context.io.setOutput('revoked-ids', JSON.stringify(revoked));
   await context.publisher.summary(`HCP Terraform ${inputs.tokenType} token rotated`, [
     ['Type', inputs.tokenType + (inputs.legacy ? ' (legacy single token)' : '')],
     ['New token ID', token.id],
     ['Expires', token.expiredAt ?? 'never'],
-    ['Secret', `${secretLabel(inputs)} (${stored})`],
+    ['Stored in', stored.join('; ')],
     ['Revoked', revoked.length > 0 ? revoked.join(', ') : replacedByCreate(inputs) ? 'the previous token (replaced by creation)' : 'none'],
   ]);
 }
@@ -56,7 +61,7 @@ function rotationDescription(base: string, now: number, nonce: string): string {
   return `${base} ${new Date(now).toISOString()} ${nonce}`;
 }
 
-async function mint(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<MintedToken> {
+async function mint(context: OperationContext, inputs: RotateToken, owner: Owner, expiry: Date | null): Promise<MintedToken> {
   const { client, publisher } = context;
   const description = replacedByCreate(inputs) ? null : rotationDescription(inputs.description, context.now(), context.randomHex());
   // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
@@ -67,10 +72,10 @@ async function mint(context: OperationContext, inputs: RotateToken, owner: Owner
     teamId: owner.teamId,
     agentPoolId: inputs.agentPoolId,
     description,
-    expiredAt: inputs.expiresAt?.toISOString() ?? '',
+    expiredAt: expiry?.toISOString() ?? '',
     ephemeral: false,
   };
-  const expiresAt = inputs.expiresAt as Date; // null only for agent tokens, which take no expiry
+  const expiresAt = expiry as Date; // null only for agent tokens, which take no expiry
   return mintRecorded(context, record, () => {
     switch (inputs.tokenType) {
       case 'agent':
@@ -85,12 +90,22 @@ async function mint(context: OperationContext, inputs: RotateToken, owner: Owner
   });
 }
 
-/** The previous token is still valid: on any failure, delete the new one and leave everything as it was. */
-async function storeOrRollBack(context: OperationContext, inputs: RotateToken, token: MintedToken): Promise<string> {
+/**
+ * The previous token is still valid: on a failure before any destination holds the new token, delete the new one
+ * and leave everything as it was. Once one destination holds it, deleting it would break that destination, so it
+ * stays valid beside the old one and nothing is revoked.
+ */
+async function storeOrRollBack(context: OperationContext, inputs: RotateToken, token: MintedToken, destinations: readonly Destination[]): Promise<string[]> {
   try {
     await verify(context, inputs, token);
-    return await store(inputs, token);
+    return await writeDestinations(context, destinations, token.secret);
   } catch (error) {
+    if (error instanceof PartialWriteError) {
+      throw new Error(
+        `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ${error.written.join(' and ')} only. ` +
+          'Both the new and the previous token stay valid and nothing was revoked; run the rotation again once the cause is fixed.',
+      );
+    }
     const rollback = await teamTokens.deleteById(context.client, token.id).then(
       () => {
         context.ledger.forget(token.id);
@@ -103,13 +118,14 @@ async function storeOrRollBack(context: OperationContext, inputs: RotateToken, t
 }
 
 /** Creating the token already revoked the previous one: there is nothing to roll back to. */
-async function storeReplacement(context: OperationContext, inputs: RotateToken, token: MintedToken): Promise<string> {
+async function storeReplacement(context: OperationContext, inputs: RotateToken, token: MintedToken, destinations: readonly Destination[]): Promise<string[]> {
   try {
     await verify(context, inputs, token);
-    return await store(inputs, token);
+    return await writeDestinations(context, destinations, token.secret);
   } catch (error) {
+    const written = error instanceof PartialWriteError ? ` It is stored in ${error.written.join(' and ')} only.` : '';
     throw new Error(
-      `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the previous one is already revoked. ` +
+      `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the previous one is already revoked.${written} ` +
         `It is in this step's token output (masked): store it from a later step in this job, or run the rotation again.`,
     );
   }
@@ -126,14 +142,6 @@ async function verify(context: OperationContext, inputs: RotateToken, token: Min
   } finally {
     client.close();
   }
-}
-
-async function store(inputs: RotateToken, token: MintedToken): Promise<string> {
-  // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
-  const { storeSecret } = await import('../github/secrets.js');
-  const { secret } = inputs;
-  const target = { name: secret.name, repository: secret.repository, environment: secret.environment, organization: secret.organization };
-  return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent: `tfc-token-action/${ACTION_VERSION}` }, target, token.secret);
 }
 
 /** Earlier rotations of the same description, newest first; the newest `keep-previous` stay valid. */
@@ -163,13 +171,6 @@ async function rotationsOf(context: OperationContext, inputs: RotateToken, owner
       : await teamWithOrganization(context.client, teamId, inputs.organization);
   const tokens = await teamTokens.listAll(context.client, team.organization, { teamName: team.name });
   return tokens.filter((t) => t.teamId === teamId && pattern.test(t.description ?? ''));
-}
-
-function secretLabel(inputs: RotateToken): string {
-  const { secret } = inputs;
-  if (secret.organization) return `organization secret ${secret.organization}/${secret.name}`;
-  if (secret.environment) return `environment secret ${secret.repository}:${secret.environment}/${secret.name}`;
-  return `repository secret ${secret.repository}/${secret.name}`;
 }
 
 function escape(text: string): string {

@@ -1,14 +1,18 @@
 import { DESCRIPTION_PREFIX } from '../description.js';
-import { errorMessage } from '../errors.js';
 import type { SweepTokens } from '../inputs.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import type { Token } from '../tfc/types.js';
+import { isId } from '../tfc/ids.js';
+import { printable } from '../text.js';
+import { deleteTeamTokens } from './bulk-delete.js';
 import type { OperationContext } from './context.js';
 import { byExpiry } from './list-tokens.js';
 
 /**
  * Deletes per-job tokens whose post step never ran (a cancelled runner): only tokens with this action's per-job
  * prefix, and only once they are older than `older-than` or expired. Nothing else is ever touched.
+ * The list is read unfiltered: `older-than` also catches tokens that have not expired, which no status value names.
+ * Requests on a current server: one per list page plus one per batch of 100 deletions.
  */
 export async function sweepTokens(context: OperationContext, inputs: SweepTokens, now = Date.now()): Promise<void> {
   const { client, io, publisher } = context;
@@ -17,22 +21,8 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
   });
   const stale = all.filter((token) => isStale(token, inputs.olderThanMs, now)).sort(byExpiry);
   io.info(`${stale.length} of ${all.length} team tokens were left behind by per-job runs.`);
-  const deleted: string[] = [];
-  const failed: string[] = [];
-  for (const [index, token] of stale.entries()) {
-    if (inputs.dryRun) {
-      io.info(`Would delete ${token.id} "${token.description}" (created ${token.createdAt}).`);
-      continue;
-    }
-    try {
-      await teamTokens.deleteById(client, token.id);
-      deleted.push(token.id);
-    } catch (error) {
-      failed.push(token.id);
-      io.warning(`Could not delete ${token.id}: ${errorMessage(error)}`);
-    }
-    if ((index + 1) % 10 === 0) io.info(`Swept ${index + 1} of ${stale.length}.`);
-  }
+  if (inputs.dryRun) for (const token of stale) io.info(`Would delete ${token.id} "${printable(token.description ?? '')}" (created ${token.createdAt}).`);
+  const { deleted, failed } = inputs.dryRun ? { deleted: [], failed: [] } : await deleteTeamTokens(context, inputs.organization, stale.map((token) => token.id));
   io.setOutput('deleted-ids', JSON.stringify(deleted));
   io.setOutput('count', String(inputs.dryRun ? stale.length : deleted.length));
   await publisher.table(
@@ -47,7 +37,7 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
 const PER_JOB = new RegExp(`^${DESCRIPTION_PREFIX} \\S+ run-\\d+-\\d+ job-\\S+ ([0-9a-f]{8}|[0-9a-f]{16})$`);
 
 function isStale(token: Token, olderThanMs: number, now: number): boolean {
-  if (!PER_JOB.test(token.description ?? '')) return false;
+  if (!isId('token', token.id) || !PER_JOB.test(token.description ?? '')) return false;
   const expired = token.expiredAt !== null && Date.parse(token.expiredAt) <= now;
   return expired || Date.parse(token.createdAt) < now - olderThanMs;
 }

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { TtlPolicies } from './token-policies.js';
 import type { CredentialOptions, Role, TeamOptions, TokenKind, TokenRecord } from './types.js';
+import { VariableStore } from './variables.js';
 
 /** The emulator's in-memory world: organizations, teams, agent pools, credentials, tokens, and who may do what. */
 
@@ -94,6 +96,9 @@ export class Model {
   /** Every secret ever minted, revoked ones included, so tests can prove none of them leaked. */
   readonly #minted: string[] = [];
   readonly #now: () => number;
+  /** Workspaces, variable sets and their variables. */
+  readonly variables = new VariableStore();
+  readonly ttlPolicies = new TtlPolicies();
 
   constructor(now: () => number) {
     this.#now = now;

@@ -1,6 +1,8 @@
 import { document, error, invalid, noContent, notFound, page, teamResource, tokenResource, type Reply } from './jsonapi.js';
 import type { Caller, Model, Team, Token } from './model.js';
+import { expiryUnderPolicy, POLICY_ROUTES } from './token-policies.js';
 import type { Platform, TokenKind } from './types.js';
+import { VARIABLE_ROUTES } from './variables.js';
 
 /** The authenticated routes under /api/v2 (ping, which needs no credential, is served by the emulator itself). */
 
@@ -8,6 +10,10 @@ export interface Settings {
   readonly platform: Platform;
   readonly tfeVersion: string;
   readonly multipleTeamTokens: boolean;
+  /** true, or the status a server without the bulk team-token delete answers (404 or 405). */
+  readonly bulkTeamTokenDelete: true | 404 | 405;
+  /** false: the team-token list ignores filter[status] / filter[expiry_status], as an older server would. */
+  readonly teamTokenStatusFilter: boolean;
   readonly now: () => number;
 }
 
@@ -40,6 +46,8 @@ const ROUTES: ReadonlyArray<readonly [method: string, pattern: string, handler: 
   ['GET', '/organizations/:organization/team-tokens', listTeamTokens],
   ['POST', '/agent-pools/:pool/authentication-tokens', createAgentToken],
   ['GET', '/agent-pools/:pool/authentication-tokens', listAgentTokens],
+  ...VARIABLE_ROUTES,
+  ...POLICY_ROUTES,
 ];
 
 export function findRoute(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
@@ -114,7 +122,7 @@ function createTeamToken(context: Context): Reply {
   const team = manageableTeam(context);
   // Before TFE 1.1.0 the path does not exist; the team itself stays readable.
   if (!settings.multipleTeamTokens || !team) return notFound();
-  const request = createRequest(context);
+  const request = createRequest(context, team.organization, 'team');
   if ('reply' in request) return request.reply;
   const description = request.attributes['description'];
   // An empty string is accepted and kept distinct from null (go-tfe #1088); only a described token is "multiple".
@@ -143,7 +151,7 @@ function createLegacyToken(context: Context): Reply {
   const { model, caller } = context;
   const team = manageableTeam(context);
   if (!team) return notFound();
-  const request = createRequest(context);
+  const request = createRequest(context, team.organization, 'team-legacy');
   if ('reply' in request) return request.reply;
   const current = legacyTokenOf(model, team);
   if (current) model.revoke(current);
@@ -168,11 +176,11 @@ function deleteLegacyToken(context: Context): Reply {
 function createOrganizationToken(context: Context): Reply {
   const { model, caller, params } = context;
   if (!canManageOrganizationTokens(context)) return notFound();
-  const request = createRequest(context);
+  const kind = organizationTokenKind(context);
+  const request = createRequest(context, params['organization']!, kind);
   if ('reply' in request) return request.reply;
   const current = organizationTokenOf(context);
   if (current) model.revoke(current);
-  const kind = organizationTokenKind(context);
   const token = model.mint({ kind, organization: params['organization']!, teamId: null, agentPoolId: null, description: null, expiredAt: request.expiredAt, createdBy: caller.resource });
   return document(201, { data: tokenResource(token, true) });
 }
@@ -198,7 +206,7 @@ function listTeamTokens(context: Context): Reply {
   // `q` searches team names; substring and case-insensitive here, which the docs leave open.
   const search = query.get('q')?.toLowerCase();
   if (search) tokens = tokens.filter((token) => teamName(token).toLowerCase().includes(search));
-  const status = statusFilter(query, settings.now());
+  const status = settings.teamTokenStatusFilter ? statusFilter(query, settings.now()) : () => true;
   if (typeof status !== 'function') return status;
   const order = tokenOrder(query.get('sort') ?? 'expired-at', teamName);
   if (!order) return error(400, 'invalid sort parameter', `Sort by one of ${Object.keys(SORT_KEYS).join(', ')}, optionally prefixed with -.`);
@@ -281,12 +289,15 @@ function requestAttributes(body: string): { attributes: Record<string, unknown> 
   return { attributes: attributes && typeof attributes === 'object' ? (attributes as Record<string, unknown>) : {} };
 }
 
-/** The attributes of a token create that accepts `expired-at`, with the expiry validated. */
-function createRequest(context: Context): { attributes: Record<string, unknown>; expiredAt: number | null } | { reply: Reply } {
+/** The attributes of a token create that accepts `expired-at`, with the expiry validated (and the TTL policy applied). */
+function createRequest(context: Context, organization: string, kind: TokenKind): { attributes: Record<string, unknown>; expiredAt: number | null } | { reply: Reply } {
   const parsed = requestAttributes(context.body);
   if ('reply' in parsed) return parsed;
   const expiry = expiryOf(parsed.attributes, context.settings);
-  return 'reply' in expiry ? expiry : { attributes: parsed.attributes, expiredAt: expiry.expiredAt };
+  if ('reply' in expiry) return expiry;
+  const explicit = parsed.attributes['expired-at'] !== undefined && parsed.attributes['expired-at'] !== null;
+  const allowed = expiryUnderPolicy(context, organization, kind, expiry.expiredAt, explicit);
+  return 'reply' in allowed ? allowed : { attributes: parsed.attributes, expiredAt: allowed.expiredAt };
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

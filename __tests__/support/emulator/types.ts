@@ -10,6 +10,10 @@ export interface EmulatorOptions {
   tfeVersion?: string;
   /** Default true; false = TFE before 1.1.0: POST /teams/:id/authentication-tokens answers 404. */
   multipleTeamTokens?: boolean;
+  /** Default true; 404 or 405 = a server without DELETE /organizations/:org/team-tokens (older TFE). */
+  bulkTeamTokenDelete?: true | 404 | 405;
+  /** Default true; false = the team-token list ignores its status filter, as an older server would. */
+  teamTokenStatusFilter?: boolean;
   /** Requests per second per principal, default 30; 0 disables. */
   rateLimit?: number;
   /** The clock (ms) for token timestamps and expiry, default Date.now. */
