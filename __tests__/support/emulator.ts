@@ -35,7 +35,7 @@ export class Emulator {
     this.hostname = `localhost:${this.port}`;
     this.baseUrl = `https://${this.hostname}`;
     const now = options.now ?? Date.now;
-    this.#settings = { platform: options.platform ?? 'hcp', tfeVersion: options.tfeVersion ?? '2.0.0', multipleTeamTokens: options.multipleTeamTokens ?? true, now };
+    this.#settings = { platform: options.platform ?? 'hcp', tfeVersion: options.tfeVersion ?? '2.0.0', multipleTeamTokens: options.multipleTeamTokens ?? true, grantStatus: options.grantStatus ?? 200, now };
     this.#model = new Model(now);
     this.#limiter = new RateLimiter(options.rateLimit ?? 30);
     server.on('connection', (socket: Socket) => {
@@ -72,6 +72,34 @@ export class Emulator {
   /** Returns the bearer secret. Seeded credentials never expire and are not listed by tokens(). */
   addCredential(options: CredentialOptions): string {
     return this.#model.addCredential(options);
+  }
+
+  /** Returns the prj-… id. */
+  addProject(organization: string, name: string): string {
+    return this.#model.scope.addProject(organization, name);
+  }
+
+  /** Returns the ws-… id; in the organization's Default Project unless a project id is given. */
+  addWorkspace(organization: string, name: string, projectId?: string): string {
+    return this.#model.scope.addWorkspace(organization, name, projectId);
+  }
+
+  /** Without a call, an organization has team management (a paid plan). */
+  setEntitlements(organization: string, entitlements: { teams: boolean }): void {
+    this.#model.scope.setEntitlements(organization, entitlements);
+  }
+
+  teams(organization: string): Array<{ id: string; name: string; visibility: string }> {
+    return this.#model.teamsOf(organization).map(({ id, name, visibility }) => ({ id, name, visibility }));
+  }
+
+  /** Every team-workspace and team-project grant, as `kind`, team, target and level. */
+  grants(): Array<{ kind: 'workspace' | 'project'; id: string; teamId: string; targetId: string; access: string }> {
+    const scope = this.#model.scope;
+    return [
+      ...scope.workspaceGrants().map((grant) => ({ kind: 'workspace' as const, ...grant })),
+      ...scope.projectGrants().map((grant) => ({ kind: 'project' as const, ...grant })),
+    ];
   }
 
   tokens(): TokenRecord[] {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { Scoping } from './scoping.js';
 import type { CredentialOptions, Role, TeamOptions, TokenKind, TokenRecord } from './types.js';
 
 /** The emulator's in-memory world: organizations, teams, agent pools, credentials, tokens, and who may do what. */
@@ -94,6 +95,8 @@ export class Model {
   /** Every secret ever minted, revoked ones included, so tests can prove none of them leaked. */
   readonly #minted: string[] = [];
   readonly #now: () => number;
+  /** Workspaces, projects, access grants and entitlements (scoping.ts). */
+  readonly scope = new Scoping();
 
   constructor(now: () => number) {
     this.#now = now;
@@ -122,6 +125,13 @@ export class Model {
       serviceUser: newId('user'),
     });
     return id;
+  }
+
+  /** Deleting a team revokes its tokens and removes its access grants. */
+  deleteTeam(id: string): void {
+    for (const token of this.tokens()) if (token.teamId === id) this.revoke(token);
+    this.scope.forgetTeam(id);
+    this.#teams.delete(id);
   }
 
   addAgentPool(organization: string, name: string): string {

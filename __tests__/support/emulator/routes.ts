@@ -1,5 +1,6 @@
 import { document, error, invalid, noContent, notFound, page, teamResource, tokenResource, type Reply } from './jsonapi.js';
 import type { Caller, Model, Team, Token } from './model.js';
+import { SCOPING_ROUTES } from './scoping-routes.js';
 import type { Platform, TokenKind } from './types.js';
 
 /** The authenticated routes under /api/v2 (ping, which needs no credential, is served by the emulator itself). */
@@ -8,6 +9,8 @@ export interface Settings {
   readonly platform: Platform;
   readonly tfeVersion: string;
   readonly multipleTeamTokens: boolean;
+  /** What team-workspaces and team-projects creates answer: the docs say 200, the OpenAPI description 201. */
+  readonly grantStatus: 200 | 201;
   readonly now: () => number;
 }
 
@@ -40,6 +43,7 @@ const ROUTES: ReadonlyArray<readonly [method: string, pattern: string, handler: 
   ['GET', '/organizations/:organization/team-tokens', listTeamTokens],
   ['POST', '/agent-pools/:pool/authentication-tokens', createAgentToken],
   ['GET', '/agent-pools/:pool/authentication-tokens', listAgentTokens],
+  ...SCOPING_ROUTES,
 ];
 
 export function findRoute(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {

@@ -10,6 +10,8 @@ export interface EmulatorOptions {
   tfeVersion?: string;
   /** Default true; false = TFE before 1.1.0: POST /teams/:id/authentication-tokens answers 404. */
   multipleTeamTokens?: boolean;
+  /** Status of a successful team-workspaces / team-projects create: 200 (the docs, default) or 201 (OpenAPI). */
+  grantStatus?: 200 | 201;
   /** Requests per second per principal, default 30; 0 disables. */
   rateLimit?: number;
   /** The clock (ms) for token timestamps and expiry, default Date.now. */
