@@ -2,8 +2,9 @@ import type { Dependencies } from './deps.js';
 import { errorMessage } from './errors.js';
 import { readApiToken } from './inputs.js';
 import { Publisher } from './publish.js';
-import { loadCleanupState } from './state.js';
+import { loadCleanupState, type CleanupRecord } from './state.js';
 import { cleanUp } from './tokens/cleanup.js';
+import { inCleanupOrder, leftBehindHint, recordLabel } from './tokens/scoped-team-cleanup.js';
 
 /** Best effort: deletes what the main step recorded; a failure is a warning that names the token, never a failed job. */
 export async function runPost(deps: Dependencies): Promise<void> {
@@ -25,12 +26,12 @@ export async function runPost(deps: Dependencies): Promise<void> {
   const client = deps.connect({ hostname: state.hostname, apiToken, requestTimeoutMs: postTimeoutMs(io.getInput('request-timeout')) });
   const lines: Array<readonly [string, string]> = [];
   try {
-    for (const record of state.records) {
-      const label = record.tokenId ?? 'token with unknown id';
+    for (const record of inCleanupOrder(state.records)) {
+      const label = recordLabel(record);
       try {
         lines.push([label, await cleanUp({ io, client, now: deps.now() }, record)]);
       } catch (error) {
-        io.warning(`Could not delete ${label}: ${errorMessage(error)} Delete it by hand; it expires at ${record.expiredAt}.`);
+        io.warning(`Could not delete ${label}: ${errorMessage(error)} ${leftBehindHint(record)}`);
         lines.push([label, 'delete failed (see the warning)']);
       }
     }
@@ -40,8 +41,8 @@ export async function runPost(deps: Dependencies): Promise<void> {
   await publisher.summary('HCP Terraform token clean-up', lines);
 }
 
-function describe(records: ReadonlyArray<{ tokenId: string | null }>): string {
-  return records.map((record) => record.tokenId ?? 'a token with unknown id').join(', ');
+function describe(records: ReadonlyArray<CleanupRecord>): string {
+  return records.map(recordLabel).join(', ');
 }
 
 /** The main step already validated this input; the post step falls back rather than fail over it. */

@@ -9,7 +9,8 @@ export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' 
  * create is in flight: the description is saved first so a token whose id we never learned can still be found.
  */
 export interface CleanupRecord {
-  readonly kind: TokenKind;
+  /** `scoped-team`: a temporary team of scoped mode (src/tokens/scoped-team-cleanup.ts), deleted after its tokens. */
+  readonly kind: TokenKind | 'scoped-team';
   readonly organization: string | null;
   readonly teamId: string | null;
   readonly agentPoolId?: string | null;
@@ -17,6 +18,8 @@ export interface CleanupRecord {
   readonly tokenId: string | null;
   readonly expiredAt: string;
   readonly ephemeral: boolean;
+  /** scoped-team only: saved before the team is created, so a team whose id never arrived can be found. */
+  readonly teamName?: string;
 }
 
 export interface CleanupState {
@@ -54,6 +57,18 @@ export class CleanupLedger {
     }
     this.#resolve(record.description, token.id, token.expiredAt);
     return token;
+  }
+
+  /** Adds a record, or replaces the ones `matches` finds; saved at once. */
+  put(record: CleanupRecord, matches: (existing: CleanupRecord) => boolean = () => false): void {
+    this.#records = [...this.#records.filter((existing) => !matches(existing)), record];
+    this.#save();
+  }
+
+  /** Forgets the records `matches` finds: what they name is gone. */
+  remove(matches: (existing: CleanupRecord) => boolean): void {
+    this.#records = this.#records.filter((existing) => !matches(existing));
+    this.#save();
   }
 
   /** The token was deleted again by the main step (a rolled-back rotation): nothing left to clean up. */

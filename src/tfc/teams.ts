@@ -1,4 +1,5 @@
 import type { TfcClient } from './client.js';
+import { checkedId } from './ids.js';
 import type { Team } from './types.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#list-teams
@@ -30,4 +31,35 @@ export async function readTeam(client: TfcClient, teamId: string): Promise<Team>
 function teamFrom(resource: unknown): Team {
   const data = (resource ?? {}) as { id?: unknown; attributes?: { name?: unknown } };
   return { id: String(data.id), name: String(data.attributes?.name ?? '') };
+}
+
+/** Every documented organization permission, all off: organization access would override the team's grants. */
+const NO_ORGANIZATION_ACCESS = Object.fromEntries(
+  [
+    'manage-policies', 'manage-policy-overrides', 'manage-run-tasks', 'manage-workspaces', 'manage-vcs-settings',
+    'manage-agent-pools', 'manage-providers', 'manage-modules', 'manage-projects', 'read-projects', 'read-workspaces',
+    'manage-membership', 'manage-teams', 'manage-organization-access',
+  ].map((key) => [key, false]),
+);
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#create-a-team
+/** A secret team with no organization-level access. The docs answer 200; any 2xx is accepted. */
+export async function createTeam(client: TfcClient, organization: string, name: string): Promise<Team> {
+  const document = await client.post(`/organizations/${encodeURIComponent(organization)}/teams`, {
+    data: { type: 'teams', attributes: { name, visibility: 'secret', 'organization-access': NO_ORGANIZATION_ACCESS } },
+  });
+  const team = teamFrom(document['data']);
+  return { id: checkedId('team', team.id, 'the new team id'), name: team.name };
+}
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#delete-a-team
+export function deleteTeam(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
+  return client.delete(`/teams/${encodeURIComponent(teamId)}`);
+}
+
+/** The team called exactly `name`, or null if the credential sees none (one request). */
+export async function lookUpTeam(client: TfcClient, organization: string, name: string): Promise<Team | null> {
+  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, { 'filter[names]': name, 'page[size]': 100 });
+  const team = ((document['data'] ?? []) as unknown[]).map(teamFrom).find((candidate) => candidate.name === name);
+  return team ? { id: checkedId('team', team.id, 'the team id'), name: team.name } : null;
 }

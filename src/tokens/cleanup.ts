@@ -4,6 +4,7 @@ import type { TfcClient } from '../tfc/client.js';
 import * as organizationTokens from '../tfc/organization-tokens.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import { readTeam } from '../tfc/teams.js';
+import { cleanUpScopedTeam } from './scoped-team-cleanup.js';
 
 export interface CleanupContext {
   readonly io: ActionIo;
@@ -14,6 +15,7 @@ export interface CleanupContext {
 /** Deletes the one token a record names, or says why it is left alone. Returns a line for the summary. */
 export async function cleanUp(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io } = context;
+  if (record.kind === 'scoped-team') return cleanUpScopedTeam(context, record);
   const label = record.tokenId ?? `(${record.kind} token, id unknown)`;
   if (record.expiredAt && Date.parse(record.expiredAt) <= context.now) return say(io, `Skipping ${label}: it has already expired.`);
   // A token whose secret never arrived is useless to everyone, so it goes whatever `ephemeral` says.
