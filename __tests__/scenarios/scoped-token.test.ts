@@ -257,3 +257,49 @@ describe('input errors: one error naming the input, no request', () => {
     expectClean(main, [world.credential]);
   });
 });
+
+describe('mode: sweep and temporary teams', () => {
+  const scopedName = (at: Date, suffix: string) => `gha-tfc-scoped-${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}-77-1-${suffix}`;
+  const makeTeam = async (name: string, visibility = 'secret') => {
+    const answer = await world.api('POST', '/organizations/acme/teams', { data: { type: 'teams', attributes: { name, visibility } } });
+    expect(answer.status).toBe(200);
+    return answer.body.data.id as string;
+  };
+
+  test('removes an orphaned temporary team older than older-than, and no other team', async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    const orphan = await makeTeam(scopedName(twoDaysAgo, 'aaaaaaaa'));
+    const recent = await makeTeam(scopedName(new Date(Date.now() - 3600_000), 'bbbbbbbb'));
+    const visible = await makeTeam(scopedName(twoDaysAgo, 'cccccccc'), 'organization');
+    const withMembers = await makeTeam(scopedName(twoDaysAgo, 'dddddddd'));
+    world.emulator.addCredential({ organization: 'acme', role: 'member', teams: [withMembers] });
+    const lookalike = await makeTeam('gha-tfc-scoped-by-hand');
+    const before = world.emulator.teams('acme').map((team) => team.id);
+
+    const dry = await world.main({ mode: 'sweep', organization: 'acme', 'dry-run': 'true' });
+    expect(errorsOf(dry)).toEqual([]);
+    expect(dry.outputs['deleted-team-ids']).toBe('[]');
+    expect(dry.stdout).toContain(`Would delete the temporary team ${scopedName(twoDaysAgo, 'aaaaaaaa')} (${orphan})`);
+    expect(world.emulator.teams('acme').map((team) => team.id)).toEqual(before);
+
+    const main = await world.main({ mode: 'sweep', organization: 'acme' });
+    expect(errorsOf(main)).toEqual([]);
+    expect(JSON.parse(main.outputs['deleted-team-ids']!)).toEqual([orphan]);
+    expect(main.outputs['deleted-ids']).toBe('[]');
+    expect(world.emulator.teams('acme').map((team) => team.id).sort()).toEqual(before.filter((id) => id !== orphan).sort());
+    for (const kept of [recent, visible, withMembers, lookalike, world.teamId]) expect(world.emulator.teams('acme').some((team) => team.id === kept)).toBe(true);
+    expectClean(main, [world.credential]);
+  });
+});
+
+describe('the owners warning', () => {
+  test('a token for the team named owners warns and points to scoped mode; other teams do not', async () => {
+    world.emulator.addTeam('acme', 'owners', { owners: true, visibility: 'secret' });
+    const owners = await world.main({ 'team-name': 'owners', organization: 'acme' });
+    expect(owners.code).toBe(0);
+    expect(owners.stdout).toMatch(/::warning::This token belongs to the "owners" team: it has full administrative access.*scoped mode/);
+    expectClean(owners, [owners.outputs['token'], world.credential]);
+    const platform = await world.main({ 'team-name': 'platform', organization: 'acme' });
+    expect(platform.stdout).not.toContain('"owners" team');
+  });
+});

@@ -4,11 +4,13 @@ import * as teamTokens from '../tfc/team-tokens.js';
 import { readTeam } from '../tfc/teams.js';
 import type { MintedToken } from '../tfc/types.js';
 import { resolveTeamId, type OperationContext } from './context.js';
+import { warnIfOwnersTeam } from './owners-warning.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
   const token = inputs.legacy ? await createLegacy(context, inputs, teamId) : await createDescribed(context, inputs, teamId);
   context.publisher.tokenOutputs({ ...token, teamId });
+  warnIfOwnersTeam(context.io, 'name' in inputs.team ? inputs.team.name : null);
   if (inputs.exportEnv) context.publisher.exportTerraformCredential(context.client.hostname, token.secret);
   context.io.info(`Created team token ${token.id} for ${teamId}; it expires at ${token.expiredAt ?? 'never'}.`);
   await context.publisher.summary('HCP Terraform team token created', [

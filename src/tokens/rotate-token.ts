@@ -6,6 +6,7 @@ import * as agentTokens from '../tfc/agent-tokens.js';
 import * as organizationTokens from '../tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../tfc/platform.js';
 import * as teamTokens from '../tfc/team-tokens.js';
+import { warnIfOwnersTeam } from './owners-warning.js';
 import { readTeam } from '../tfc/teams.js';
 import type { MintedToken, Token } from '../tfc/types.js';
 import { ACTION_VERSION } from '../version.js';
@@ -21,6 +22,7 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   const owner = await ownerOf(context, inputs);
   const token = await mint(context, inputs, owner);
   context.publisher.tokenOutputs(token);
+  warnIfOwnersTeam(context.io, owner.teamName);
   context.io.info(`Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`);
   const stored = replacedByCreate(inputs) ? await storeReplacement(context, inputs, token) : await storeOrRollBack(context, inputs, token);
   context.io.setOutput('secret-updated', 'true');

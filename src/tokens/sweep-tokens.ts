@@ -5,6 +5,7 @@ import * as teamTokens from '../tfc/team-tokens.js';
 import type { Token } from '../tfc/types.js';
 import type { OperationContext } from './context.js';
 import { byExpiry } from './list-tokens.js';
+import { sweepTeams } from './sweep-teams.js';
 
 /**
  * Deletes per-job tokens whose post step never ran (a cancelled runner): only tokens with this action's per-job
@@ -40,7 +41,9 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
     ['Token', 'Description', 'Created', 'Expires', 'Result'],
     stale.map((token) => [token.id, token.description ?? '', token.createdAt, token.expiredAt ?? 'never', resultOf(token.id, inputs.dryRun, failed)]),
   );
+  const failedTeams = await sweepTeams(context, inputs, now);
   if (failed.length > 0) throw new Error(`Could not delete ${failed.length} of ${stale.length} tokens: ${failed.join(', ')}.`);
+  if (failedTeams.length > 0) throw new Error(`Could not delete the temporary teams ${failedTeams.join(', ')}.`);
 }
 
 function isStale(token: Token, olderThanMs: number, now: number): boolean {
