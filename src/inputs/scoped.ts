@@ -100,7 +100,8 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
 function refs(source: InputSource, input: string, id: RegExp, name: RegExp, allowed: string): ScopeRef[] {
   const raw = source.get(input);
   if (!raw) return [];
-  const items = raw.split(/\r?\n|,/).map((item) => item.trim());
+  // A comma ending a line separates once, so `a,⏎b` is two items, as a person writing YAML means it.
+  const items = raw.split(/,?[ \t]*\r?\n|,/).map((item) => item.trim());
   const seen = new Set<string>();
   return items.map((item, index) => {
     if (!item) throw new InputError(input, `has an empty item (number ${index + 1}); separate names by single commas or new lines.`);
