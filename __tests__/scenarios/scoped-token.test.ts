@@ -303,3 +303,22 @@ describe('the owners warning', () => {
     expect(platform.stdout).not.toContain('"owners" team');
   });
 });
+
+describe('an ambiguous token create', () => {
+  test('the token is looked up and deleted, then the team; nothing left, nothing leaked', async () => {
+    world.emulator.inject({ method: 'POST', path: /\/authentication-tokens$/, fault: { kind: 'reset-after' } });
+    const { main, post } = await world.job(scoped({ workspaces: 'app-prod' }));
+    expect(main.code).toBe(1);
+    expect(errorsOf(main)).toHaveLength(1);
+    expect(errorsOf(main)[0]).toContain('was removed again');
+    expect(world.calls().slice(-3)).toEqual([
+      'GET /organizations/acme/team-tokens',
+      expect.stringMatching(/^DELETE \/authentication-tokens\/at-/),
+      expect.stringMatching(/^DELETE \/teams\/team-/),
+    ]);
+    expect(world.emulator.tokens()).toEqual([]);
+    expect(temporaryTeams()).toEqual([]);
+    expect(post.stdout).toContain('Nothing to clean up');
+    expectClean(main, [...world.emulator.mintedSecrets(), world.credential]);
+  });
+});
