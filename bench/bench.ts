@@ -84,6 +84,11 @@ async function roundTrips(): Promise<void> {
   const byName = await count({ 'team-id': '', 'team-name': 'platform', organization: 'acme' });
   const post = await count({}, byId.state);
   const organization = await count({ 'team-id': '', 'token-type': 'organization', organization: 'acme' });
+  const core = emulator.addProject('acme', 'Core');
+  for (const name of ['app', 'db']) emulator.addWorkspace('acme', name, core);
+  const scopedInputs = { 'team-id': '', organization: 'acme', workspaces: 'app,db', projects: 'Core' };
+  const scoped = await count(scopedInputs);
+  const scopedPost = await count(scopedInputs, scoped.state);
   await emulator.close();
   say('## 2. Round trips per operation (counted in the emulator\'s request log)');
   say();
@@ -93,6 +98,8 @@ async function roundTrips(): Promise<void> {
   say(`| create team token by team name | ${byName.requests} | 2 |`);
   say(`| post step delete | ${post.requests} | 1 |`);
   say(`| organization token create, none existing | ${organization.requests} | 2 |`);
+  say(`| scoped create: 2 workspaces and 1 project by name | ${scoped.requests} | 8 (2 + 1 look-ups, team, 3 grants, token) |`);
+  say(`| scoped post step (token, then team) | ${scopedPost.requests} | 2 |`);
   say();
 }
 

@@ -20,9 +20,11 @@ import {
   type TeamRef,
 } from './input-rules.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './inputs/rotate.js';
+import { forbidScopedInputs, parseScopedCreate, wantsScopedToken, type CreateScopedToken } from './inputs/scoped.js';
 
 export { boolean, type InputSource, type TeamRef } from './input-rules.js';
 export type { RotateToken, SecretDestination, VariableDestination } from './inputs/rotate.js';
+export type { CreateScopedToken } from './inputs/scoped.js';
 
 export type TokenType = 'team' | 'organization' | 'audit-trail' | 'agent';
 /** One token per organization; creating one revokes the current one. */
@@ -105,6 +107,7 @@ export interface SweepTokens extends Connection {
 
 export type Inputs =
   | CreateTeamToken
+  | CreateScopedToken
   | CreateOrganizationToken
   | CreateAgentToken
   | DeleteTeamToken
@@ -138,6 +141,7 @@ export function parseInputs(source: InputSource): Inputs {
   if (mode !== 'create' && mode !== 'rotate') forbid(source, 'expiry', `is only used with mode: create or rotate, not ${mode}`);
   if (mode !== 'create' && mode !== 'delete') forbid(source, 'token-id', `is only used with mode: create or delete, not ${mode}`);
   if (tokenType !== 'agent') forbid(source, 'agent-pool-id', 'applies only to token-type: agent');
+  forbidScopedInputs(source, mode, tokenType);
   switch (mode) {
     case 'create':
       forbid(source, 'token-id', 'is only used with mode: delete');
@@ -167,7 +171,7 @@ function parseConnection(source: InputSource): Connection {
 }
 
 function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
-  if (tokenType === 'team') return createTeamToken(source, connection);
+  if (tokenType === 'team') return wantsScopedToken(source) ? parseScopedCreate(source, connection) : createTeamToken(source, connection);
   if (tokenType === 'agent') return createAgentToken(source, connection);
   forbidTeamInputs(source, tokenType);
   forbid(source, 'description', `applies only to team and agent tokens: ${tokenType} tokens have no description`);

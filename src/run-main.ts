@@ -6,6 +6,7 @@ import { CleanupLedger } from './state.js';
 import { createOrganizationToken } from './tokens/create-organization-token.js';
 import { createAgentToken } from './tokens/create-agent-token.js';
 import { createTeamToken } from './tokens/create-team-token.js';
+import { createScopedToken } from './tokens/create-scoped-token.js';
 import { listTokens } from './tokens/list-tokens.js';
 import { rotateToken } from './tokens/rotate-token.js';
 import { sweepTokens } from './tokens/sweep-tokens.js';
@@ -43,6 +44,8 @@ function runOperation(context: OperationContext, inputs: Inputs): Promise<unknow
   switch (inputs.operation) {
     case 'create-team-token':
       return createTeamToken(context, inputs);
+    case 'create-scoped-token':
+      return createScopedToken(context, inputs);
     case 'create-organization-token':
       return createOrganizationToken(context, inputs);
     case 'create-agent-token':

@@ -4,6 +4,7 @@ import { readApiToken, readHostname } from './inputs.js';
 import { Publisher } from './publish.js';
 import { loadCleanupState, type CleanupRecord } from './state.js';
 import { cleanUp } from './tokens/cleanup.js';
+import { inCleanupOrder, leftBehindHint, recordLabel } from './tokens/scoped-team-cleanup.js';
 
 /** The post step's whole budget: a few requests, each with its own deadline; it must not hold the job. */
 export const POST_BUDGET_MS = 2 * 60_000;
@@ -36,7 +37,7 @@ export async function runPost(deps: Dependencies): Promise<void> {
   });
   const lines: Array<readonly [string, string]> = [];
   try {
-    for (const record of state.records) lines.push(await cleanUpOne(deps, client, record));
+    for (const record of inCleanupOrder(state.records)) lines.push(await cleanUpOne(deps, client, record));
   } finally {
     client.close();
   }
@@ -44,11 +45,11 @@ export async function runPost(deps: Dependencies): Promise<void> {
 }
 
 async function cleanUpOne(deps: Dependencies, client: ReturnType<Dependencies['connect']>, record: CleanupRecord) {
-  const label = record.tokenId ?? 'token with unknown id';
+  const label = recordLabel(record);
   try {
     return [label, await cleanUp({ io: deps.io, client, now: deps.now() }, record)] as const;
   } catch (error) {
-    deps.io.warning(`Could not delete ${label}: ${errorMessage(error)} Delete it by hand; it expires at ${record.expiredAt || 'never'}.`);
+    deps.io.warning(`Could not delete ${label}: ${errorMessage(error)} ${leftBehindHint(record)}`);
     return [label, 'delete failed (see the warning)'] as const;
   }
 }
@@ -70,8 +71,8 @@ function postHostname(deps: Dependencies, saved: string): string | null {
   return null;
 }
 
-function describe(records: ReadonlyArray<{ tokenId: string | null }>): string {
-  return records.map((record) => record.tokenId ?? 'a token with unknown id').join(', ');
+function describe(records: ReadonlyArray<CleanupRecord>): string {
+  return records.map(recordLabel).join(', ');
 }
 
 /** The main step already validated this input; the post step falls back rather than fail over it. */

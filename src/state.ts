@@ -2,6 +2,7 @@ import { ApiError } from './errors.js';
 import type { ActionIo } from './io.js';
 import { UnusableTokenError } from './tfc/documents.js';
 import { isId } from './tfc/ids.js';
+import { isScopedTeamRecord } from './tokens/scoped-team-cleanup.js';
 import type { MintedToken } from './tfc/types.js';
 
 export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
@@ -11,7 +12,8 @@ export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' 
  * create is in flight: the description is saved first so a token whose id we never learned can still be found.
  */
 export interface CleanupRecord {
-  readonly kind: TokenKind;
+  /** `scoped-team`: a temporary team of scoped mode (src/tokens/scoped-team-cleanup.ts), deleted after its tokens. */
+  readonly kind: TokenKind | 'scoped-team';
   readonly organization: string | null;
   readonly teamId: string | null;
   readonly agentPoolId?: string | null;
@@ -19,6 +21,8 @@ export interface CleanupRecord {
   readonly tokenId: string | null;
   readonly expiredAt: string;
   readonly ephemeral: boolean;
+  /** scoped-team only: saved before the team is created, so a team whose id never arrived can be found. */
+  readonly teamName?: string;
 }
 
 export interface CleanupState {
@@ -58,6 +62,18 @@ export class CleanupLedger {
     }
     this.#resolve(record.description, token.id, token.expiredAt);
     return token;
+  }
+
+  /** Adds a record, or replaces the ones `matches` finds; saved at once. */
+  put(record: CleanupRecord, matches: (existing: CleanupRecord) => boolean = () => false): void {
+    this.#records = [...this.#records.filter((existing) => !matches(existing)), record];
+    this.#save();
+  }
+
+  /** Forgets the records `matches` finds: what they name is gone. */
+  remove(matches: (existing: CleanupRecord) => boolean): void {
+    this.#records = this.#records.filter((existing) => !matches(existing));
+    this.#save();
   }
 
   /** The token was deleted again by the main step (a rolled-back rotation): nothing left to clean up. */
@@ -129,6 +145,7 @@ const KINDS: readonly string[] = ['team', 'team-legacy', 'organization', 'audit-
 export function recordProblem(value: unknown): string | null {
   if (!value || typeof value !== 'object') return 'not a record';
   const record = value as Record<string, unknown>;
+  if (record['kind'] === 'scoped-team') return isScopedTeamRecord(value) ? null : 'not a valid temporary-team record';
   if (typeof record['kind'] !== 'string' || !KINDS.includes(record['kind'])) return 'unknown token kind';
   const checks: Array<[boolean, string]> = [
     [record['tokenId'] === null || isId('token', record['tokenId']), 'the token id is not an at-… id'],

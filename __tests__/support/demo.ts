@@ -1,3 +1,4 @@
+import { request } from 'node:https';
 import { Emulator, type TokenRecord } from './emulator.js';
 import { runStep, type StepResult } from './runner.js';
 import { makeTestTls } from './tls.js';
@@ -33,9 +34,47 @@ try {
 
   heading('Requests the emulator received');
   for (const request of emulator.requests()) console.log(`  ${request.method} ${request.path} -> ${request.status}`);
-  process.exitCode = main.code === 0 && post.code === 0 && emulator.tokens().length === 0 ? 0 : 1;
+  const scoped = await scopedRun();
+  process.exitCode = main.code === 0 && post.code === 0 && scoped && emulator.tokens().length === 0 ? 0 : 1;
 } finally {
   await emulator.close();
+}
+
+/** Scoped mode: a temporary team with plan on one workspace only, and what its token can and cannot do. */
+async function scopedRun(): Promise<boolean> {
+  const project = emulator.addProject('acme', 'Core');
+  const app = emulator.addWorkspace('acme', 'app-prod', project);
+  const billing = emulator.addWorkspace('acme', 'billing');
+  emulator.clearRequests();
+  const scopedInputs = { 'api-token': credential, hostname: emulator.hostname, organization: 'acme', workspaces: 'app-prod', 'workspace-access': 'plan' };
+  heading('Scoped main step (workspaces: app-prod, workspace-access: plan)');
+  const main = await runStep('main', { inputs: scopedInputs, caCertPath: tls.caCertPath, debug: false });
+  showStep(main);
+  console.log(`\nTemporary team: ${main.outputs['team-name']} (${main.outputs['team-id']})`);
+  const token = main.outputs['token'] ?? '';
+  console.log(`  GET /workspaces/${app} (listed)   -> ${await status('GET', `/workspaces/${app}`, token)}`);
+  console.log(`  GET /workspaces/${billing} (unlisted) -> ${await status('GET', `/workspaces/${billing}`, token)}`);
+  heading('Scoped post step');
+  const post = await runStep('post', { inputs: scopedInputs, state: main.state, caCertPath: tls.caCertPath, debug: false });
+  showStep(post);
+  const after = await status('GET', '/account/details', token);
+  console.log(`\nThe token after the post step: GET /account/details -> ${after}`);
+  console.log(`Teams left: ${emulator.teams('acme').map((team) => team.name).join(', ')}`);
+  heading('Requests of the scoped run');
+  for (const request of emulator.requests()) console.log(`  ${request.method} ${request.path} -> ${request.status}`);
+  return main.code === 0 && post.code === 0 && after === 401;
+}
+
+function status(method: string, path: string, bearer: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers = { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' };
+    const call = request(`${emulator.baseUrl}/api/v2${path}`, { method, headers, ca: tls.caCert, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    call.on('error', reject);
+    call.end();
+  });
 }
 
 function heading(text: string): void {

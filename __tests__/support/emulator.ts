@@ -45,6 +45,7 @@ export class Emulator {
       multipleTeamTokens: options.multipleTeamTokens ?? true,
       bulkTeamTokenDelete: options.bulkTeamTokenDelete ?? true,
       teamTokenStatusFilter: options.teamTokenStatusFilter ?? true,
+      grantStatus: options.grantStatus ?? 200,
       now,
     };
     this.#model = new Model(now);
@@ -85,10 +86,6 @@ export class Emulator {
     return this.#model.addCredential(options);
   }
 
-  /** Returns the ws-… id. */
-  addWorkspace(organization: string, name: string, options?: WorkspaceOptions): string {
-    return this.#model.variables.addWorkspace(organization, name, options);
-  }
 
   /** Returns the varset-… id. */
   addVariableSet(organization: string, name: string, options?: VariableSetOptions): string {
@@ -108,6 +105,40 @@ export class Emulator {
   /** Turns on the organization's maximum TTL for one token type (the others keep the two-year default). */
   setTokenTtlPolicy(organization: string, tokenType: PolicyTokenType, maxTtlMs: number): void {
     this.#model.ttlPolicies.set(organization, tokenType, maxTtlMs, this.#settings.now());
+  }
+
+  /** Returns the prj-… id. */
+  addProject(organization: string, name: string): string {
+    return this.#model.scope.addProject(organization, name);
+  }
+
+  /**
+   * Returns the ws-… id; in the organization's Default Project unless a project id is given. One workspace, seen by
+   * both resource modules: access and grants (scoping.ts) and variables (variables.ts).
+   */
+  addWorkspace(organization: string, name: string, options?: string | (WorkspaceOptions & { projectId?: string })): string {
+    const { projectId, ...variableOptions } = typeof options === 'string' ? { projectId: options } : (options ?? {});
+    const id = this.#model.scope.addWorkspace(organization, name, projectId);
+    this.#model.variables.addWorkspace(organization, name, variableOptions, id);
+    return id;
+  }
+
+  /** Without a call, an organization has team management (a paid plan). */
+  setEntitlements(organization: string, entitlements: { teams: boolean }): void {
+    this.#model.scope.setEntitlements(organization, entitlements);
+  }
+
+  teams(organization: string): Array<{ id: string; name: string; visibility: string }> {
+    return this.#model.teamsOf(organization).map(({ id, name, visibility }) => ({ id, name, visibility }));
+  }
+
+  /** Every team-workspace and team-project grant, as `kind`, team, target and level. */
+  grants(): Array<{ kind: 'workspace' | 'project'; id: string; teamId: string; targetId: string; access: string }> {
+    const scope = this.#model.scope;
+    return [
+      ...scope.workspaceGrants().map((grant) => ({ kind: 'workspace' as const, ...grant })),
+      ...scope.projectGrants().map((grant) => ({ kind: 'project' as const, ...grant })),
+    ];
   }
 
   tokens(): TokenRecord[] {

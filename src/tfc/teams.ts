@@ -40,3 +40,34 @@ function teamFrom(resource: unknown): Team {
     organization: isId('name', organization) ? organization : null,
   };
 }
+
+/** Every documented organization permission, all off: organization access would override the team's grants. */
+const NO_ORGANIZATION_ACCESS = Object.fromEntries(
+  [
+    'manage-policies', 'manage-policy-overrides', 'manage-run-tasks', 'manage-workspaces', 'manage-vcs-settings',
+    'manage-agent-pools', 'manage-providers', 'manage-modules', 'manage-projects', 'read-projects', 'read-workspaces',
+    'manage-membership', 'manage-teams', 'manage-organization-access',
+  ].map((key) => [key, false]),
+);
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#create-a-team
+/** A secret team with no organization-level access. The docs answer 200; any 2xx is accepted. */
+export async function createTeam(client: TfcClient, organization: string, name: string): Promise<Team> {
+  const document = await client.post(`/organizations/${encodeURIComponent(organization)}/teams`, {
+    data: { type: 'teams', attributes: { name, visibility: 'secret', 'organization-access': NO_ORGANIZATION_ACCESS } },
+  });
+  const team = teamFrom(document['data']);
+  return { ...team, organization: team.organization ?? organization };
+}
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#delete-a-team
+export function deleteTeam(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
+  return client.delete(`/teams/${encodeURIComponent(teamId)}`);
+}
+
+/** The team called exactly `name`, or null if the credential sees none (one request). */
+export async function lookUpTeam(client: TfcClient, organization: string, name: string): Promise<Team | null> {
+  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, { 'filter[names]': name, 'page[size]': 100 });
+  const team = ((document['data'] ?? []) as unknown[]).map(teamFrom).find((candidate) => candidate.name === name);
+  return team ?? null;
+}

@@ -7,6 +7,7 @@ import * as teamTokens from '../tfc/team-tokens.js';
 import type { Token } from '../tfc/types.js';
 import { teamWithOrganization } from './context.js';
 import { isOwnedBy } from './ownership.js';
+import { cleanUpScopedTeam } from './scoped-team-cleanup.js';
 
 export interface CleanupContext {
   readonly io: ActionIo;
@@ -17,6 +18,7 @@ export interface CleanupContext {
 /** Deletes the one token a record names, or says why it is left alone. Returns a line for the summary. */
 export async function cleanUp(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io } = context;
+  if (record.kind === 'scoped-team') return cleanUpScopedTeam(context, record);
   const label = record.tokenId ?? `(${record.kind} token, id unknown)`;
   if (record.expiredAt && Date.parse(record.expiredAt) <= context.now) return say(io, `Skipping ${label}: it has already expired.`);
   // A token whose secret never arrived is useless to everyone, so it goes whatever `ephemeral` says.

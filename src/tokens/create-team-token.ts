@@ -7,11 +7,13 @@ import { resolveTeamId, teamWithOrganization, type OperationContext } from './co
 import { mint } from './mint.js';
 import { isOwnedBy, withNonce } from './ownership.js';
 import { createUnderPolicy } from './lifetime-policy.js';
+import { warnIfOwnersTeam } from './owners-warning.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
   const token = inputs.legacy ? await createLegacy(context, inputs, teamId) : await createDescribed(context, inputs, teamId);
   context.publisher.tokenOutputs({ ...token, teamId });
+  warnIfOwnersTeam(context.io, 'name' in inputs.team ? inputs.team.name : null);
   if (inputs.exportEnv) context.publisher.exportTerraformCredential(context.client.hostname, token.secret);
   context.io.info(`Created team token ${token.id} for ${teamId}; it expires at ${token.expiredAt ?? 'never'}.`);
   await context.publisher.summary('HCP Terraform team token created', [

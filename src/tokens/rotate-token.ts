@@ -6,6 +6,7 @@ import * as agentTokens from '../tfc/agent-tokens.js';
 import * as organizationTokens from '../tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../tfc/platform.js';
 import * as teamTokens from '../tfc/team-tokens.js';
+import { warnIfOwnersTeam } from './owners-warning.js';
 import type { MintedToken, Token } from '../tfc/types.js';
 import { ACTION_VERSION } from '../version.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
@@ -26,6 +27,7 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   const expiresAt = await expiryForRotation(context, inputs);
   const token = await mint(context, inputs, owner, expiresAt);
   context.publisher.tokenOutputs(token);
+  warnIfOwnersTeam(context.io, owner.teamName);
   context.io.info(`Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`);
   const stored = replacedByCreate(inputs)
     ? await storeReplacement(context, inputs, token, destinations)

@@ -7,6 +7,7 @@ import { printable } from '../text.js';
 import { deleteTeamTokens } from './bulk-delete.js';
 import type { OperationContext } from './context.js';
 import { byExpiry } from './list-tokens.js';
+import { sweepTeams } from './sweep-teams.js';
 
 /**
  * Deletes per-job tokens whose post step never ran (a cancelled runner): only tokens with this action's per-job
@@ -30,7 +31,9 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
     ['Token', 'Description', 'Created', 'Expires', 'Result'],
     stale.map((token) => [token.id, token.description ?? '', token.createdAt, token.expiredAt ?? 'never', resultOf(token.id, inputs.dryRun, failed)]),
   );
+  const failedTeams = await sweepTeams(context, inputs, now);
   if (failed.length > 0) throw new Error(`Could not delete ${failed.length} of ${stale.length} tokens: ${failed.join(', ')}.`);
+  if (failedTeams.length > 0) throw new Error(`Could not delete the temporary teams ${failedTeams.join(', ')}.`);
 }
 
 /** The whole shape of a per-job description, nonce included: a prefix a person typed is not enough. */

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { TtlPolicies } from './token-policies.js';
+import { Scoping } from './scoping.js';
 import type { CredentialOptions, Role, TeamOptions, TokenKind, TokenRecord } from './types.js';
 import { VariableStore } from './variables.js';
 
@@ -99,6 +100,8 @@ export class Model {
   /** Workspaces, variable sets and their variables. */
   readonly variables = new VariableStore();
   readonly ttlPolicies = new TtlPolicies();
+  /** Workspaces, projects, access grants and entitlements (scoping.ts). */
+  readonly scope = new Scoping();
 
   constructor(now: () => number) {
     this.#now = now;
@@ -127,6 +130,13 @@ export class Model {
       serviceUser: newId('user'),
     });
     return id;
+  }
+
+  /** Deleting a team revokes its tokens and removes its access grants. */
+  deleteTeam(id: string): void {
+    for (const token of this.tokens()) if (token.teamId === id) this.revoke(token);
+    this.scope.forgetTeam(id);
+    this.#teams.delete(id);
   }
 
   addAgentPool(organization: string, name: string): string {

@@ -1,6 +1,7 @@
 import { document, error, invalid, noContent, notFound, page, teamResource, tokenResource, type Reply } from './jsonapi.js';
 import type { Caller, Model, Team, Token } from './model.js';
 import { expiryUnderPolicy, POLICY_ROUTES } from './token-policies.js';
+import { SCOPING_ROUTES } from './scoping-routes.js';
 import type { Platform, TokenKind } from './types.js';
 import { VARIABLE_ROUTES } from './variables.js';
 
@@ -14,6 +15,8 @@ export interface Settings {
   readonly bulkTeamTokenDelete: true | 404 | 405;
   /** false: the team-token list ignores filter[status] / filter[expiry_status], as an older server would. */
   readonly teamTokenStatusFilter: boolean;
+  /** What team-workspaces and team-projects creates answer: the docs say 200, the OpenAPI description 201. */
+  readonly grantStatus: 200 | 201;
   readonly now: () => number;
 }
 
@@ -48,16 +51,29 @@ const ROUTES: ReadonlyArray<readonly [method: string, pattern: string, handler: 
   ['GET', '/agent-pools/:pool/authentication-tokens', listAgentTokens],
   ...VARIABLE_ROUTES,
   ...POLICY_ROUTES,
+  ...SCOPING_ROUTES,
 ];
 
+/**
+ * Two resource modules may serve one path (a workspace is shown by scoping.ts, which honours team grants, and by
+ * variables.ts, which honours variable writers): the first whose rules find the resource answers.
+ */
 export function findRoute(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
   if (!path.startsWith('/api/v2/')) return null;
   const segments = path.slice('/api/v2'.length).split('/');
+  const matches: Array<{ handler: Handler; params: Record<string, string> }> = [];
   for (const [routeMethod, pattern, handler] of ROUTES) {
     const params = matchSegments(pattern.split('/'), segments);
-    if (routeMethod === method && params) return { handler, params };
+    if (routeMethod === method && params) matches.push({ handler, params });
   }
-  return null;
+  const [first, ...others] = matches;
+  if (!first || others.length === 0) return first ?? null;
+  const handler: Handler = (context) => {
+    let reply = first.handler({ ...context, params: first.params });
+    for (const other of others) if (reply.status === 404) reply = other.handler({ ...context, params: other.params });
+    return reply;
+  };
+  return { handler, params: first.params };
 }
 
 function matchSegments(pattern: string[], segments: string[]): Record<string, string> | null {

@@ -14,6 +14,8 @@ export interface EmulatorOptions {
   bulkTeamTokenDelete?: true | 404 | 405;
   /** Default true; false = the team-token list ignores its status filter, as an older server would. */
   teamTokenStatusFilter?: boolean;
+  /** Status of a successful team-workspaces / team-projects create: 200 (the docs, default) or 201 (OpenAPI). */
+  grantStatus?: 200 | 201;
   /** Requests per second per principal, default 30; 0 disables. */
   rateLimit?: number;
   /** The clock (ms) for token timestamps and expiry, default Date.now. */

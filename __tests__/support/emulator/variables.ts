@@ -70,9 +70,10 @@ export class VariableStore {
   /** In creation order. */
   readonly #variables = new Map<string, Variable>();
 
-  addWorkspace(organization: string, name: string, options: WorkspaceOptions = {}): string {
+  addWorkspace(organization: string, name: string, options: WorkspaceOptions = {}, id = `ws-${base62(16)}`): string {
     if (this.workspaceByName(organization, name)) throw new Error(`workspace ${name} exists in ${organization}`);
-    return this.#add({ id: `ws-${base62(16)}`, type: 'workspaces', organization, name, writers: new Set(options.variableWriters ?? []), global: false });
+    const writers = new Set(options.variableWriters ?? []);
+    return this.#add({ id, type: 'workspaces', organization, name, writers, global: false });
   }
 
   addVariableSet(organization: string, name: string, options: VariableSetOptions = {}): string {

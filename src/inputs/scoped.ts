@@ -1,0 +1,131 @@
+import { defaultDescription, type RunContext } from '../description.js';
+import { InputError } from '../errors.js';
+import { parseExpiry } from '../expiry.js';
+import { quote } from '../hostname.js';
+import { boolean, checkedDescription, oneOf, organization, type InputSource } from '../input-rules.js';
+import type { ProjectAccess, WorkspaceAccess } from '../tfc/team-access.js';
+
+/**
+ * Scoped mode: `mode: create`, `token-type: team` with `workspaces` and/or `projects` and no team. The action makes a
+ * temporary team with exactly that access, mints the job's token for it and removes the team when the job ends.
+ */
+
+interface Connection {
+  readonly hostname: string;
+  readonly apiToken: string;
+  readonly requestTimeoutMs: number;
+}
+
+/** A listed workspace or project: by id (`ws-…`, `prj-…` and 16 letters or digits) or by name. */
+export type ScopeRef = { readonly id: string } | { readonly name: string };
+
+export interface CreateScopedToken extends Connection {
+  readonly operation: 'create-scoped-token';
+  readonly organization: string;
+  readonly workspaces: readonly ScopeRef[];
+  readonly projects: readonly ScopeRef[];
+  readonly workspaceAccess: WorkspaceAccess;
+  readonly projectAccess: ProjectAccess;
+  /** gha-tfc-scoped-<UTC creation time>-<run id>-<attempt>-<random>: a sweep reads the team's age from it. */
+  readonly teamName: string;
+  readonly expiresAt: Date;
+  readonly description: string;
+  readonly exportEnv: boolean;
+}
+
+export const SCOPED_TEAM_PREFIX = 'gha-tfc-scoped-';
+const SCOPED_INPUTS = ['workspaces', 'projects', 'workspace-access', 'project-access'] as const;
+const WORKSPACE_LEVELS = ['read', 'plan', 'write', 'admin'] as const;
+const PROJECT_LEVELS = ['read', 'write', 'maintain', 'admin'] as const;
+/** HCP Europe has HCP groups instead of teams: the Teams API, and so a temporary team, does not exist there. */
+const HCP_EUROPE = 'app.eu.terraform.io';
+
+const WORKSPACE_ID = /^ws-[A-Za-z0-9]{16}$/;
+const PROJECT_ID = /^prj-[A-Za-z0-9]{16}$/;
+const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
+/** Letters, digits, spaces, - and _; 3 to 40 characters; no space at either end. */
+const PROJECT_NAME = /^[A-Za-z0-9_-][A-Za-z0-9 _-]{1,38}[A-Za-z0-9_-]$/;
+
+/** Scoped mode is asked for by listing workspaces or projects. */
+export function wantsScopedToken(source: InputSource): boolean {
+  return Boolean(source.get('workspaces') || source.get('projects'));
+}
+
+/** workspaces, projects and their access levels mean nothing outside `mode: create` of team tokens. */
+export function forbidScopedInputs(source: InputSource, mode: string, tokenType: string): void {
+  if (mode === 'create' && tokenType === 'team') {
+    if (wantsScopedToken(source)) return;
+    if (source.get('workspace-access')) throw new InputError('workspace-access', 'applies only with workspaces (a scoped token); remove it or list the workspaces.');
+    if (source.get('project-access')) throw new InputError('project-access', 'applies only with projects (a scoped token); remove it or list the projects.');
+    return;
+  }
+  for (const name of SCOPED_INPUTS) {
+    if (source.get(name)) {
+      throw new InputError(name, `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ${tokenType}; remove it.`);
+    }
+  }
+}
+
+export function parseScopedCreate(source: InputSource, connection: Connection): CreateScopedToken {
+  for (const team of ['team-id', 'team-name']) {
+    if (source.get(team)) throw new InputError(team, 'cannot be combined with workspaces or projects: a scoped token gets a temporary team of its own; remove one of them.');
+  }
+  const why = 'a scoped team lives only as long as its job';
+  if (boolean(source, 'legacy-team-token', false)) throw new InputError('legacy-team-token', `cannot be true with workspaces or projects: ${why} and gets a described token.`);
+  if (boolean(source, 'replace-existing', false)) throw new InputError('replace-existing', `cannot be true with workspaces or projects: ${why}; nothing is replaced.`);
+  if (!boolean(source, 'ephemeral', true)) throw new InputError('ephemeral', `cannot be false with workspaces or projects: ${why}, and its token with it.`);
+  if (connection.hostname === HCP_EUROPE) {
+    throw new InputError('hostname', `is HCP Europe (${HCP_EUROPE}), which has HCP groups instead of teams, so scoped tokens (workspaces, projects) cannot work there; use team-id with a group id instead.`);
+  }
+  const workspaces = refs(source, 'workspaces', WORKSPACE_ID, WORKSPACE_NAME, 'a workspace name (letters, digits, - and _, at most 90) or id like ws-6p5jTwJQXwqZBncC');
+  const projects = refs(source, 'projects', PROJECT_ID, PROJECT_NAME, 'a project name (letters, digits, spaces, - and _, 3 to 40, no space at either end) or id like prj-6p5jTwJQXwqZBncC');
+  if (source.get('workspace-access') && workspaces.length === 0) throw new InputError('workspace-access', 'applies only with workspaces; remove it or list the workspaces.');
+  if (source.get('project-access') && projects.length === 0) throw new InputError('project-access', 'applies only with projects; remove it or list the projects.');
+  return {
+    ...connection,
+    operation: 'create-scoped-token',
+    organization: organization(source, true, 'scoped tokens name workspaces and projects in an organization') as string,
+    workspaces,
+    projects,
+    workspaceAccess: oneOf(source, 'workspace-access', WORKSPACE_LEVELS, 'plan'),
+    projectAccess: oneOf(source, 'project-access', PROJECT_LEVELS, 'read'),
+    teamName: scopedTeamName(source.run, source.now, source.randomHex()),
+    expiresAt: parseExpiry(source.get('expiry') || '6h', source.now),
+    description: checkedDescription(source.get('description')) || defaultDescription(source.run),
+    exportEnv: boolean(source, 'export-env', true),
+  };
+}
+
+/** Items separated by commas or new lines; an empty item, a bad name or one listed twice is an input error. */
+function refs(source: InputSource, input: string, id: RegExp, name: RegExp, allowed: string): ScopeRef[] {
+  const raw = source.get(input);
+  if (!raw) return [];
+  // A comma ending a line separates once, so `a,⏎b` is two items, as a person writing YAML means it.
+  const items = raw.split(/,?[ \t]*\r?\n|,/).map((item) => item.trim());
+  const seen = new Set<string>();
+  return items.map((item, index) => {
+    if (!item) throw new InputError(input, `has an empty item (number ${index + 1}); separate names by single commas or new lines.`);
+    if (!id.test(item) && !name.test(item)) throw new InputError(input, `must list only ${allowed}; got ${quote(item)}.`);
+    // Project names are matched case-insensitively by the API, so "Core" and "core" are the same project.
+    const key = input === 'projects' ? item.toLowerCase() : item;
+    if (seen.has(key)) throw new InputError(input, `lists ${quote(item)} twice.`);
+    seen.add(key);
+    return id.test(item) ? { id: item } : { name: item };
+  });
+}
+
+/** `gha-tfc-scoped-20260301T120000Z-4242-1-9f3a1c2e`: letters, digits, - and _ only, as team names require. */
+export function scopedTeamName(run: RunContext, now: number, randomHex: string): string {
+  const time = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 20);
+  return `${SCOPED_TEAM_PREFIX}${time}-${safe(run.runId)}-${safe(run.runAttempt)}-${randomHex}`;
+}
+
+/** The creation time a scoped team's name carries, or null when the name is not one this action makes. */
+export function scopedTeamCreatedAt(name: string): number | null {
+  const match = /^gha-tfc-scoped-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-[A-Za-z0-9_]{1,20}-[A-Za-z0-9_]{1,20}-[0-9a-f]{8}$/.exec(name);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+  const at = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  return Number.isNaN(at) ? null : at;
+}
