@@ -21,13 +21,13 @@ async function scene(stale: number): Promise<{ stale: string[]; kept: string[] }
   const ids: string[] = [];
   clock -= 2 * DAY;
   const far = new Date(Date.now() + 30 * DAY).toISOString();
-  for (let i = 0; i < stale; i++) ids.push(await world.mint(world.teamId, `gha-tfc-token octo-org/infra run-${i}-1 job-x 0000`, far));
+  for (let i = 0; i < stale; i++) ids.push(await world.mint(world.teamId, `gha-tfc-token octo-org/infra run-${i}-1 job-x 00000000000000${String(i % 10).padStart(2, "0")}`, far));
   const kept = [
     await world.mint(world.teamId, 'made by a person', far),
     await world.mint(world.teamId, 'gha-tfc-rotate octo-org/infra nightly 2026-01-01T00:00:00.000Z', far),
   ];
   clock += 2 * DAY;
-  kept.push(await world.mint(world.teamId, 'gha-tfc-token octo-org/infra run-new-1 job-x 0000', far));
+  kept.push(await world.mint(world.teamId, 'gha-tfc-token octo-org/infra run-new-1 job-x 0000000000000000', far));
   world.emulator.clearRequests();
   return { stale: ids, kept };
 }
@@ -46,7 +46,7 @@ describe('bulk sweep', () => {
     expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([...ids.kept].sort());
     expect(listPages()).toHaveLength(3); // 253 tokens, 100 a page
     expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(3); // 100 + 100 + 50
-    expect(world.calls()).toHaveLength(6);
+    expect(world.calls()).toHaveLength(6 + 1); // and one list of teams, for the temporary-team sweep
     expect(main.stdout).toContain('Deleted batch 3 of 3 (50 tokens) in one request.');
     expectClean(main, [world.credential]);
   });
@@ -62,7 +62,7 @@ describe('bulk sweep', () => {
     expect(listPages()).toHaveLength(2);
     expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(1);
     expect(world.calls().filter((call) => call.startsWith('DELETE /authentication-tokens/'))).toHaveLength(120);
-    expect(world.calls()).toHaveLength(2 + 1 + 120);
+    expect(world.calls()).toHaveLength(2 + 1 + 120 + 1); // and one list of teams, for the temporary-team sweep
   });
 
   test('ids already gone count as done', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { unescaped } from '../support/summary.js';
 import { errorsOf, expectClean } from '../support/expectations.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { startWorld, type World } from '../support/world.js';
@@ -108,14 +109,14 @@ describe('mode: list', () => {
   test('the summary shows each type\'s maximum when the credential may read it', async () => {
     const main = await world.main({ mode: 'list', organization: 'acme' });
     expect(errorsOf(main)).toEqual([]);
-    expect(main.summary).toContain('Maximum token lifetimes in "acme"');
-    expect(main.summary).toMatch(/team<\/td><td>2 hours/);
-    expect(main.summary).toMatch(/organization<\/td><td>10 days/);
-    expect(main.summary).toMatch(/user<\/td><td>730.49 days/);
+    expect(unescaped(main.summary)).toContain('Maximum token lifetimes in "acme"');
+    expect(unescaped(main.summary)).toMatch(/team<\/td><td>2 hours/);
+    expect(unescaped(main.summary)).toMatch(/organization<\/td><td>10 days/);
+    expect(unescaped(main.summary)).toMatch(/user<\/td><td>730.49 days/);
     const manager = world.emulator.addCredential({ organization: 'acme', role: 'manage-teams' });
     const hidden = await world.main({ mode: 'list', organization: 'acme', 'api-token': manager });
     expect(errorsOf(hidden)).toEqual([]);
-    expect(hidden.summary).not.toContain('Maximum token lifetimes');
+    expect(unescaped(hidden.summary)).not.toContain('Maximum token lifetimes');
     expect(hidden.stdout).toContain('token lifetime policy is not shown');
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { unescaped } from '../support/summary.js';
 import { errorsOf, expectClean } from '../support/expectations.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import { startWorld, type World } from '../support/world.js';
@@ -33,7 +34,7 @@ describe('into a workspace variable', () => {
     expect(first.main.outputs['secret-updated']).toBeUndefined();
     const [created] = variable(workspace);
     expect(created).toMatchObject({ value: first.main.outputs['token'], sensitive: true, hcl: false, category: 'env' });
-    expect(first.main.summary).toContain(`env variable TFE_TOKEN in workspace "tfe-admin" (${workspace}) (created ${created!.id})`);
+    expect(unescaped(first.main.summary)).toContain(`env variable TFE_TOKEN in workspace "tfe-admin" (${workspace}) (created ${created!.id})`);
     expect(first.post.stdout).not.toContain('Deleted');
     expectClean(first.main, everySecret());
 

@@ -89,7 +89,7 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
     projects,
     workspaceAccess: oneOf(source, 'workspace-access', WORKSPACE_LEVELS, 'plan'),
     projectAccess: oneOf(source, 'project-access', PROJECT_LEVELS, 'read'),
-    teamName: scopedTeamName(source.run, source.now, source.randomHex()),
+    teamName: scopedTeamName(source.run, source.now, source.randomHex().slice(0, 8)),
     expiresAt: parseExpiry(source.get('expiry') || '6h', source.now),
     description: checkedDescription(source.get('description')) || defaultDescription(source.run),
     exportEnv: boolean(source, 'export-env', true),

@@ -49,9 +49,9 @@ const ROUTES: ReadonlyArray<readonly [method: string, pattern: string, handler: 
   ['GET', '/organizations/:organization/team-tokens', listTeamTokens],
   ['POST', '/agent-pools/:pool/authentication-tokens', createAgentToken],
   ['GET', '/agent-pools/:pool/authentication-tokens', listAgentTokens],
+  ...SCOPING_ROUTES,
   ...VARIABLE_ROUTES,
   ...POLICY_ROUTES,
-  ...SCOPING_ROUTES,
 ];
 
 /**
