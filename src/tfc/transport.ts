@@ -8,6 +8,17 @@ export interface RawResponse {
   readonly body: string;
 }
 
+/** Answers larger than this are refused: no answer the action reads comes near it (a list page is about 100 KB). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The answer was cut off at MAX_BODY_BYTES: an error of its own, never retried (the next answer would be as big). */
+export class OversizedAnswerError extends Error {
+  constructor() {
+    super(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; refused rather than read`);
+    this.name = 'OversizedAnswerError';
+  }
+}
+
 /** The connection failed; `connected` says whether the server may have received the request. */
 export class TransportError extends Error {
   constructor(
@@ -60,11 +71,18 @@ function asTransportError(error: unknown): TransportError {
 function readBody(message: IncomingMessage, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let size = 0;
     const timer = setTimeout(() => {
       message.destroy();
       reject(new TransportError('ETIMEDOUT reading the response body', true));
     }, timeoutMs);
-    message.on('data', (chunk: Buffer) => chunks.push(chunk));
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      clearTimeout(timer);
+      message.destroy();
+      reject(new OversizedAnswerError());
+    });
     message.on('end', () => {
       clearTimeout(timer);
       resolve(Buffer.concat(chunks).toString('utf8'));
