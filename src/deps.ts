@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { coreIo, type ActionIo } from './io.js';
 import { TfcClient } from './tfc/client.js';
-import { httpClientTransport } from './tfc/transport.js';
+import { nodeTransport } from './tfc/transport.js';
 import { ACTION_VERSION } from './version.js';
 
 /** Everything the run functions take from the outside world, so tests can hand in their own. */
@@ -25,7 +25,7 @@ export function runnerDependencies(): Dependencies {
       new TfcClient({
         hostname,
         apiToken,
-        transport: httpClientTransport(`tfc-token-action/${ACTION_VERSION}`, requestTimeoutMs),
+        transport: nodeTransport({ userAgent: `tfc-token-action/${ACTION_VERSION}`, timeoutMs: requestTimeoutMs }),
         sleep: (ms) => sleep(ms),
         now: Date.now,
         random: Math.random,

@@ -133,7 +133,8 @@ async function store(inputs: RotateToken, token: MintedToken): Promise<string> {
   const { storeSecret } = await import('../github/secrets.js');
   const { secret } = inputs;
   const target = { name: secret.name, repository: secret.repository, environment: secret.environment, organization: secret.organization };
-  return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent: `tfc-token-action/${ACTION_VERSION}` }, target, token.secret);
+  const connection = { token: secret.githubToken, apiUrl: secret.apiUrl, userAgent: `tfc-token-action/${ACTION_VERSION}`, timeoutMs: inputs.requestTimeoutMs };
+  return storeSecret(connection, target, token.secret);
 }
 
 /** Earlier rotations of the same description, newest first; the newest `keep-previous` stay valid. */
