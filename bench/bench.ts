@@ -30,11 +30,12 @@ async function world(rateLimit = 0) {
   return { emulator, teamId, credential, inputs };
 }
 
-function timeProcess(node: string, args: string[], env: Record<string, string>): Promise<number> {
+/** Wall time of one process; `exitCode` is the code it must end with. */
+function timeProcess(node: string, args: string[], env: Record<string, string>, exitCode = 0): Promise<number> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) =>
     execFile(node, args, { env: { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: tls.caCertPath, ...env } }, (error) =>
-      error ? reject(error) : resolve(Number(process.hrtime.bigint() - started) / 1e6),
+      (error?.code ?? 0) !== exitCode ? reject(error ?? new Error(`exit 0, expected ${exitCode}`)) : resolve(Number(process.hrtime.bigint() - started) / 1e6),
     ),
   );
 }
@@ -115,6 +116,22 @@ async function startup(node: Runtime): Promise<void> {
   say();
 }
 
+/**
+ * What any ncc-bundled action that imports @actions/core pays before its first error: a bundle of the toolkit alone
+ * that reads one input and calls setFailed. @actions/core always loads http, https, tls, net, crypto, child_process
+ * and fs/promises (OIDC client, exec, summary), which `node -e 0` never does.
+ */
+async function coreReference(node: Runtime): Promise<void> {
+  const out = await mkdtemp(join(tmpdir(), 'bench-core-'));
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', join(ROOT, 'bench', 'core-floor.mjs'), '-o', out, '-m', '-q']);
+  const pairs = newPairs();
+  for (let i = 0; i < RUNS; i++) {
+    await pair(pairs, i, () => timeProcess(node.path, [join(out, 'index.js')], {}, 1), () => timeProcess(node.path, ['-e', '0'], {}));
+  }
+  say(`Reference, Node ${node.version}: a bundle of @actions/core alone that reads one input and fails (\`bench/core-floor.mjs\`, ${RUNS} pairs) takes ${median(pairs.action).toFixed(0)} ms against ${median(pairs.floor).toFixed(0)} ms for \`node -e 0\`: median of paired ratios **${median(pairs.ratios).toFixed(2)}**. That is the least any action built on @actions/core pays before its first error.`);
+  say();
+}
+
 async function roundTrips(): Promise<void> {
   const { emulator, inputs } = await world();
   const count = async (entryInputs: Record<string, string>, state?: Record<string, string>) => {
@@ -164,14 +181,14 @@ async function anyUndici(): Promise<boolean> {
   return false;
 }
 
-async function scale(): Promise<void> {
+async function scale(node: Runtime): Promise<void> {
   const limit = 30;
   const { emulator, inputs } = await world(limit);
   const started = process.hrtime.bigint();
   const results = await Promise.all(
     Array.from({ length: JOBS }, async () => {
-      const main = await runStep('main', { inputs, caCertPath: tls.caCertPath, debug: false });
-      const post = await runStep('post', { inputs, state: main.state, caCertPath: tls.caCertPath, debug: false });
+      const main = await runStep('main', { inputs, caCertPath: tls.caCertPath, debug: false, node: node.path });
+      const post = await runStep('post', { inputs, state: main.state, caCertPath: tls.caCertPath, debug: false, node: node.path });
       return main.code === 0 && post.code === 0 && !/::warning::Could not delete/.test(post.stdout);
     }),
   );
@@ -179,11 +196,11 @@ async function scale(): Promise<void> {
   const requests = emulator.requests();
   const left = emulator.tokens().length;
   await emulator.close();
-  const processFloorMs = await floorJobs(limit);
+  const processFloorMs = await floorJobs(limit, node);
   const served = requests.filter((request) => request.status !== 429).length;
   const rateFloorMs = (served / limit) * 1000;
   const floorMs = Math.max(processFloorMs, rateFloorMs);
-  say(`## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ${process.version}`);
+  say(`## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ${node.version}`);
   say();
   say('| wall time | floor: the floor scripts\' wall time, same jobs, same limit | requests / limit | ratio to the larger floor | target | requests | of which 429 | failures | tokens left |');
   say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -194,7 +211,7 @@ async function scale(): Promise<void> {
 }
 
 /** The same jobs with the floor scripts, to separate process start-up on this machine from the action's own cost. */
-async function floorJobs(limit: number): Promise<number> {
+async function floorJobs(limit: number, node: Runtime): Promise<number> {
   const { emulator, teamId, credential } = await world(limit);
   const hostname = emulator.hostname;
   const dir = await mkdtemp(join(tmpdir(), 'bench-floor-'));
@@ -204,9 +221,9 @@ async function floorJobs(limit: number): Promise<number> {
       const output = join(dir, `out-${index}`);
       await writeFile(output, '');
       const env = { FLOOR_HOSTNAME: hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential, GITHUB_OUTPUT: output };
-      await timeProcess(process.execPath, [join(ROOT, 'bench', 'floor-create.mjs')], env);
+      await timeProcess(node.path, [join(ROOT, 'bench', 'floor-create.mjs')], env);
       const id = (await readFile(output, 'utf8')).trim().split('=')[1] ?? '';
-      await timeProcess(process.execPath, [join(ROOT, 'bench', 'floor-delete.mjs')], { ...env, FLOOR_TOKEN_ID: id });
+      await timeProcess(node.path, [join(ROOT, 'bench', 'floor-delete.mjs')], { ...env, FLOOR_TOKEN_ID: id });
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
@@ -243,8 +260,10 @@ say('## 1. Start-up: each step against a bare `node:https` floor');
 say();
 say(`${RUNS} pairs per row: one action run and one floor run, alternating which goes first; the figure is the median of the ${RUNS} per-pair ratios. Wall time of each process from spawn to exit.`);
 say();
-for (const runtime of await runtimes()) await startup(runtime);
+const nodes = await runtimes();
+for (const runtime of nodes) await startup(runtime);
+await coreReference(nodes[0]!);
 await roundTrips();
 await bundleSizes();
-await scale();
+await scale(nodes[0]!);
 if (!short) await writeFile(join(ROOT, 'bench', 'results.md'), lines.join('\n'));
