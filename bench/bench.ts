@@ -46,6 +46,9 @@ async function timeStep(entry: 'main' | 'post', options: Parameters<typeof runSt
   return { ms: step.elapsedMs, state: step.state };
 }
 
+const FLOOR_CREATE = join(ROOT, 'bench', 'floor-create.mjs');
+const FLOOR_DELETE = join(ROOT, 'bench', 'floor-delete.mjs');
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -76,26 +79,28 @@ async function pair(pairs: Pairs, index: number, action: () => Promise<number>, 
 
 const newPairs = (): Pairs => ({ action: [], floor: [], ratios: [] });
 
-/** Start-up of each step against its floor, on one Node binary. */
+/** Start-up of each step against its floor, on one Node binary. Both sides go through the same step runner. */
 async function startup(node: Runtime): Promise<void> {
   const { emulator, teamId, credential, inputs } = await world();
-  const outputDir = await mkdtemp(join(tmpdir(), 'bench-'));
-  const floorEnv = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential, GITHUB_OUTPUT: join(outputDir, 'out') };
-  await writeFile(floorEnv.GITHUB_OUTPUT, '');
+  const floorEnv = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential };
   const main = newPairs();
   const post = newPairs();
   const firstError = newPairs();
   const step = { caCertPath: tls.caCertPath, debug: false, node: node.path };
   for (let i = 0; i < RUNS; i++) {
     let state: Record<string, string> = {};
+    let victim = '';
     await pair(main, i, async () => {
       const run = await timeStep('main', { ...step, inputs });
       state = run.state;
       return run.ms;
-    }, () => timeProcess(node.path, [join(ROOT, 'bench', 'floor-create.mjs')], floorEnv));
-    const victim = (await readFile(floorEnv.GITHUB_OUTPUT, 'utf8')).trim().split('\n').at(-1)!.split('=')[1]!;
+    }, async () => {
+      const run = await runStep('main', { ...step, script: FLOOR_CREATE, env: floorEnv });
+      victim = run.outputs['token-id'] ?? '';
+      return run.elapsedMs;
+    });
     await pair(post, i, async () => (await timeStep('post', { ...step, inputs, state })).ms,
-      () => timeProcess(node.path, [join(ROOT, 'bench', 'floor-delete.mjs')], { ...floorEnv, FLOOR_TOKEN_ID: victim }));
+      async () => (await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...floorEnv, FLOOR_TOKEN_ID: victim } })).elapsedMs);
     // No inputs at all: the bundle loads, parses inputs and fails before any request.
     await pair(firstError, i, async () => (await timeStep('main', { ...step, inputs: { 'api-token': '' } }, true)).ms,
       () => timeProcess(node.path, ['-e', '0'], {}));
@@ -210,23 +215,20 @@ async function scale(node: Runtime): Promise<void> {
   say();
 }
 
-/** The same jobs with the floor scripts, to separate process start-up on this machine from the action's own cost. */
+/** The same jobs with the floor scripts, through the same step runner, to measure what this machine can do. */
 async function floorJobs(limit: number, node: Runtime): Promise<number> {
   const { emulator, teamId, credential } = await world(limit);
-  const hostname = emulator.hostname;
-  const dir = await mkdtemp(join(tmpdir(), 'bench-floor-'));
+  const env = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential };
+  const step = { caCertPath: tls.caCertPath, debug: false, node: node.path };
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: JOBS }, async (_, index) => {
-      const output = join(dir, `out-${index}`);
-      await writeFile(output, '');
-      const env = { FLOOR_HOSTNAME: hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential, GITHUB_OUTPUT: output };
-      await timeProcess(node.path, [join(ROOT, 'bench', 'floor-create.mjs')], env);
-      const id = (await readFile(output, 'utf8')).trim().split('=')[1] ?? '';
-      await timeProcess(node.path, [join(ROOT, 'bench', 'floor-delete.mjs')], { ...env, FLOOR_TOKEN_ID: id });
+    Array.from({ length: JOBS }, async () => {
+      const created = await runStep('main', { ...step, script: FLOOR_CREATE, env });
+      await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' } });
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (emulator.tokens().length !== 0) throw new Error('the floor scripts left tokens behind');
   await emulator.close();
   return elapsed;
 }
@@ -254,7 +256,7 @@ async function runtimes(): Promise<Runtime[]> {
 say(`# Benchmark results${short ? ' (short form)' : ''}`);
 say();
 say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}); benchmark process on Node ${process.version}; ${new Date().toISOString()}.`);
-say('Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner.');
+say('Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner, and every floor script runs through the same step runner (same environment, same file commands).');
 say();
 say('## 1. Start-up: each step against a bare `node:https` floor');
 say();
