@@ -2,7 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { proxyAgent } from './proxy-tunnel.js';
-import { NOT_CONNECTED_CODES } from './retry.js';
+import { CERTIFICATE_ERROR, NOT_CONNECTED_CODES } from './retry.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -130,6 +130,9 @@ function asTransportError(error: Error, connected: boolean): TransportError {
   if (error instanceof TransportError) return error;
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : error.message;
+  if (CERTIFICATE_ERROR.test(name) && !connected) {
+    return new TransportError(`${name} (the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS)`, false);
+  }
   return new TransportError(name, connected && !NOT_CONNECTED_CODES.has(name));
 }
 
