@@ -9,8 +9,10 @@ export const modules = {
 /* harmony export */   storeSecret: () => (/* binding */ storeSecret)
 /* harmony export */ });
 /* unused harmony export sealForGitHub */
-/* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(768);
-/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(834);
+/* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(768);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71);
+/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(834);
+
 
 
 /** A non-2xx answer or an unreachable GitHub, reduced to what is safe to print: never a request or a body. */
@@ -24,7 +26,7 @@ class GitHubCallError extends Error {
 }
 // https://docs.github.com/en/rest/actions/secrets
 /** Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. */
-async function storeSecret(connection, target, value, transport = (0,_tfc_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeTransport */ ._3)({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs })) {
+async function storeSecret(connection, target, value, transport = (0,_tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeTransport */ ._3)({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs })) {
     const api = githubApi(connection, transport);
     try {
         const status = target.organization
@@ -41,11 +43,12 @@ async function storeSecret(connection, target, value, transport = (0,_tfc_transp
 }
 /** libsodium sealed box of `value` for a base64 public key, base64-encoded, as GitHub's secrets API expects. */
 async function sealForGitHub(value, publicKeyBase64) {
-    await libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].ready */ .Ay.ready;
-    const key = libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].from_base64 */ .Ay.from_base64(publicKeyBase64, libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
-    if (key.length !== libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay.crypto_box_PUBLICKEYBYTES)
+    await libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].ready */ .Ay.ready;
+    const key = libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].from_base64 */ .Ay.from_base64(publicKeyBase64, libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
+    if (key.length !== libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay.crypto_box_PUBLICKEYBYTES) {
         throw new GitHubCallError(null, `GitHub sent a public key of ${key.length} bytes`);
-    return libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].to_base64 */ .Ay.to_base64(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay.crypto_box_seal(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].from_string */ .Ay.from_string(value), key), libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
+    }
+    return libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].to_base64 */ .Ay.to_base64(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay.crypto_box_seal(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].from_string */ .Ay.from_string(value), key), libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
 }
 async function storeRepositorySecret(api, target, value) {
     const repository = target.repository.split('/').map(encodeURIComponent).join('/');
@@ -68,8 +71,9 @@ async function storeOrganizationSecret(api, org, name, value) {
 }
 async function publicKey(api, scope) {
     const { key_id: keyId, key } = ((await api.get(`${scope}/public-key`)) ?? {});
-    if (typeof keyId !== 'string' || typeof key !== 'string')
+    if (typeof keyId !== 'string' || typeof key !== 'string') {
         throw new GitHubCallError(null, 'GitHub answered the public-key request without key_id and key');
+    }
     return { keyId, key };
 }
 async function existingVisibility(api, secret) {
@@ -85,7 +89,7 @@ async function existingVisibility(api, secret) {
     const visibility = answer?.visibility;
     if (visibility === 'all' || visibility === 'private' || visibility === 'selected')
         return visibility;
-    throw new GitHubCallError(null, 'GitHub described the existing secret without a known visibility; it was not overwritten');
+    throw new GitHubCallError(null, 'GitHub described the existing secret with no known visibility; it was not overwritten');
 }
 /** Pages by number up to total_count (never a Link header: the token must only go to apiUrl), at most 100 pages. */
 async function selectedRepositoryIds(api, secret) {
@@ -93,15 +97,18 @@ async function selectedRepositoryIds(api, secret) {
     for (let page = 1; page <= 100; page++) {
         const answer = (await api.get(`${secret}/repositories?per_page=100&page=${page}`));
         const repositories = answer?.repositories;
-        if (!Array.isArray(repositories))
+        if (!Array.isArray(repositories)) {
             throw new GitHubCallError(null, 'GitHub listed the selected repositories without a repositories array');
+        }
         for (const repository of repositories) {
             const id = repository?.id;
-            if (typeof id !== 'number' || !Number.isSafeInteger(id))
+            if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
                 throw new GitHubCallError(null, 'GitHub listed a selected repository without a numeric id');
+            }
             ids.push(id);
         }
-        if (repositories.length < 100 || (typeof answer?.total_count === 'number' && ids.length >= answer.total_count))
+        const total = answer?.total_count;
+        if (repositories.length < 100 || (typeof total === 'number' && ids.length >= total))
             return ids;
     }
     throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
@@ -119,11 +126,12 @@ function githubApi(connection, transport) {
             answer = await transport.send(method, `${connection.apiUrl}${path}`, body && JSON.stringify(body), headers);
         }
         catch (error) {
-            const cause = error instanceof _tfc_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .TransportError */ .wX ? error.code : error instanceof Error ? error.message : String(error);
+            const cause = error instanceof _tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX ? error.code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
             throw new GitHubCallError(null, `GitHub could not be reached (${clean(cause)})`);
         }
-        if (answer.status < 200 || answer.status >= 300)
+        if (answer.status < 200 || answer.status >= 300) {
             throw new GitHubCallError(answer.status, `GitHub answered ${answer.status}${githubMessage(answer.body)}`);
+        }
         return answer;
     };
     return {
@@ -156,7 +164,7 @@ function clean(text) {
 }
 function permissionError(error, target) {
     const status = error instanceof GitHubCallError ? error.status : null;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
     const where = target.organization
         ? `organization secret ${target.organization}/${target.name}`
         : target.environment
@@ -167,9 +175,11 @@ function permissionError(error, target) {
     const needs = target.organization
         ? 'a fine-grained token or GitHub App with "Organization secrets: write" (classic token: admin:org)'
         : target.environment
-            ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, and the environment must exist'
+            ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, ' +
+                'and the environment must exist'
             : 'a fine-grained token or GitHub App with "Secrets: write" on the repository (classic token: repo)';
-    return new Error(`${detail} writing the ${where}: github-token needs ${needs}. The workflow's GITHUB_TOKEN can never write secrets.`);
+    const never = "The workflow's GITHUB_TOKEN can never write secrets.";
+    return new Error(`${detail} writing the ${where}: github-token needs ${needs}. ${never}`);
 }
 
 

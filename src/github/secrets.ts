@@ -1,4 +1,5 @@
 import sodium from 'libsodium-wrappers';
+import { errorMessage } from '../errors.js';
 import { nodeTransport, TransportError, type Transport } from '../tfc/transport.js';
 
 // Loaded only by mode: rotate (dynamic import). GitHub's secrets API is four plain REST calls, so they go through the
@@ -63,7 +64,9 @@ export async function storeSecret(
 export async function sealForGitHub(value: string, publicKeyBase64: string): Promise<string> {
   await sodium.ready;
   const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
-  if (key.length !== sodium.crypto_box_PUBLICKEYBYTES) throw new GitHubCallError(null, `GitHub sent a public key of ${key.length} bytes`);
+  if (key.length !== sodium.crypto_box_PUBLICKEYBYTES) {
+    throw new GitHubCallError(null, `GitHub sent a public key of ${key.length} bytes`);
+  }
   return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), key), sodium.base64_variants.ORIGINAL);
 }
 
@@ -83,14 +86,17 @@ async function storeOrganizationSecret(api: Api, org: string, name: string, valu
   const secret = `${scope}/${encodeURIComponent(name)}`;
   const key = await publicKey(api, scope);
   const visibility = (await existingVisibility(api, secret)) ?? 'private';
-  const selected = visibility === 'selected' ? { selected_repository_ids: await selectedRepositoryIds(api, secret) } : {};
+  const selected =
+    visibility === 'selected' ? { selected_repository_ids: await selectedRepositoryIds(api, secret) } : {};
   const encrypted_value = await sealForGitHub(value, key.key);
   return api.put(secret, { encrypted_value, key_id: key.keyId, visibility, ...selected });
 }
 
 async function publicKey(api: Api, scope: string): Promise<{ keyId: string; key: string }> {
   const { key_id: keyId, key } = ((await api.get(`${scope}/public-key`)) ?? {}) as { key_id?: unknown; key?: unknown };
-  if (typeof keyId !== 'string' || typeof key !== 'string') throw new GitHubCallError(null, 'GitHub answered the public-key request without key_id and key');
+  if (typeof keyId !== 'string' || typeof key !== 'string') {
+    throw new GitHubCallError(null, 'GitHub answered the public-key request without key_id and key');
+  }
   return { keyId, key };
 }
 
@@ -104,22 +110,28 @@ async function existingVisibility(api: Api, secret: string): Promise<Visibility 
   }
   const visibility = (answer as { visibility?: unknown } | null)?.visibility;
   if (visibility === 'all' || visibility === 'private' || visibility === 'selected') return visibility;
-  throw new GitHubCallError(null, 'GitHub described the existing secret without a known visibility; it was not overwritten');
+  throw new GitHubCallError(null, 'GitHub described the existing secret with no known visibility; it was not overwritten');
 }
 
 /** Pages by number up to total_count (never a Link header: the token must only go to apiUrl), at most 100 pages. */
 async function selectedRepositoryIds(api: Api, secret: string): Promise<number[]> {
   const ids: number[] = [];
   for (let page = 1; page <= 100; page++) {
-    const answer = (await api.get(`${secret}/repositories?per_page=100&page=${page}`)) as { total_count?: unknown; repositories?: unknown } | null;
+    type Page = { total_count?: unknown; repositories?: unknown } | null;
+    const answer = (await api.get(`${secret}/repositories?per_page=100&page=${page}`)) as Page;
     const repositories = answer?.repositories;
-    if (!Array.isArray(repositories)) throw new GitHubCallError(null, 'GitHub listed the selected repositories without a repositories array');
+    if (!Array.isArray(repositories)) {
+      throw new GitHubCallError(null, 'GitHub listed the selected repositories without a repositories array');
+    }
     for (const repository of repositories) {
       const id = (repository as { id?: unknown } | null)?.id;
-      if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new GitHubCallError(null, 'GitHub listed a selected repository without a numeric id');
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new GitHubCallError(null, 'GitHub listed a selected repository without a numeric id');
+      }
       ids.push(id);
     }
-    if (repositories.length < 100 || (typeof answer?.total_count === 'number' && ids.length >= answer.total_count)) return ids;
+    const total = answer?.total_count;
+    if (repositories.length < 100 || (typeof total === 'number' && ids.length >= total)) return ids;
   }
   throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
 }
@@ -136,10 +148,12 @@ function githubApi(connection: GitHubConnection, transport: Transport): Api {
     try {
       answer = await transport.send(method, `${connection.apiUrl}${path}`, body && JSON.stringify(body), headers);
     } catch (error) {
-      const cause = error instanceof TransportError ? error.code : error instanceof Error ? error.message : String(error);
+      const cause = error instanceof TransportError ? error.code : errorMessage(error);
       throw new GitHubCallError(null, `GitHub could not be reached (${clean(cause)})`);
     }
-    if (answer.status < 200 || answer.status >= 300) throw new GitHubCallError(answer.status, `GitHub answered ${answer.status}${githubMessage(answer.body)}`);
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new GitHubCallError(answer.status, `GitHub answered ${answer.status}${githubMessage(answer.body)}`);
+    }
     return answer;
   };
   return {
@@ -173,7 +187,7 @@ function clean(text: string): string {
 
 function permissionError(error: unknown, target: SecretTarget): Error {
   const status = error instanceof GitHubCallError ? error.status : null;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   const where = target.organization
     ? `organization secret ${target.organization}/${target.name}`
     : target.environment
@@ -183,7 +197,9 @@ function permissionError(error: unknown, target: SecretTarget): Error {
   const needs = target.organization
     ? 'a fine-grained token or GitHub App with "Organization secrets: write" (classic token: admin:org)'
     : target.environment
-      ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, and the environment must exist'
+      ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, ' +
+        'and the environment must exist'
       : 'a fine-grained token or GitHub App with "Secrets: write" on the repository (classic token: repo)';
-  return new Error(`${detail} writing the ${where}: github-token needs ${needs}. The workflow's GITHUB_TOKEN can never write secrets.`);
+  const never = "The workflow's GITHUB_TOKEN can never write secrets.";
+  return new Error(`${detail} writing the ${where}: github-token needs ${needs}. ${never}`);
 }

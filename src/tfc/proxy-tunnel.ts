@@ -12,7 +12,7 @@ type Created = (error: Error | null, socket?: Duplex) => void;
  */
 export function proxyAgent(proxy: URL, secure: boolean, options: AgentOptions): HttpAgent {
   const pending = new Set<ClientRequest>();
-  const open = (target: ClientRequestArgs, done: (error: Error | null, socket?: Socket) => void) =>
+  const open = (target: ClientRequestArgs, done: Tunnelled) =>
     pending.add(tunnel(proxy, target, options.ca, (error, socket) => done(error, socket)));
   const finish = (agent: HttpAgent) => {
     for (const request of pending) request.destroy();
@@ -22,7 +22,10 @@ export function proxyAgent(proxy: URL, secure: boolean, options: AgentOptions): 
   if (secure) {
     return new (class extends HttpsAgent {
       override createConnection(target: ClientRequestArgs, created: Created): Duplex {
-        open(target, (error, socket) => (error ? created(error) : created(null, tlsConnect({ ...(target as ConnectionOptions), socket }))));
+        open(target, (error, socket) => {
+          if (error) created(error);
+          else created(null, tlsConnect({ ...(target as ConnectionOptions), socket }));
+        });
         // Node's agent waits for the callback when nothing is returned.
         return undefined as unknown as Duplex;
       }
@@ -42,10 +45,13 @@ export function proxyAgent(proxy: URL, secure: boolean, options: AgentOptions): 
   })({ keepAlive: options.keepAlive ?? false });
 }
 
-function tunnel(proxy: URL, target: ClientRequestArgs, ca: AgentOptions['ca'], done: (error: Error | null, socket?: Socket) => void): ClientRequest {
+type Tunnelled = (error: Error | null, socket?: Socket) => void;
+
+function tunnel(proxy: URL, target: ClientRequestArgs, ca: AgentOptions['ca'], done: Tunnelled): ClientRequest {
   const host = String(target.host ?? target.hostname);
   const authority = `${host.includes(':') ? `[${host}]` : host}:${target.port}`;
-  const credentials = proxy.username ? { 'Proxy-Authorization': `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}` } : {};
+  const basic = Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64');
+  const credentials = proxy.username ? { 'Proxy-Authorization': `Basic ${basic}` } : {};
   const secureProxy = proxy.protocol === 'https:';
   const request = (secureProxy ? httpsRequest : httpRequest)({
     host: proxy.hostname.replace(/^\[|\]$/g, ''),
@@ -61,7 +67,10 @@ function tunnel(proxy: URL, target: ClientRequestArgs, ca: AgentOptions['ca'], d
     socket.destroy();
     done(new Error(`the proxy ${proxy.host} refused a tunnel to ${authority} (HTTP ${response.statusCode})`));
   });
-  request.once('error', (error) => done(new Error(`the proxy ${proxy.host} could not be reached (${(error as { code?: string }).code ?? error.message})`)));
+  request.once('error', (error) => {
+    const cause = (error as { code?: string }).code ?? error.message;
+    done(new Error(`the proxy ${proxy.host} could not be reached (${cause})`));
+  });
   request.end();
   return request;
 }

@@ -70,7 +70,11 @@ export function nodeTransport(options: TransportOptions): Transport {
       const outgoing = request(target, {
         method,
         agent: agentFor(target),
-        headers: { ...headers, 'User-Agent': options.userAgent, ...(body === null ? {} : { 'Content-Length': Buffer.byteLength(body) }) },
+        headers: {
+          ...headers,
+          'User-Agent': options.userAgent,
+          ...(body === null ? {} : { 'Content-Length': Buffer.byteLength(body) }),
+        },
       });
       return exchange(outgoing, body, { method, path: target.pathname, timeoutMs: options.timeoutMs, maxBodyBytes });
     },
@@ -131,7 +135,8 @@ function asTransportError(error: Error, connected: boolean): TransportError {
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : error.message;
   if (CERTIFICATE_ERROR.test(name) && !connected) {
-    return new TransportError(`${name} (the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS)`, false);
+    const hint = "the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS";
+    return new TransportError(`${name} (${hint})`, false);
   }
   return new TransportError(name, connected && !NOT_CONNECTED_CODES.has(name));
 }
