@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readdir, stat, writeFile, readFile, mkdtemp } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { Emulator } from '../__tests__/support/emulator.js';
 import { ROOT, runStep } from '../__tests__/support/runner.js';
@@ -11,7 +12,7 @@ import { makeTestTls } from '../__tests__/support/tls.js';
  * the API rate limit. A tool, not a test: it reports; it asserts nothing about time. `--short` runs a small form.
  */
 const short = process.argv.includes('--short');
-const RUNS = short ? 3 : 15;
+const RUNS = short ? 3 : 21;
 const JOBS = short ? 10 : 40;
 const tls = await makeTestTls();
 const lines: string[] = [];
@@ -29,47 +30,113 @@ async function world(rateLimit = 0) {
   return { emulator, teamId, credential, inputs };
 }
 
-function timeProcess(script: string, env: Record<string, string>): Promise<number> {
+/** Wall time of one process; `exitCode` is the code it must end with. */
+function timeProcess(node: string, args: string[], env: Record<string, string>, exitCode = 0): Promise<number> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [script], { env: { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: tls.caCertPath, ...env } }, (error) =>
-      error ? reject(error) : resolve(Number(process.hrtime.bigint() - started) / 1e6),
+    execFile(node, args, { env: { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: tls.caCertPath, ...env } }, (error) =>
+      (error?.code ?? 0) !== exitCode ? reject(error ?? new Error(`exit 0, expected ${exitCode}`)) : resolve(Number(process.hrtime.bigint() - started) / 1e6),
     ),
   );
 }
 
-async function timeStep(entry: 'main' | 'post', options: Parameters<typeof runStep>[1]): Promise<{ ms: number; state: Record<string, string> }> {
+async function timeStep(entry: 'main' | 'post', options: Parameters<typeof runStep>[1], expectFailure = false): Promise<{ ms: number; state: Record<string, string> }> {
   const step = await runStep(entry, options);
-  if (step.code !== 0) throw new Error(`${entry} failed: ${step.stdout}`);
+  if ((step.code !== 0) !== expectFailure || (expectFailure && !step.stdout.includes('::error::'))) throw new Error(`${entry} ended unexpectedly: ${step.stdout}`);
   return { ms: step.elapsedMs, state: step.state };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const FLOOR_CREATE = join(ROOT, 'bench', 'floor-create.mjs');
+const FLOOR_DELETE = join(ROOT, 'bench', 'floor-delete.mjs');
 
-async function startup(): Promise<void> {
-  const { emulator, teamId, credential, inputs } = await world();
-  const outputDir = await mkdtemp(join(tmpdir(), 'bench-'));
-  const floorEnv = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential, GITHUB_OUTPUT: join(outputDir, 'out') };
-  await writeFile(floorEnv.GITHUB_OUTPUT, '');
-  const times = { main: [] as number[], floorCreate: [] as number[], post: [] as number[], floorDelete: [] as number[] };
-  for (let i = 0; i < RUNS; i++) {
-    // Interleaved, so drift in the machine's load hits both sides alike.
-    const main = await timeStep('main', { inputs, caCertPath: tls.caCertPath, debug: false });
-    times.main.push(main.ms);
-    times.floorCreate.push(await timeProcess(join(ROOT, 'bench', 'floor-create.mjs'), floorEnv));
-    times.post.push((await timeStep('post', { inputs, state: main.state, caCertPath: tls.caCertPath, debug: false })).ms);
-    const victim = (await readFile(floorEnv.GITHUB_OUTPUT, 'utf8')).trim().split('\n').at(-1)!.split('=')[1]!;
-    times.floorDelete.push(await timeProcess(join(ROOT, 'bench', 'floor-delete.mjs'), { ...floorEnv, FLOOR_TOKEN_ID: victim }));
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+interface Pairs {
+  action: number[];
+  floor: number[];
+  ratios: number[];
+}
+
+/** One action run and one floor run, in alternating order, so drift in the machine's load hits both sides alike. */
+async function pair(pairs: Pairs, index: number, action: () => Promise<number>, floor: () => Promise<number>): Promise<void> {
+  let a: number;
+  let f: number;
+  if (index % 2 === 0) {
+    a = await action();
+    f = await floor();
+  } else {
+    f = await floor();
+    a = await action();
   }
+  pairs.action.push(a);
+  pairs.floor.push(f);
+  pairs.ratios.push(a / f);
+}
+
+const newPairs = (): Pairs => ({ action: [], floor: [], ratios: [] });
+
+/** Start-up of each step against its floor, on one Node binary. Both sides go through the same step runner. */
+async function startup(node: Runtime): Promise<void> {
+  const { emulator, teamId, credential, inputs } = await world();
+  const floorEnv = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential };
+  const main = newPairs();
+  const post = newPairs();
+  const firstError = newPairs();
+  const step = { caCertPath: tls.caCertPath, debug: false, node: node.path };
+  for (let i = 0; i < RUNS; i++) {
+    let state: Record<string, string> = {};
+    let victim = '';
+    await pair(main, i, async () => {
+      const run = await timeStep('main', { ...step, inputs });
+      state = run.state;
+      return run.ms;
+    }, async () => {
+      const run = await runStep('main', { ...step, script: FLOOR_CREATE, env: floorEnv });
+      victim = run.outputs['token-id'] ?? '';
+      return run.elapsedMs;
+    });
+    await pair(post, i, async () => (await timeStep('post', { ...step, inputs, state })).ms,
+      async () => (await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...floorEnv, FLOOR_TOKEN_ID: victim } })).elapsedMs);
+    // No inputs at all: the bundle loads, parses inputs and fails before any request.
+    await pair(firstError, i, async () => (await timeStep('main', { ...step, inputs: { 'api-token': '' } }, true)).ms,
+      () => timeProcess(node.path, ['-e', '0'], {}));
+  }
+  const left = emulator.tokens().length;
   await emulator.close();
-  const row = (name: string, action: number[], floor: number[]) =>
-    say(`| ${name} | ${median(action).toFixed(0)} ms | ${median(floor).toFixed(0)} ms | ${(median(action) / median(floor)).toFixed(2)} | 1.30 |`);
-  say(`## 1. Start-up (${RUNS} interleaved runs each, medians of wall time per process)`);
+  const row = (name: string, pairs: Pairs, floorName: string, target: string) =>
+    say(`| ${name} | ${node.version} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} | ${target} |`);
+  say(`### Node ${node.version} (${node.label})`);
   say();
-  say('| step | action | floor | ratio | target |');
-  say('| --- | --- | --- | --- | --- |');
-  row('main: create team token by id', times.main, times.floorCreate);
-  row('post: delete it', times.post, times.floorDelete);
+  say('| step | Node | action (median) | floor (median) | median of paired ratios | range of ratios | target |');
+  say('| --- | --- | --- | --- | --- | --- | --- |');
+  row('main: create team token by id', main, 'floor-create.mjs', '≤ 1.20');
+  row('post: delete it', post, 'floor-delete.mjs', '≤ 1.20');
+  row('load to first error (no inputs)', firstError, '`node -e 0`', '≤ 1.60');
+  say();
+  say(`Tokens left in the emulator after these runs (action and floor each delete what they created): ${left}.`);
+  say();
+}
+
+/**
+ * What any ncc-bundled action that imports @actions/core pays before its first error: a bundle of the toolkit alone
+ * that reads one input and calls setFailed. @actions/core always loads http, https, tls, net, crypto, child_process
+ * and fs/promises (OIDC client, exec, summary), which `node -e 0` never does.
+ */
+async function coreReference(node: Runtime): Promise<void> {
+  const out = await mkdtemp(join(tmpdir(), 'bench-core-'));
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', join(ROOT, 'bench', 'core-floor.mjs'), '-o', out, '-m', '-q']);
+  const bundle = join(out, 'index.mjs'); // ncc keeps the entry's extension
+  const check = await runStep('main', { caCertPath: tls.caCertPath, debug: false, node: node.path, script: bundle });
+  if (check.code !== 1 || !check.stdout.startsWith('::error::Input "api-token" is required')) throw new Error(`core-floor misbehaves: ${check.stdout}${check.stderr}`);
+  const pairs = newPairs();
+  for (let i = 0; i < RUNS; i++) {
+    await pair(pairs, i, () => timeProcess(node.path, [bundle], {}, 1), () => timeProcess(node.path, ['-e', '0'], {}));
+  }
+  say(`Reference, Node ${node.version}: a bundle of @actions/core alone that reads one input and fails (\`bench/core-floor.mjs\`, ${RUNS} pairs) takes ${median(pairs.action).toFixed(0)} ms against ${median(pairs.floor).toFixed(0)} ms for \`node -e 0\`: median of paired ratios **${median(pairs.ratios).toFixed(2)}**. That is the least any action built on @actions/core pays before its first error.`);
   say();
 }
 
@@ -111,72 +178,123 @@ async function bundleSizes(): Promise<void> {
   for (const entry of ['main', 'post']) {
     for (const file of (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'))) {
       const size = (await stat(join(ROOT, 'dist', entry, file))).size;
-      say(`| dist/${entry}/${file} | ${size} | ${file === 'index.js' ? 'always (target for main: at most 600 KB)' : 'only by mode: rotate (dynamic import)'} |`);
+      say(`| dist/${entry}/${file} | ${size} | ${file === 'index.js' ? `always${entry === 'main' ? ' (target: at most 150 KB = 153600 bytes)' : ''}` : 'only by mode: rotate (dynamic import)'} |`);
     }
   }
   const main = await readFile(join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
   say();
-  say(`GitHub client or libsodium code in dist/main/index.js itself: ${/libsodium|@octokit/.test(main) ? 'yes' : 'no'}.`);
+  say(`libsodium code in dist/main/index.js itself: ${/libsodium/.test(main) ? 'yes' : 'no'}. undici anywhere in dist/: ${await anyUndici() ? 'yes' : 'no'}.`);
   say();
 }
 
-async function scale(): Promise<void> {
+async function anyUndici(): Promise<boolean> {
+  for (const entry of ['main', 'post']) {
+    for (const file of (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'))) {
+      if (/undici/i.test(await readFile(join(ROOT, 'dist', entry, file), 'utf8'))) return true;
+    }
+  }
+  return false;
+}
+
+/** 40 jobs at once through the action, then the same through the floor scripts (order alternating per round). */
+async function scale(node: Runtime): Promise<void> {
   const limit = 30;
+  const rounds = short ? 1 : 3;
+  say(`## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ${node.version}`);
+  say();
+  say(`${rounds} round(s); in each, the action's ${JOBS} jobs and the floor scripts' ${JOBS} jobs run back to back (alternating which goes first), each against a fresh emulator with the same rate limit.`);
+  say();
+  say("| round | action wall time | floor scripts' wall time | ratio | requests / limit | requests | of which 429 | failures | tokens left |");
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    let action: Awaited<ReturnType<typeof actionJobs>> | undefined;
+    let floorMs = 0;
+    if (round % 2 === 1) {
+      action = await actionJobs(limit, node);
+      floorMs = await floorJobs(limit, node);
+    } else {
+      floorMs = await floorJobs(limit, node);
+      action = await actionJobs(limit, node);
+    }
+    ratios.push(action.wallMs / floorMs);
+    say(`| ${round} | ${(action.wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ${(action.wallMs / floorMs).toFixed(2)} | ${((action.served / limit)).toFixed(2)} s | ${action.requests} | ${action.requests - action.served} | ${action.failures} | ${action.left} |`);
+  }
+  say();
+  say(`Median ratio of the action's wall time to the floor scripts' wall time: **${median(ratios).toFixed(2)}** (target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, all at once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} cores, so this is what this machine can do.`);
+  say();
+}
+
+async function actionJobs(limit: number, node: Runtime) {
   const { emulator, inputs } = await world(limit);
+  const step = { inputs, caCertPath: tls.caCertPath, debug: false, node: node.path };
   const started = process.hrtime.bigint();
   const results = await Promise.all(
     Array.from({ length: JOBS }, async () => {
-      const main = await runStep('main', { inputs, caCertPath: tls.caCertPath, debug: false });
-      const post = await runStep('post', { inputs, state: main.state, caCertPath: tls.caCertPath, debug: false });
+      const main = await runStep('main', step);
+      const post = await runStep('post', { ...step, state: main.state });
       return main.code === 0 && post.code === 0 && !/::warning::Could not delete/.test(post.stdout);
     }),
   );
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const requests = emulator.requests();
-  const processFloorMs = await floorJobs();
-  const served = requests.filter((request) => request.status !== 429).length;
-  const floorMs = (served / limit) * 1000;
   const left = emulator.tokens().length;
   await emulator.close();
-  say(`## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second`);
-  say();
-  say('| wall time | floor (requests served / limit) | ratio | target | requests | of which 429 | failures | tokens left |');
-  say('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  say(`| ${(wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ${(wallMs / floorMs).toFixed(2)} | 1.30 | ${requests.length} | ${requests.length - served} | ${results.filter((ok) => !ok).length} | ${left} |`);
-  say();
-  say(`For scale: the same ${JOBS} jobs done by the floor scripts (one plain POST process, then one plain DELETE process each) take ${(processFloorMs / 1000).toFixed(2)} s here, since every job starts two Node processes on ${cpus().length} cores.`);
-  say();
+  const served = requests.filter((request) => request.status !== 429).length;
+  return { wallMs, requests: requests.length, served, failures: results.filter((ok) => !ok).length, left };
 }
 
-/** The same jobs with the floor scripts, to separate process start-up on this machine from the action's own cost. */
-async function floorJobs(): Promise<number> {
-  // No rate limit here: the floor scripts do not retry, and this measures process start-up alone.
-  const { emulator, teamId, credential } = await world(0);
-  const hostname = emulator.hostname;
-  const dir = await mkdtemp(join(tmpdir(), 'bench-floor-'));
+/** The same jobs with the floor scripts, through the same step runner, to measure what this machine can do. */
+async function floorJobs(limit: number, node: Runtime): Promise<number> {
+  const { emulator, teamId, credential } = await world(limit);
+  const env = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential };
+  const step = { caCertPath: tls.caCertPath, debug: false, node: node.path };
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: JOBS }, async (_, index) => {
-      const output = join(dir, `out-${index}`);
-      await writeFile(output, '');
-      const env = { FLOOR_HOSTNAME: hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential, GITHUB_OUTPUT: output };
-      await timeProcess(join(ROOT, 'bench', 'floor-create.mjs'), env);
-      const id = (await readFile(output, 'utf8')).trim().split('=')[1] ?? '';
-      await timeProcess(join(ROOT, 'bench', 'floor-delete.mjs'), { ...env, FLOOR_TOKEN_ID: id });
+    Array.from({ length: JOBS }, async () => {
+      const created = await runStep('main', { ...step, script: FLOOR_CREATE, env });
+      await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' } });
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (emulator.tokens().length !== 0) throw new Error('the floor scripts left tokens behind');
   await emulator.close();
   return elapsed;
 }
 
+interface Runtime {
+  readonly path: string;
+  readonly version: string;
+  readonly label: string;
+}
+
+/** Node 24 (the action's runtime, from the npm registry's node@24 package) first, then the machine's own Node. */
+async function runtimes(): Promise<Runtime[]> {
+  const run = promisify(execFile);
+  const machine = { path: process.execPath, version: process.version, label: "this machine's Node" };
+  const found = await run('npx', ['-y', '-p', 'node@24', '-c', 'command -v node'], { env: process.env }).catch((error: Error) => {
+    say(`Node 24 could not be installed through npx (${error.message.split('\n')[0]}); start-up is measured on ${process.version} only.`);
+    return null;
+  });
+  if (!found) return [machine];
+  const path = found.stdout.trim().split('\n').at(-1)!;
+  const version = (await run(path, ['--version'])).stdout.trim();
+  return version === process.version ? [machine] : [{ path, version, label: "the action's runtime, npm package node@24" }, machine];
+}
+
 say(`# Benchmark results${short ? ' (short form)' : ''}`);
 say();
-say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores); Node ${process.version}; ${new Date().toISOString()}.`);
-say('Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner.');
+say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}); benchmark process on Node ${process.version}; ${new Date().toISOString()}.`);
+say('Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner, and every floor script runs through the same step runner (same environment, same file commands).');
 say();
-await startup();
+say('## 1. Start-up: each step against a bare `node:https` floor');
+say();
+say(`${RUNS} pairs per row: one action run and one floor run, alternating which goes first; the figure is the median of the ${RUNS} per-pair ratios. Wall time of each process from spawn to exit.`);
+say();
+const nodes = await runtimes();
+for (const runtime of nodes) await startup(runtime);
+await coreReference(nodes[0]!);
 await roundTrips();
 await bundleSizes();
-await scale();
+await scale(nodes[0]!);
 if (!short) await writeFile(join(ROOT, 'bench', 'results.md'), lines.join('\n'));

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { guardIo, type GuardedIo } from './guarded-io.js';
 import { coreIo } from './io.js';
 import { TfcClient } from './tfc/client.js';
-import { httpClientTransport } from './tfc/transport.js';
+import { nodeTransport } from './tfc/transport.js';
 import { ACTION_VERSION } from './version.js';
 
 export interface Connection {
@@ -36,7 +36,7 @@ export function runnerDependencies(): Dependencies {
       new TfcClient({
         hostname,
         apiToken,
-        transport: httpClientTransport(`tfc-token-action/${ACTION_VERSION}`, requestTimeoutMs),
+        transport: nodeTransport({ userAgent: `tfc-token-action/${ACTION_VERSION}`, timeoutMs: requestTimeoutMs }),
         sleep: (ms) => sleep(ms),
         now: Date.now,
         random: Math.random,

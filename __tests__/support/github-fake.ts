@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import sodium from 'libsodium-wrappers';
 
@@ -19,7 +20,11 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-export async function startFakeGitHub(token = 'ghp_fakeGitHubTokenForTests0123456789'): Promise<FakeGitHub> {
+/** `tls`: serve HTTPS with this key and certificate (as the real API does), e.g. to reach it through an HTTPS proxy. */
+export async function startFakeGitHub(
+  token = 'ghp_fakeGitHubTokenForTests0123456789',
+  tls?: { readonly key: string; readonly cert: string },
+): Promise<FakeGitHub> {
   await sodium.ready;
   const keys = sodium.crypto_box_keypair();
   const store = new Map<string, Map<string, string>>();
@@ -27,7 +32,7 @@ export async function startFakeGitHub(token = 'ghp_fakeGitHubTokenForTests012345
   const denied = new Map<string, number>();
   const log: string[] = [];
 
-  const server = createServer(async (request, response) => {
+  const handler: RequestListener = async (request, response) => {
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     log.push(`${request.method} ${path}`);
@@ -57,11 +62,12 @@ export async function startFakeGitHub(token = 'ghp_fakeGitHubTokenForTests012345
     secrets.set(route.name, sodium.to_string(plain));
     if (route.scope.startsWith('org:')) orgMeta.set(metaKey, { visibility: visibility ?? 'missing', selected: selected_repository_ids ?? [] });
     return send(response, existed ? 204 : 201, null);
-  });
+  };
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`,
     token,
     secrets: () => store,
     visibility: (org, name) => orgMeta.get(`org:${org}/${name}`),

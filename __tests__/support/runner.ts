@@ -24,6 +24,10 @@ export interface StepOptions {
   readonly timeoutMs?: number;
   /** Step debug on (ACTIONS_STEP_DEBUG), as a hygiene check must assume the worst. */
   readonly debug?: boolean;
+  /** Run this file instead of dist/<entry>/index.js (compiled source, another load mode). */
+  readonly script?: string;
+  /** The Node binary for this step (ACTION_NODE sets it for every step). */
+  readonly node?: string;
 }
 
 export interface StepResult {
@@ -75,7 +79,7 @@ export async function runStep(entry: 'main' | 'post', options: StepOptions): Pro
     ...options.env,
   };
   const started = process.hrtime.bigint();
-  const { code, stdout, stderr } = await run(process.env['ACTION_NODE'] || process.execPath, [join(ROOT, 'dist', entry, 'index.js')], env, options.timeoutMs ?? 60_000);
+  const { code, stdout, stderr } = await run(options.node ?? (process.env['ACTION_NODE'] || process.execPath), [options.script ?? join(ROOT, 'dist', entry, 'index.js')], env, options.timeoutMs ?? 60_000);
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   const raw = {
     output: await readFile(files.output, 'utf8'),

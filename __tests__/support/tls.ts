@@ -37,7 +37,8 @@ async function create(): Promise<TestTls> {
   await run('openssl', ['req', ...newKey, '-keyout', file('key.pem'), '-out', file('leaf.csr'), '-subj', '/CN=localhost']);
   // `x509 -req` with an extension file rather than `req -x509 -CA`, which needs OpenSSL 3 (macOS ships LibreSSL).
   await writeFile(file('leaf.ext'), [
-    'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
+    // *.test names are reached only through the test proxy, which maps them to 127.0.0.1 (loopback itself bypasses proxies).
+    'subjectAltName=DNS:localhost,DNS:tfc.test,DNS:github.test,IP:127.0.0.1,IP:::1',
     'basicConstraints=CA:FALSE',
     'keyUsage=critical,digitalSignature',
     'extendedKeyUsage=serverAuth',

@@ -8,6 +8,8 @@ export interface World {
   readonly emulator: Emulator;
   readonly teamId: string;
   readonly credential: string;
+  /** The test CA, for NODE_EXTRA_CA_CERTS of processes started outside the runner. */
+  readonly caCertPath: string;
   main(inputs: Record<string, string>, extra?: Partial<StepOptions>): Promise<StepResult>;
   post(main: StepResult, inputs: Record<string, string>, extra?: Partial<StepOptions>): Promise<StepResult>;
   job(inputs: Record<string, string>, extra?: Partial<StepOptions>): Promise<{ main: StepResult; post: StepResult }>;
@@ -34,6 +36,7 @@ export async function startWorld(options: Partial<EmulatorOptions> = {}): Promis
     emulator,
     teamId,
     credential,
+    caCertPath: tls.caCertPath,
     main: (inputs, extra) => runStep('main', stepOptions(inputs, extra)),
     post: (main, inputs, extra) => runStep('post', { ...stepOptions(inputs, extra), state: main.state }),
     job: (inputs, extra) => runJob(stepOptions(inputs, extra)),

@@ -2,81 +2,184 @@ export const id = 793;
 export const ids = [793];
 export const modules = {
 
-/***/ 7793:
+/***/ 793:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   storeSecret: () => (/* binding */ storeSecret)
 /* harmony export */ });
 /* unused harmony export sealForGitHub */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4768);
+/* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(768);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71);
+/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(834);
 
 
+
+/** A non-2xx answer or an unreachable GitHub, reduced to what is safe to print: never a request or a body. */
+class GitHubCallError extends Error {
+    status;
+    constructor(status, detail) {
+        super(detail);
+        this.status = status;
+        this.name = 'GitHubCallError';
+    }
+}
 // https://docs.github.com/en/rest/actions/secrets
 /** Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. */
-async function storeSecret(connection, target, value) {
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(connection.token, { baseUrl: connection.apiUrl, userAgent: connection.userAgent });
+async function storeSecret(connection, target, value, transport = (0,_tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeTransport */ ._3)({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs })) {
+    const api = githubApi(connection, transport);
     try {
-        const status = target.organization ? await storeOrganizationSecret(octokit, target.organization, target.name, value) : await storeRepositorySecret(octokit, target, value);
+        const status = target.organization
+            ? await storeOrganizationSecret(api, target.organization, target.name, value)
+            : await storeRepositorySecret(api, target, value);
         return status === 201 ? 'created' : 'updated';
     }
     catch (error) {
         throw permissionError(error, target);
     }
+    finally {
+        transport.close();
+    }
 }
 /** libsodium sealed box of `value` for a base64 public key, base64-encoded, as GitHub's secrets API expects. */
 async function sealForGitHub(value, publicKeyBase64) {
-    await libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].ready */ .Ay.ready;
-    const key = libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].from_base64 */ .Ay.from_base64(publicKeyBase64, libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
-    return libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].to_base64 */ .Ay.to_base64(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .Ay.crypto_box_seal(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].from_string */ .Ay.from_string(value), key), libsodium_wrappers__WEBPACK_IMPORTED_MODULE_1__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
+    await libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].ready */ .Ay.ready;
+    const key = libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].from_base64 */ .Ay.from_base64(publicKeyBase64, libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
+    if (key.length !== libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay.crypto_box_PUBLICKEYBYTES) {
+        throw new GitHubCallError(null, `GitHub sent a public key of ${key.length} bytes`);
+    }
+    return libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].to_base64 */ .Ay.to_base64(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay.crypto_box_seal(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].from_string */ .Ay.from_string(value), key), libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
 }
-async function storeRepositorySecret(octokit, target, value) {
-    const [owner, repo] = target.repository.split('/');
+async function storeRepositorySecret(api, target, value) {
+    const repository = target.repository.split('/').map(encodeURIComponent).join('/');
     const scope = target.environment
-        ? `/repos/{owner}/{repo}/environments/{environment_name}/secrets`
-        : `/repos/{owner}/{repo}/actions/secrets`;
-    const parameters = { owner, repo, ...(target.environment ? { environment_name: target.environment } : {}) };
-    const key = (await octokit.request(`GET ${scope}/public-key`, parameters)).data;
+        ? `/repos/${repository}/environments/${encodeURIComponent(target.environment)}/secrets`
+        : `/repos/${repository}/actions/secrets`;
+    const key = await publicKey(api, scope);
     const encrypted_value = await sealForGitHub(value, key.key);
-    const answer = await octokit.request(`PUT ${scope}/{secret_name}`, { ...parameters, secret_name: target.name, encrypted_value, key_id: key.key_id });
-    return answer.status;
+    return api.put(`${scope}/${encodeURIComponent(target.name)}`, { encrypted_value, key_id: key.keyId });
 }
 /** An existing organization secret keeps its visibility and selected repositories; a new one is private. */
-async function storeOrganizationSecret(octokit, org, name, value) {
-    const key = (await octokit.request('GET /orgs/{org}/actions/secrets/public-key', { org })).data;
-    const existing = await octokit.request('GET /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name }).then((answer) => answer.data, (error) => {
-        if (error.status === 404)
+async function storeOrganizationSecret(api, org, name, value) {
+    const scope = `/orgs/${encodeURIComponent(org)}/actions/secrets`;
+    const secret = `${scope}/${encodeURIComponent(name)}`;
+    const key = await publicKey(api, scope);
+    const visibility = (await existingVisibility(api, secret)) ?? 'private';
+    const selected = visibility === 'selected' ? { selected_repository_ids: await selectedRepositoryIds(api, secret) } : {};
+    const encrypted_value = await sealForGitHub(value, key.key);
+    return api.put(secret, { encrypted_value, key_id: key.keyId, visibility, ...selected });
+}
+async function publicKey(api, scope) {
+    const { key_id: keyId, key } = ((await api.get(`${scope}/public-key`)) ?? {});
+    if (typeof keyId !== 'string' || typeof key !== 'string') {
+        throw new GitHubCallError(null, 'GitHub answered the public-key request without key_id and key');
+    }
+    return { keyId, key };
+}
+async function existingVisibility(api, secret) {
+    let answer;
+    try {
+        answer = await api.get(secret);
+    }
+    catch (error) {
+        if (error instanceof GitHubCallError && error.status === 404)
             return null;
         throw error;
-    });
-    const visibility = existing?.visibility ?? 'private';
-    const selected = visibility === 'selected' ? { selected_repository_ids: await selectedRepositoryIds(octokit, org, name) } : {};
-    const encrypted_value = await sealForGitHub(value, key.key);
-    const answer = await octokit.request('PUT /orgs/{org}/actions/secrets/{secret_name}', { org, secret_name: name, encrypted_value, key_id: key.key_id, visibility, ...selected });
-    return answer.status;
+    }
+    const visibility = answer?.visibility;
+    if (visibility === 'all' || visibility === 'private' || visibility === 'selected')
+        return visibility;
+    throw new GitHubCallError(null, 'GitHub described the existing secret with no known visibility; it was not overwritten');
 }
-async function selectedRepositoryIds(octokit, org, name) {
+/** Pages by number up to total_count (never a Link header: the token must only go to apiUrl), at most 100 pages. */
+async function selectedRepositoryIds(api, secret) {
     const ids = [];
-    for (let page = 1;; page++) {
-        const { data } = await octokit.request('GET /orgs/{org}/actions/secrets/{secret_name}/repositories', { org, secret_name: name, per_page: 100, page });
-        const repositories = data.repositories;
-        ids.push(...repositories.map((repository) => repository.id));
-        if (repositories.length < 100)
+    for (let page = 1; page <= 100; page++) {
+        const answer = (await api.get(`${secret}/repositories?per_page=100&page=${page}`));
+        const repositories = answer?.repositories;
+        if (!Array.isArray(repositories)) {
+            throw new GitHubCallError(null, 'GitHub listed the selected repositories without a repositories array');
+        }
+        for (const repository of repositories) {
+            const id = repository?.id;
+            if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+                throw new GitHubCallError(null, 'GitHub listed a selected repository without a numeric id');
+            }
+            ids.push(id);
+        }
+        const total = answer?.total_count;
+        if (repositories.length < 100 || (typeof total === 'number' && ids.length >= total))
             return ids;
     }
+    throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
+}
+function githubApi(connection, transport) {
+    const headers = {
+        Authorization: `Bearer ${connection.token}`,
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        'Content-Type': 'application/json',
+    };
+    const call = async (method, path, body) => {
+        let answer;
+        try {
+            answer = await transport.send(method, `${connection.apiUrl}${path}`, body && JSON.stringify(body), headers);
+        }
+        catch (error) {
+            const cause = error instanceof _tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX ? error.code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+            throw new GitHubCallError(null, `GitHub could not be reached (${clean(cause)})`);
+        }
+        if (answer.status < 200 || answer.status >= 300) {
+            throw new GitHubCallError(answer.status, `GitHub answered ${answer.status}${githubMessage(answer.body)}`);
+        }
+        return answer;
+    };
+    return {
+        async get(path) {
+            const { body } = await call('GET', path, null);
+            try {
+                return JSON.parse(body);
+            }
+            catch {
+                throw new GitHubCallError(null, `GitHub answered GET ${path.split('?')[0]} with a body that is not JSON`);
+            }
+        },
+        put: async (path, body) => (await call('PUT', path, body)).status,
+    };
+}
+/** GitHub's own one-line `message`, without control characters and clipped; never the rest of the body. */
+function githubMessage(body) {
+    try {
+        const message = JSON.parse(body)?.message;
+        return typeof message === 'string' && message ? ` (${clean(message)})` : '';
+    }
+    catch {
+        return '';
+    }
+}
+function clean(text) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
 function permissionError(error, target) {
-    const status = error.status;
-    const where = target.organization ? `organization secret ${target.organization}/${target.name}` : target.environment ? `environment secret ${target.repository}:${target.environment}/${target.name}` : `repository secret ${target.repository}/${target.name}`;
+    const status = error instanceof GitHubCallError ? error.status : null;
+    const detail = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+    const where = target.organization
+        ? `organization secret ${target.organization}/${target.name}`
+        : target.environment
+            ? `environment secret ${target.repository}:${target.environment}/${target.name}`
+            : `repository secret ${target.repository}/${target.name}`;
     if (status !== 401 && status !== 403 && status !== 404)
-        return new Error(`Writing the ${where} failed: ${status ? `GitHub answered ${status}` : 'GitHub could not be reached'}.`);
+        return new Error(`Writing the ${where} failed: ${detail}.`);
     const needs = target.organization
         ? 'a fine-grained token or GitHub App with "Organization secrets: write" (classic token: admin:org)'
         : target.environment
-            ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, and the environment must exist'
+            ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, ' +
+                'and the environment must exist'
             : 'a fine-grained token or GitHub App with "Secrets: write" on the repository (classic token: repo)';
-    return new Error(`GitHub answered ${status} writing the ${where}: github-token needs ${needs}. The workflow's GITHUB_TOKEN can never write secrets.`);
+    const never = "The workflow's GITHUB_TOKEN can never write secrets.";
+    return new Error(`${detail} writing the ${where}: github-token needs ${needs}. ${never}`);
 }
 
 

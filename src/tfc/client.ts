@@ -1,7 +1,7 @@
 import { AmbiguousRequestError, ApiError } from '../errors.js';
 import { UntrustedAnswerError } from './ids.js';
 import { decideRetry, type Outcome } from './retry.js';
-import { OversizedAnswerError, TransportError, type RawResponse, type Transport } from './transport.js';
+import { TransportError, type RawResponse, type Transport } from './transport.js';
 
 export const JSON_API = 'application/vnd.api+json';
 
@@ -142,7 +142,6 @@ export class TfcClient {
       const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
       return { summary, what: `answered ${response.status}`, finish: () => response };
     } catch (error) {
-      if (error instanceof OversizedAnswerError) throw new Error(`${method} ${path} failed: ${error.message}.`);
       if (!(error instanceof TransportError)) throw error;
       const summary: Outcome = { networkError: error.code, connected: error.connected };
       return {

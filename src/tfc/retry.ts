@@ -16,6 +16,12 @@ export type Decision = { readonly retry: false } | { readonly retry: true; reado
 /** Errors raised before a connection existed: the server cannot have seen the request. */
 export const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
+/**
+ * The server's certificate was refused (untrusted CA, wrong name, expired): nothing was sent, and asking again
+ * brings the same certificate, so these fail at once instead of after a minute of retries.
+ */
+export const CERTIFICATE_ERROR = /^(ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)\b/;
+
 export interface RetryClock {
   readonly nowSeconds: number;
   readonly random: () => number;
@@ -32,6 +38,7 @@ export function decideRetry(method: string, outcome: Outcome, attempt: number, e
 function baseDelayMs(method: string, outcome: Outcome, attempt: number, nowSeconds: number): number | null {
   const idempotent = method === 'GET' || method === 'DELETE';
   if ('networkError' in outcome) {
+    if (CERTIFICATE_ERROR.test(outcome.networkError)) return null;
     return idempotent || !outcome.connected ? backoffMs(attempt) : null;
   }
   if (outcome.status === 429) return rateLimitDelayMs(outcome.rateLimitReset, nowSeconds) ?? backoffMs(attempt);

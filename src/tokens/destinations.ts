@@ -35,7 +35,7 @@ export class PartialWriteError extends Error {
 export async function prepareDestinations(context: OperationContext, inputs: RotateToken): Promise<Destination[]> {
   const destinations: Destination[] = [];
   if (inputs.variable) destinations.push(await variableDestination(context, inputs.variable));
-  if (inputs.secret) destinations.push(secretDestination(inputs.secret));
+  if (inputs.secret) destinations.push(secretDestination(inputs.secret, inputs.requestTimeoutMs));
   return destinations;
 }
 
@@ -56,7 +56,7 @@ export async function writeDestinations(context: OperationContext, destinations:
   return written;
 }
 
-function secretDestination(secret: SecretDestination): Destination {
+function secretDestination(secret: SecretDestination, timeoutMs: number): Destination {
   return {
     label: secretLabel(secret),
     output: 'secret-updated',
@@ -64,7 +64,8 @@ function secretDestination(secret: SecretDestination): Destination {
       // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
       const { storeSecret } = await import('../github/secrets.js');
       const target = { name: secret.name, repository: secret.repository, environment: secret.environment, organization: secret.organization };
-      return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent: `tfc-token-action/${ACTION_VERSION}` }, target, value);
+      const userAgent = `tfc-token-action/${ACTION_VERSION}`;
+      return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent, timeoutMs }, target, value);
     },
   };
 }

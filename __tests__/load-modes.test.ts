@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { errorLines, ROOT } from './support/runner.js';
+import { startWorld, type World } from './support/world.js';
+
+// The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/main.js`), jest, and
+// @github/local-action (imports src/main.ts and calls run()). Each must load, and the bundle must run each step once.
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world.emulator.close());
+
+const byId = () => ({ 'team-id': world.teamId });
+const posts = () => world.calls().filter((call) => call.startsWith('POST '));
+
+describe('the bundles', () => {
+  test.each(['main', 'post'])('dist/%s holds no undici, in any chunk', async (entry) => {
+    const files = (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'));
+    expect(files).toContain('index.js');
+    for (const file of files) expect(await readFile(join(ROOT, 'dist', entry, file), 'utf8')).not.toMatch(/undici/i);
+  });
+
+  test('the main bundle is at most 150 KB', async () => {
+    const { size } = await import('node:fs').then((fs) => fs.promises.stat(join(ROOT, 'dist', 'main', 'index.js')));
+    expect(size).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  test('runs main exactly once and post exactly once', async () => {
+    world.emulator.clearRequests();
+    const { main, post } = await world.job(byId());
+    expect(errorLines(main.stdout)).toEqual([]);
+    expect(posts()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`]);
+    expect(world.calls().filter((call) => call.startsWith('DELETE '))).toEqual([`DELETE /authentication-tokens/${main.outputs['token-id']}`]);
+    expect(post.code).toBe(0);
+  });
+});
+
+describe('compiled source: node lib/src/main.js and lib/src/post.js', () => {
+  test('runs the whole job once, like the bundle', async () => {
+    world.emulator.clearRequests();
+    const script = (entry: string) => join(ROOT, 'lib', 'src', `${entry}.js`);
+    const main = await world.main(byId(), { script: script('main') });
+    expect(errorLines(main.stdout)).toEqual([]);
+    expect(main.code).toBe(0);
+    expect(main.outputs['token-id']).toMatch(/^at-/);
+    const post = await world.post(main, byId(), { script: script('post') });
+    expect(post.stdout).toContain(`Deleted team token ${main.outputs['token-id']}`);
+    expect(posts()).toHaveLength(1);
+    expect(world.emulator.tokens().filter((token) => token.id === main.outputs['token-id'])).toEqual([]);
+  });
+});
+
+describe('jest: importing the entry files', () => {
+  test('runs nothing until run() is called, and run() reports bad input as the step failure', async () => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const main = await import('../src/main.js');
+      const post = await import('../src/post.js');
+      expect(written).toEqual([]);
+      expect(typeof main.run).toBe('function');
+      expect(typeof post.run).toBe('function');
+      await main.run(); // no INPUT_* in this process
+      expect(written.join('')).toMatch(/^::error::Input "[a-z-]+" /m);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = 0;
+    }
+  });
+});
+
+describe('@github/local-action', () => {
+  test('runs src/main.ts then src/post.ts through their exported run(), once each', async () => {
+    world.emulator.clearRequests();
+    const dir = await mkdtemp(join(tmpdir(), 'local-action-'));
+    const envFile = join(dir, '.env');
+    await writeFile(envFile, localActionEnv(world));
+    const { stdout } = await localAction(['run', ROOT, 'src/main.ts', envFile, '--post', 'src/post.ts'], world);
+    expect(stdout).not.toContain('::error::');
+    const created = /Created team token (at-[A-Za-z0-9]+)/.exec(stdout);
+    expect(created).not.toBeNull();
+    expect(stdout.match(/Created team token/g)).toHaveLength(1);
+    expect(stdout).toContain(`Deleted team token ${created![1]}.`);
+    expect(posts()).toHaveLength(1);
+    expect(world.emulator.tokens().filter((token) => token.id === created![1])).toEqual([]);
+  }, 90_000);
+});
+
+/** The README's `.env` example, filled in for this emulator. */
+function localActionEnv(w: World): string {
+  return [
+    'GITHUB_REPOSITORY=octo-org/infra',
+    'GITHUB_RUN_ID=1',
+    'GITHUB_RUN_ATTEMPT=1',
+    'GITHUB_JOB=local',
+    `INPUT_API-TOKEN=${w.credential}`,
+    `INPUT_HOSTNAME=${w.emulator.hostname}`,
+    `INPUT_TEAM-ID=${w.teamId}`,
+    '',
+  ].join('\n');
+}
+
+function localAction(args: string[], w: World): Promise<{ stdout: string }> {
+  const bin = join(ROOT, 'node_modules', '.bin', 'local-action');
+  return new Promise((resolve, reject) =>
+    execFile(bin, args, {
+      cwd: ROOT,
+      timeout: 80_000,
+      maxBuffer: 16 * 1024 * 1024,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir(), NODE_EXTRA_CA_CERTS: w.caCertPath },
+    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve({ stdout }))),
+  );
+}

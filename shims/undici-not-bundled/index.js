@@ -1,0 +1,10 @@
+// Real ESM with a real named export, so it loads the same way from the ncc bundle, compiled source, jest and
+// local-action. Nothing in tfc-token-action calls it: see the description in package.json.
+export class ProxyAgent {
+  constructor() {
+    throw new Error(
+      'undici is not bundled with tfc-token-action: @actions/http-client getAgentDispatcher() is unsupported here. ' +
+        'The action reaches proxies through its own CONNECT tunnel (src/tfc/proxy-tunnel.ts).',
+    );
+  }
+}
