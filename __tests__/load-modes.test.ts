@@ -19,10 +19,14 @@ const byId = () => ({ 'team-id': world.teamId });
 const posts = () => world.calls().filter((call) => call.startsWith('POST '));
 
 describe('the bundles', () => {
-  test.each(['main', 'post'])('dist/%s holds no undici, in any chunk', async (entry) => {
+  test.each(['main', 'post'])('dist/%s: no undici in the entry bundle; only the GitHub client chunk (rotate) has it', async (entry) => {
     const files = (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'));
     expect(files).toContain('index.js');
-    for (const file of files) expect(await readFile(join(ROOT, 'dist', entry, file), 'utf8')).not.toMatch(/undici/i);
+    for (const file of files) {
+      const text = await readFile(join(ROOT, 'dist', entry, file), 'utf8');
+      // @actions/github brings undici for its proxy fetch; that chunk is loaded by mode: rotate's dynamic import only.
+      if (file === 'index.js' || !/octokit/i.test(text)) expect(text).not.toMatch(/undici/i);
+    }
   });
 
   test('the main bundle is at most 150 KB', async () => {

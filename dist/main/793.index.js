@@ -2,16 +2,18 @@ export const id = 793;
 export const ids = [793];
 export const modules = {
 
-/***/ 793:
+/***/ 7793:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   storeSecret: () => (/* binding */ storeSecret)
 /* harmony export */ });
 /* unused harmony export sealForGitHub */
-/* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(768);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71);
-/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(834);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(542);
+/* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4768);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5071);
+/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6491);
+
 
 
 
@@ -26,7 +28,7 @@ class GitHubCallError extends Error {
 }
 // https://docs.github.com/en/rest/actions/secrets
 /** Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. */
-async function storeSecret(connection, target, value, transport = (0,_tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeTransport */ ._3)({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs })) {
+async function storeSecret(connection, target, value, transport = (0,_tfc_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeTransport */ ._3)({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs })) {
     const api = githubApi(connection, transport);
     try {
         const status = target.organization
@@ -43,12 +45,12 @@ async function storeSecret(connection, target, value, transport = (0,_tfc_transp
 }
 /** libsodium sealed box of `value` for a base64 public key, base64-encoded, as GitHub's secrets API expects. */
 async function sealForGitHub(value, publicKeyBase64) {
-    await libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].ready */ .Ay.ready;
-    const key = libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].from_base64 */ .Ay.from_base64(publicKeyBase64, libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
-    if (key.length !== libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay.crypto_box_PUBLICKEYBYTES) {
+    await libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"].ready */ .Ay.ready;
+    const key = libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"].from_base64 */ .Ay.from_base64(publicKeyBase64, libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
+    if (key.length !== libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .Ay.crypto_box_PUBLICKEYBYTES) {
         throw new GitHubCallError(null, `GitHub sent a public key of ${key.length} bytes`);
     }
-    return libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].to_base64 */ .Ay.to_base64(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay.crypto_box_seal(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].from_string */ .Ay.from_string(value), key), libsodium_wrappers__WEBPACK_IMPORTED_MODULE_2__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
+    return libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"].to_base64 */ .Ay.to_base64(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .Ay.crypto_box_seal(libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"].from_string */ .Ay.from_string(value), key), libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__/* ["default"].base64_variants */ .Ay.base64_variants.ORIGINAL);
 }
 async function storeRepositorySecret(api, target, value) {
     const repository = target.repository.split('/').map(encodeURIComponent).join('/');
@@ -114,38 +116,60 @@ async function selectedRepositoryIds(api, secret) {
     throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
 }
 function githubApi(connection, transport) {
-    const headers = {
-        Authorization: `Bearer ${connection.token}`,
-        Accept: 'application/vnd.github+json',
-        'X-GitHub-Api-Version': '2022-11-28',
-        'Content-Type': 'application/json',
-    };
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(connection.token, {
+        baseUrl: connection.apiUrl,
+        userAgent: connection.userAgent,
+        request: { fetch: transportFetch(transport) },
+    });
     const call = async (method, path, body) => {
-        let answer;
         try {
-            answer = await transport.send(method, `${connection.apiUrl}${path}`, body && JSON.stringify(body), headers);
+            return await octokit.request(`${method} ${path}`, { ...body, headers: { 'X-GitHub-Api-Version': '2022-11-28' } });
         }
         catch (error) {
-            const cause = error instanceof _tfc_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX ? error.code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
-            throw new GitHubCallError(null, `GitHub could not be reached (${clean(cause)})`);
+            throw callError(error, method, path);
         }
-        if (answer.status < 200 || answer.status >= 300) {
-            throw new GitHubCallError(answer.status, `GitHub answered ${answer.status}${githubMessage(answer.body)}`);
-        }
-        return answer;
     };
     return {
-        async get(path) {
-            const { body } = await call('GET', path, null);
-            try {
-                return JSON.parse(body);
-            }
-            catch {
-                throw new GitHubCallError(null, `GitHub answered GET ${path.split('?')[0]} with a body that is not JSON`);
-            }
-        },
+        get: async (path) => (await call('GET', path, null)).data,
         put: async (path, body) => (await call('PUT', path, body)).status,
     };
+}
+/** Octokit's errors reduced to a status and GitHub's one-line message; never the request, which holds the token. */
+function callError(error, method, path) {
+    const cause = error.cause;
+    if (cause instanceof _tfc_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX)
+        return new GitHubCallError(null, `GitHub could not be reached (${clean(cause.code)})`);
+    const { status, response } = error;
+    if (typeof status !== 'number' || status === 500 && !response) {
+        return new GitHubCallError(null, `GitHub could not be reached (${clean((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(cause ?? error))})`);
+    }
+    const data = response?.data;
+    if (status >= 200 && status < 300) {
+        return new GitHubCallError(null, `GitHub answered ${method} ${path.split('?')[0]} with a body that is not JSON`);
+    }
+    return new GitHubCallError(status, `GitHub answered ${status}${githubMessage(typeof data === 'string' ? data : JSON.stringify(data ?? null))}`);
+}
+/**
+ * A fetch for Octokit on top of the action's transport: it sends exactly the request it is given and answers with
+ * whatever came back (redirects are not followed, so the token only goes to the API URL).
+ */
+function transportFetch(transport) {
+    return (async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const headers = {};
+        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+        const body = typeof init?.body === 'string' ? init.body : null;
+        const answer = await transport.send(init?.method ?? 'GET', url, body, headers);
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(answer.headers)) {
+            if (value !== undefined)
+                answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const empty = [204, 205, 304].includes(answer.status);
+        const response = new Response(empty ? null : answer.body, { status: answer.status, headers: answerHeaders });
+        Object.defineProperty(response, 'url', { value: url });
+        return response;
+    });
 }
 /** GitHub's own one-line `message`, without control characters and clipped; never the rest of the body. */
 function githubMessage(body) {
@@ -164,7 +188,7 @@ function clean(text) {
 }
 function permissionError(error, target) {
     const status = error instanceof GitHubCallError ? error.status : null;
-    const detail = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+    const detail = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error);
     const where = target.organization
         ? `organization secret ${target.organization}/${target.name}`
         : target.environment

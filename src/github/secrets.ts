@@ -1,10 +1,11 @@
+import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import { errorMessage } from '../errors.js';
 import { nodeTransport, TransportError, type Transport } from '../tfc/transport.js';
 
-// Loaded only by mode: rotate (dynamic import). GitHub's secrets API is four plain REST calls, so they go through the
-// action's own transport: the same proxy tunnel, deadline, body cap and no-redirect rule as every HCP Terraform call,
-// and no fetch client (and no undici) in the bundle.
+// Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
+// The calls go through @actions/github's Octokit with a fetch backed by the action's own transport: the same proxy
+// tunnel, deadline, body cap and no-redirect rule as every HCP Terraform call.
 
 export interface SecretTarget {
   readonly name: string;
@@ -137,36 +138,59 @@ async function selectedRepositoryIds(api: Api, secret: string): Promise<number[]
 }
 
 function githubApi(connection: GitHubConnection, transport: Transport): Api {
-  const headers = {
-    Authorization: `Bearer ${connection.token}`,
-    Accept: 'application/vnd.github+json',
-    'X-GitHub-Api-Version': '2022-11-28',
-    'Content-Type': 'application/json',
-  };
+  const octokit = getOctokit(connection.token, {
+    baseUrl: connection.apiUrl,
+    userAgent: connection.userAgent,
+    request: { fetch: transportFetch(transport) },
+  });
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
-    let answer;
     try {
-      answer = await transport.send(method, `${connection.apiUrl}${path}`, body && JSON.stringify(body), headers);
+      return await octokit.request(`${method} ${path}`, { ...body, headers: { 'X-GitHub-Api-Version': '2022-11-28' } });
     } catch (error) {
-      const cause = error instanceof TransportError ? error.code : errorMessage(error);
-      throw new GitHubCallError(null, `GitHub could not be reached (${clean(cause)})`);
+      throw callError(error, method, path);
     }
-    if (answer.status < 200 || answer.status >= 300) {
-      throw new GitHubCallError(answer.status, `GitHub answered ${answer.status}${githubMessage(answer.body)}`);
-    }
-    return answer;
   };
   return {
-    async get(path) {
-      const { body } = await call('GET', path, null);
-      try {
-        return JSON.parse(body) as unknown;
-      } catch {
-        throw new GitHubCallError(null, `GitHub answered GET ${path.split('?')[0]} with a body that is not JSON`);
-      }
-    },
+    get: async (path) => (await call('GET', path, null)).data as unknown,
     put: async (path, body) => (await call('PUT', path, body)).status,
   };
+}
+
+/** Octokit's errors reduced to a status and GitHub's one-line message; never the request, which holds the token. */
+function callError(error: unknown, method: string, path: string): GitHubCallError {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof TransportError) return new GitHubCallError(null, `GitHub could not be reached (${clean(cause.code)})`);
+  const { status, response } = error as { status?: unknown; response?: { data?: unknown } };
+  if (typeof status !== 'number' || status === 500 && !response) {
+    return new GitHubCallError(null, `GitHub could not be reached (${clean(errorMessage(cause ?? error))})`);
+  }
+  const data = response?.data;
+  if (status >= 200 && status < 300) {
+    return new GitHubCallError(null, `GitHub answered ${method} ${path.split('?')[0]} with a body that is not JSON`);
+  }
+  return new GitHubCallError(status, `GitHub answered ${status}${githubMessage(typeof data === 'string' ? data : JSON.stringify(data ?? null))}`);
+}
+
+/**
+ * A fetch for Octokit on top of the action's transport: it sends exactly the request it is given and answers with
+ * whatever came back (redirects are not followed, so the token only goes to the API URL).
+ */
+function transportFetch(transport: Transport): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    const body = typeof init?.body === 'string' ? init.body : null;
+    const answer = await transport.send(init?.method ?? 'GET', url, body, headers);
+    const answerHeaders = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined) answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const empty = [204, 205, 304].includes(answer.status);
+    const response = new Response(empty ? null : answer.body, { status: answer.status, headers: answerHeaders });
+    Object.defineProperty(response, 'url', { value: url });
+    return response;
+  }) as typeof fetch;
 }
 
 /** GitHub's own one-line `message`, without control characters and clipped; never the rest of the body. */
