@@ -55,7 +55,7 @@ describe('a slow or flooding server', () => {
     const main = await world.main({ 'team-name': 'platform', organization: 'acme' });
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);
-    expect(errorsOf(main)[0]).toMatch(/GET \/organizations\/acme\/teams/);
+    expect(errorsOf(main)[0]).toMatch(/GET (\/api\/v2)?\/organizations\/acme\/teams /);
     expect(errorsOf(main)[0]).toMatch(/MiB|too large|larger than/i);
     expect(main.stderr).not.toMatch(/^\s+at /m);
     expect(world.emulator.tokens()).toEqual([]);
