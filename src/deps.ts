@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { guardIo, type GuardedIo } from './guarded-io.js';
 import { coreIo } from './io.js';
@@ -37,7 +36,7 @@ export function runnerDependencies(): Dependencies {
         hostname,
         apiToken,
         transport: nodeTransport({ userAgent: `tfc-token-action/${ACTION_VERSION}`, timeoutMs: requestTimeoutMs }),
-        sleep: (ms) => sleep(ms),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: Date.now,
         random: Math.random,
         log: (message) => io.info(message),

@@ -3,14 +3,7 @@ import { runContextFrom } from './description.js';
 import { parseInputs, readApiToken, type Inputs } from './inputs.js';
 import { Publisher } from './publish.js';
 import { CleanupLedger } from './state.js';
-import { createOrganizationToken } from './tokens/create-organization-token.js';
-import { createAgentToken } from './tokens/create-agent-token.js';
 import { createTeamToken } from './tokens/create-team-token.js';
-import { createScopedToken } from './tokens/create-scoped-token.js';
-import { listTokens } from './tokens/list-tokens.js';
-import { rotateToken } from './tokens/rotate-token.js';
-import { sweepTokens } from './tokens/sweep-tokens.js';
-import { deleteToken } from './tokens/delete-token.js';
 import type { OperationContext } from './tokens/context.js';
 
 /** The main step's whole budget; a sweep of a large organization is the longest run this allows for. */
@@ -44,21 +37,22 @@ function runOperation(context: OperationContext, inputs: Inputs): Promise<unknow
   switch (inputs.operation) {
     case 'create-team-token':
       return createTeamToken(context, inputs);
+    // Every other mode is loaded when it runs, so the per-job path (above) never parses their code.
     case 'create-scoped-token':
-      return createScopedToken(context, inputs);
+      return import('./tokens/create-scoped-token.js').then((mode) => mode.createScopedToken(context, inputs));
     case 'create-organization-token':
-      return createOrganizationToken(context, inputs);
+      return import('./tokens/create-organization-token.js').then((mode) => mode.createOrganizationToken(context, inputs));
     case 'create-agent-token':
-      return createAgentToken(context, inputs);
+      return import('./tokens/create-agent-token.js').then((mode) => mode.createAgentToken(context, inputs));
     case 'delete-team-token':
     case 'delete-organization-token':
     case 'delete-agent-token':
-      return deleteToken(context, inputs);
+      return import('./tokens/delete-token.js').then((mode) => mode.deleteToken(context, inputs));
     case 'rotate-token':
-      return rotateToken(context, inputs);
+      return import('./tokens/rotate-token.js').then((mode) => mode.rotateToken(context, inputs));
     case 'list-tokens':
-      return listTokens(context, inputs);
+      return import('./tokens/list-tokens.js').then((mode) => mode.listTokens(context, inputs));
     case 'sweep-tokens':
-      return sweepTokens(context, inputs);
+      return import('./tokens/sweep-tokens.js').then((mode) => mode.sweepTokens(context, inputs));
   }
 }

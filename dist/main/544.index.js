@@ -1,0 +1,292 @@
+export const id = 544;
+export const ids = [544,85];
+export const modules = {
+
+/***/ 9085:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  byExpiry: () => (/* binding */ byExpiry),
+  listTokens: () => (/* binding */ listTokens)
+});
+
+// EXTERNAL MODULE: ./lib/src/tfc/team-tokens.js
+var team_tokens = __webpack_require__(4112);
+// EXTERNAL MODULE: ./lib/src/tokens/lifetime-policy.js + 1 modules
+var lifetime_policy = __webpack_require__(437);
+;// CONCATENATED MODULE: ./lib/src/tokens/team-names.js
+/** id → name of every team the credential can see, for listings that show team names (one paged request). */
+async function teamNames(client, organization) {
+    const teams = await client.getAll(`/organizations/${encodeURIComponent(organization)}/teams`);
+    return new Map(teams.map((team) => {
+        const { id, attributes } = team;
+        return [id, attributes?.name ?? ''];
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/src/tokens/list-tokens.js
+
+
+
+/** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
+async function listTokens(context, inputs, now = Date.now()) {
+    const { client, io, publisher } = context;
+    const names = await teamNames(client, inputs.organization);
+    const teamId = inputs.team ? teamIdFor(inputs.team, names, inputs.organization) : null;
+    const all = await team_tokens/* listAll */._w(client, inputs.organization, {
+        ...(teamId ? { teamName: names.get(teamId) ?? '' } : {}),
+        ...statusesFor(inputs.expiringWithinMs),
+        onPage: (page, total) => io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
+    });
+    const matching = all
+        .filter((token) => !teamId || token.teamId === teamId)
+        .filter((token) => !inputs.descriptionPrefix || (token.description ?? '').startsWith(inputs.descriptionPrefix))
+        .filter((token) => inputs.expiringWithinMs === null || (token.expiredAt !== null && Date.parse(token.expiredAt) <= now + inputs.expiringWithinMs))
+        .sort(byExpiry);
+    const rows = matching.map((token) => ({
+        id: token.id,
+        'team-id': token.teamId,
+        'team-name': token.teamId ? (names.get(token.teamId) ?? null) : null,
+        description: token.description,
+        'created-at': token.createdAt,
+        'last-used-at': token.lastUsedAt,
+        'expired-at': token.expiredAt,
+    }));
+    io.setOutput('tokens', JSON.stringify(rows));
+    io.setOutput('count', String(rows.length));
+    io.info(`${rows.length} of ${all.length} team tokens match.`);
+    await publisher.table(`Team tokens of "${inputs.organization}" (${rows.length})`, ['Token', 'Team', 'Description', 'Created', 'Last used', 'Expires'], rows.map((row) => [row.id, row['team-name'] ?? row['team-id'] ?? '', row.description ?? '(legacy)', row['created-at'], row['last-used-at'] ?? 'never', expiryLabel(row['expired-at'], now)]));
+    const maxima = await (0,lifetime_policy/* policyRows */.Ob)(context, inputs.organization);
+    if (maxima)
+        await publisher.table(`Maximum token lifetimes in "${inputs.organization}"`, ['Token type', 'Maximum lifetime'], maxima);
+}
+function teamIdFor(team, names, organization) {
+    if ('id' in team)
+        return team.id;
+    const match = [...names].find(([, name]) => name === team.name);
+    if (!match)
+        throw new Error(`No team named "${team.name}" in organization "${organization}" is visible to this credential.`);
+    return match[0];
+}
+const DAY_MS = 86_400_000;
+/**
+ * Status values that cover `expiring-within`, to save pages where the server filters. A day of slack keeps a
+ * server clock that runs behind from dropping a token at the edge; the client filter below decides anyway.
+ */
+function statusesFor(withinMs) {
+    if (withinMs === null)
+        return {};
+    if (withinMs <= 6 * DAY_MS)
+        return { statuses: ['expired', 'expiring_in_7_days'] };
+    if (withinMs <= 29 * DAY_MS)
+        return { statuses: ['expired', 'expiring_in_30_days'] };
+    return {};
+}
+/** Soonest expiry first; tokens that never expire last. */
+function byExpiry(a, b) {
+    const at = (token) => (token.expiredAt ? Date.parse(token.expiredAt) : Number.POSITIVE_INFINITY);
+    return at(a) - at(b);
+}
+function expiryLabel(expiredAt, now) {
+    if (!expiredAt)
+        return 'never';
+    return Date.parse(expiredAt) <= now ? `${expiredAt} (expired)` : expiredAt;
+}
+
+
+/***/ }),
+
+/***/ 7544:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sweepTokens: () => (/* binding */ sweepTokens)
+});
+
+// EXTERNAL MODULE: ./lib/src/description.js
+var description = __webpack_require__(4524);
+// EXTERNAL MODULE: ./lib/src/tfc/team-tokens.js
+var team_tokens = __webpack_require__(4112);
+// EXTERNAL MODULE: ./lib/src/tfc/ids.js
+var ids = __webpack_require__(1444);
+// EXTERNAL MODULE: ./lib/src/text.js
+var src_text = __webpack_require__(9355);
+// EXTERNAL MODULE: ./lib/src/errors.js
+var errors = __webpack_require__(5071);
+;// CONCATENATED MODULE: ./lib/src/tokens/bulk-delete.js
+
+
+/**
+ * Deletes team tokens in batches with the bulk endpoint, falling back to one DELETE per id where the server has
+ * none (older Terraform Enterprise) or refuses one batch as malformed or too large. Ids already gone count as done.
+ * A 403 is not a missing endpoint: that batch fails, so nothing is reported deleted that may still exist.
+ */
+async function deleteTeamTokens(context, organization, tokenIds) {
+    const outcome = { deleted: [], failed: [] };
+    let bulk = true;
+    const batches = chunks(tokenIds, team_tokens/* BULK_DELETE_BATCH */.S5);
+    for (const [index, batch] of batches.entries()) {
+        if (bulk) {
+            const result = await bulkBatch(context, organization, batch, outcome);
+            if (result === 'done')
+                context.io.info(`Deleted batch ${index + 1} of ${batches.length} (${batch.length} tokens) in one request.`);
+            if (result === 'done' || result === 'failed')
+                continue;
+            if (result === 'unsupported') {
+                bulk = false;
+                context.io.info('This server has no bulk delete for team tokens (older Terraform Enterprise): deleting them one by one.');
+            }
+        }
+        await oneByOne(context, batch, outcome);
+    }
+    return outcome;
+}
+async function bulkBatch(context, organization, batch, outcome) {
+    try {
+        if ((await team_tokens/* deleteBulk */.a$(context.client, organization, batch)) === 'unsupported')
+            return 'unsupported';
+        outcome.deleted.push(...batch);
+        return 'done';
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD && [400, 413, 422].includes(error.status)) {
+            context.io.warning(`The bulk delete refused a batch (${(0,errors/* errorMessage */.gJ)(error)}); deleting its tokens one by one.`);
+            return 'one-by-one';
+        }
+        outcome.failed.push(...batch);
+        context.io.warning(`Could not delete ${batch.length} tokens (${batch.join(', ')}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return 'failed';
+    }
+}
+async function oneByOne(context, batch, outcome) {
+    for (const id of batch) {
+        try {
+            await team_tokens/* deleteById */.ST(context.client, id);
+            outcome.deleted.push(id);
+        }
+        catch (error) {
+            outcome.failed.push(id);
+            context.io.warning(`Could not delete ${id}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+}
+function chunks(items, size) {
+    const result = [];
+    for (let start = 0; start < items.length; start += size)
+        result.push(items.slice(start, start + size));
+    return result;
+}
+
+// EXTERNAL MODULE: ./lib/src/tokens/list-tokens.js + 1 modules
+var list_tokens = __webpack_require__(9085);
+// EXTERNAL MODULE: ./lib/src/inputs/scoped.js
+var scoped = __webpack_require__(3780);
+// EXTERNAL MODULE: ./lib/src/tfc/teams.js
+var tfc_teams = __webpack_require__(9984);
+;// CONCATENATED MODULE: ./lib/src/tokens/sweep-teams.js
+
+
+
+
+/**
+ * Removes temporary teams of scoped mode whose post step never ran, once older than `older-than`. The API gives
+ * teams no creation date, so the age is read from the name; only a secret team without members whose name has this
+ * action's exact shape is a candidate, so a team a person made is never touched. Returns the ids it failed to delete.
+ */
+async function sweepTeams(context, inputs, now) {
+    const { client, io } = context;
+    const teams = await client.getAll(`/organizations/${encodeURIComponent(inputs.organization)}/teams`, { q: scoped/* SCOPED_TEAM_PREFIX */.gL });
+    const stale = teams.flatMap(candidate).filter((team) => team.createdAt < now - inputs.olderThanMs);
+    io.info(`${stale.length} temporary teams of scoped runs are older than older-than.`);
+    const deleted = [];
+    const failed = [];
+    for (const team of stale) {
+        if (inputs.dryRun) {
+            io.info(`Would delete the temporary team ${team.name} (${team.id}).`);
+            continue;
+        }
+        try {
+            const result = await (0,tfc_teams/* deleteTeam */.To)(client, team.id);
+            if (result === 'deleted')
+                deleted.push(team.id);
+            io.info(`${result === 'deleted' ? 'Deleted' : 'Already gone:'} the temporary team ${team.name} (${team.id}).`);
+        }
+        catch (error) {
+            failed.push(team.id);
+            io.warning(`Could not delete the temporary team ${team.name} (${team.id}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    io.setOutput('deleted-team-ids', JSON.stringify(deleted));
+    return failed;
+}
+function candidate(resource) {
+    const data = (resource ?? {});
+    const name = data.attributes?.name;
+    if (!(0,ids/* isId */.eQ)('team', data.id) || typeof name !== 'string')
+        return [];
+    const createdAt = (0,scoped/* scopedTeamCreatedAt */.pA)(name);
+    if (createdAt === null || data.attributes?.visibility !== 'secret' || data.attributes?.['users-count'] !== 0)
+        return [];
+    return [{ id: data.id, name, createdAt }];
+}
+
+;// CONCATENATED MODULE: ./lib/src/tokens/sweep-tokens.js
+
+
+
+
+
+
+
+/**
+ * Deletes per-job tokens whose post step never ran (a cancelled runner): only tokens with this action's per-job
+ * prefix, and only once they are older than `older-than` or expired. Nothing else is ever touched.
+ * The list is read unfiltered: `older-than` also catches tokens that have not expired, which no status value names.
+ * Requests on a current server: one per list page plus one per batch of 100 deletions.
+ */
+async function sweepTokens(context, inputs, now = Date.now()) {
+    const { client, io, publisher } = context;
+    const all = await team_tokens/* listAll */._w(client, inputs.organization, {
+        onPage: (page, total) => io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
+    });
+    const stale = all.filter((token) => isStale(token, inputs.olderThanMs, now)).sort(list_tokens.byExpiry);
+    io.info(`${stale.length} of ${all.length} team tokens were left behind by per-job runs.`);
+    if (inputs.dryRun)
+        for (const token of stale)
+            io.info(`Would delete ${token.id} "${(0,src_text/* printable */.g$)(token.description ?? '')}" (created ${token.createdAt}).`);
+    const { deleted, failed } = inputs.dryRun ? { deleted: [], failed: [] } : await deleteTeamTokens(context, inputs.organization, stale.map((token) => token.id));
+    io.setOutput('deleted-ids', JSON.stringify(deleted));
+    io.setOutput('count', String(inputs.dryRun ? stale.length : deleted.length));
+    await publisher.table(`Sweep of "${inputs.organization}"${inputs.dryRun ? ' (dry run: nothing deleted)' : ''}`, ['Token', 'Description', 'Created', 'Expires', 'Result'], stale.map((token) => [token.id, token.description ?? '', token.createdAt, token.expiredAt ?? 'never', resultOf(token.id, inputs.dryRun, failed)]));
+    const failedTeams = await sweepTeams(context, inputs, now);
+    if (failed.length > 0)
+        throw new Error(`Could not delete ${failed.length} of ${stale.length} tokens: ${failed.join(', ')}.`);
+    if (failedTeams.length > 0)
+        throw new Error(`Could not delete the temporary teams ${failedTeams.join(', ')}.`);
+}
+/** The whole shape of a per-job description, nonce included: a prefix a person typed is not enough. */
+const PER_JOB = new RegExp(`^${description/* DESCRIPTION_PREFIX */._1} \\S+ run-\\d+-\\d+ job-\\S+ ([0-9a-f]{8}|[0-9a-f]{16})$`);
+function isStale(token, olderThanMs, now) {
+    if (!(0,ids/* isId */.eQ)('token', token.id) || !PER_JOB.test(token.description ?? ''))
+        return false;
+    const expired = token.expiredAt !== null && Date.parse(token.expiredAt) <= now;
+    return expired || Date.parse(token.createdAt) < now - olderThanMs;
+}
+function resultOf(id, dryRun, failed) {
+    if (dryRun)
+        return 'would delete';
+    return failed.includes(id) ? 'delete failed' : 'deleted';
+}
+
+
+/***/ })
+
+};
