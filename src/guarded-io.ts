@@ -19,7 +19,7 @@ export function secretForms(secret: string): string[] {
       if (stable.length >= 8) forms.add(stable).add(stable.replace(/\+/g, '-').replace(/\//g, '_'));
     }
   }
-  return [...forms].sort((a, b) => b.length - a.length);
+  return [...forms];
 }
 
 /** Secrets shorter than this are left to the runner's mask: scrubbing them would shred ordinary words. */
@@ -27,17 +27,17 @@ const MIN_SCRUBBED_LENGTH = 8;
 
 /** Replaces every known secret, in every form, with `***`. */
 export class SecretScrubber {
-  readonly #forms = new Set<string>();
+  /** Longest first, so a form that contains another is replaced whole. */
+  #forms: string[] = [];
 
   add(secret: string): void {
     if (secret.length < MIN_SCRUBBED_LENGTH) return;
-    for (const form of secretForms(secret)) this.#forms.add(form);
+    const forms = new Set([...this.#forms, ...secretForms(secret)]);
+    this.#forms = [...forms].sort((a, b) => b.length - a.length);
   }
 
   scrub(text: string): string {
-    let result = text;
-    for (const form of [...this.#forms].sort((a, b) => b.length - a.length)) result = result.split(form).join('***');
-    return result;
+    return this.#forms.reduce((result, form) => result.split(form).join('***'), text);
   }
 }
 

@@ -6,22 +6,28 @@ import { fakeIo } from '../support/fake-io.js';
 
 const SECRET = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
 
+/** A secret whose URL-encoded and JSON-escaped forms differ from the raw one. */
+const ODD = 'Qnb+Sx/jj=hV"M\\HJgw.atlasv1.Zm9vYmFyYmF6cXV4';
+
 describe('SecretScrubber', () => {
   const scrubber = new SecretScrubber();
   scrubber.add(SECRET);
+  scrubber.add(ODD);
   test.each([
-    ['raw', SECRET],
-    ['URL-encoded', encodeURIComponent(`${SECRET}+/=`).slice(0, -9)],
-    ['JSON-escaped', JSON.stringify(SECRET).slice(1, -1)],
-    ['base64', Buffer.from(SECRET).toString('base64')],
-    ['base64 of the Bearer header', Buffer.from(`Bearer ${SECRET}`).toString('base64')],
-    ['base64url', Buffer.from(`Bearer ${SECRET}`).toString('base64url')],
-    ['base64 inside other base64', Buffer.from(`{"auth":"Bearer ${SECRET}"}`).toString('base64')],
-  ])('scrubs the %s form', (_label, form) => {
+    ['raw', SECRET, SECRET],
+    ['URL-encoded', ODD, encodeURIComponent(ODD)],
+    ['JSON-escaped', ODD, JSON.stringify(ODD).slice(1, -1)],
+    ['base64', SECRET, Buffer.from(SECRET).toString('base64')],
+    ['base64 of the Bearer header', SECRET, Buffer.from(`Bearer ${SECRET}`).toString('base64')],
+    ['base64url', ODD, Buffer.from(`Bearer ${ODD}`).toString('base64url')],
+    ['base64 inside other base64', SECRET, Buffer.from(`{"auth":"Bearer ${SECRET}"}`).toString('base64')],
+  ])('scrubs the %s form', (_label, secret, form) => {
+    expect(form === secret && _label !== 'raw').toBe(false); // each case is a form of its own
     const scrubbed = scrubber.scrub(`detail: ${form} end`);
     expect(scrubbed).toContain('***');
-    expect(scrubbed).not.toContain(SECRET.slice(10, 30));
-    expect(scrubbed).not.toContain(Buffer.from(SECRET).toString('base64').slice(8, 40));
+    expect(scrubbed).not.toContain(form.slice(4, 24));
+    expect(scrubbed).not.toContain(secret.slice(10, 30));
+    expect(scrubbed).not.toContain(Buffer.from(secret).toString('base64').slice(8, 40));
   });
 
   test('leaves short secrets to the runner: scrubbing them would shred ordinary words', () => {

@@ -115,8 +115,6 @@ __webpack_require__.d(__webpack_exports__, {
 var description = __webpack_require__(4524);
 // EXTERNAL MODULE: ./lib/src/tfc/team-tokens.js
 var team_tokens = __webpack_require__(4112);
-// EXTERNAL MODULE: ./lib/src/tfc/ids.js
-var ids = __webpack_require__(1444);
 // EXTERNAL MODULE: ./lib/src/text.js
 var src_text = __webpack_require__(9355);
 // EXTERNAL MODULE: ./lib/src/errors.js
@@ -189,6 +187,8 @@ function chunks(items, size) {
 var list_tokens = __webpack_require__(9085);
 // EXTERNAL MODULE: ./lib/src/inputs/scoped.js
 var scoped = __webpack_require__(3780);
+// EXTERNAL MODULE: ./lib/src/tfc/ids.js
+var ids = __webpack_require__(1444);
 // EXTERNAL MODULE: ./lib/src/tfc/teams.js
 var tfc_teams = __webpack_require__(9984);
 ;// CONCATENATED MODULE: ./lib/src/tokens/sweep-teams.js
@@ -245,7 +245,6 @@ function candidate(resource) {
 
 
 
-
 /**
  * Deletes per-job tokens whose post step never ran (a cancelled runner): only tokens with this action's per-job
  * prefix, and only once they are older than `older-than` or expired. Nothing else is ever touched.
@@ -275,7 +274,7 @@ async function sweepTokens(context, inputs, now = Date.now()) {
 /** The whole shape of a per-job description, nonce included: a prefix a person typed is not enough. */
 const PER_JOB = new RegExp(`^${description/* DESCRIPTION_PREFIX */._1} \\S+ run-\\d+-\\d+ job-\\S+ ([0-9a-f]{8}|[0-9a-f]{16})$`);
 function isStale(token, olderThanMs, now) {
-    if (!(0,ids/* isId */.eQ)('token', token.id) || !PER_JOB.test(token.description ?? ''))
+    if (!PER_JOB.test(token.description ?? ''))
         return false;
     const expired = token.expiredAt !== null && Date.parse(token.expiredAt) <= now;
     return expired || Date.parse(token.createdAt) < now - olderThanMs;

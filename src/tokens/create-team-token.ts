@@ -37,7 +37,7 @@ async function createDescribed(context: OperationContext, inputs: CreateTeamToke
     const description = withNonce(inputs.description, context.randomHex());
     const expiredAt = inputs.expiresAt.toISOString();
     const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt, ephemeral: inputs.ephemeral } as const;
-    let sent: typeof record | (typeof record & { expiredAt: string }) = record;
+    let sent = record;
     try {
       return await createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) => {
         // A create clamped to the lifetime policy sends another expiry: the look-up must expect that one.

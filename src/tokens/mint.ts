@@ -4,6 +4,7 @@ import { UnusableTokenError } from '../tfc/documents.js';
 import type { MintedToken } from '../tfc/types.js';
 import { deleteRecorded } from './cleanup.js';
 import type { OperationContext } from './context.js';
+import { sameInstant } from './ownership.js';
 
 /**
  * Every create goes through here: recorded for the post step before the request, and checked after it. A token whose
@@ -38,10 +39,8 @@ async function discard(context: OperationContext, record: Omit<CleanupRecord, 't
 }
 
 async function checkExpiry(context: OperationContext, askedFor: string, token: MintedToken): Promise<void> {
-  if (!askedFor) return; // agent tokens have no expiry to ask for
-  const reported = token.expiredAt === null ? Number.NaN : Date.parse(token.expiredAt);
-  // Servers may drop the milliseconds of the instant sent.
-  if (Math.abs(reported - Date.parse(askedFor)) < 1000) return;
+  // Agent tokens have no expiry to ask for.
+  if (!askedFor || sameInstant(token.expiredAt, askedFor)) return;
   const got = token.expiredAt === null ? 'no expiry' : `an expiry of ${token.expiredAt}`;
   const message = `Token ${token.id} was asked to expire at ${askedFor} but the server reports ${got}: if the post step never runs, it lives that long.`;
   context.io.warning(message);

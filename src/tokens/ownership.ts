@@ -24,8 +24,10 @@ export function isOwnedBy(token: Token, attempt: CreateAttempt): boolean {
   if (!description || token.description !== description) return false;
   if (!NONCE.test(description.slice(description.lastIndexOf(' ') + 1))) return false;
   if (attempt.teamId !== null && token.teamId !== attempt.teamId) return false;
-  if (!attempt.expiredAt) return true;
-  const reported = token.expiredAt === null ? Number.NaN : Date.parse(token.expiredAt);
-  // Servers may drop the milliseconds of the instant sent.
-  return Math.abs(reported - Date.parse(attempt.expiredAt)) < 1000;
+  return !attempt.expiredAt || sameInstant(token.expiredAt, attempt.expiredAt);
+}
+
+/** The expiry the server reports is the instant sent; servers may drop its milliseconds. */
+export function sameInstant(reported: string | null, sent: string): boolean {
+  return reported !== null && Math.abs(Date.parse(reported) - Date.parse(sent)) < 1000;
 }

@@ -2,7 +2,6 @@ import { DESCRIPTION_PREFIX } from '../description.js';
 import type { SweepTokens } from '../inputs.js';
 import * as teamTokens from '../tfc/team-tokens.js';
 import type { Token } from '../tfc/types.js';
-import { isId } from '../tfc/ids.js';
 import { printable } from '../text.js';
 import { deleteTeamTokens } from './bulk-delete.js';
 import type { OperationContext } from './context.js';
@@ -40,7 +39,7 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
 const PER_JOB = new RegExp(`^${DESCRIPTION_PREFIX} \\S+ run-\\d+-\\d+ job-\\S+ ([0-9a-f]{8}|[0-9a-f]{16})$`);
 
 function isStale(token: Token, olderThanMs: number, now: number): boolean {
-  if (!isId('token', token.id) || !PER_JOB.test(token.description ?? '')) return false;
+  if (!PER_JOB.test(token.description ?? '')) return false;
   const expired = token.expiredAt !== null && Date.parse(token.expiredAt) <= now;
   return expired || Date.parse(token.createdAt) < now - olderThanMs;
 }
