@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
 import { guardIo, type GuardedIo } from './guarded-io.js';
 import { coreIo } from './io.js';
 import { TfcClient } from './tfc/client.js';
 import { nodeTransport } from './tfc/transport.js';
+import { randomHex } from './random.js';
+import type { StepEnv } from './runner-input.js';
 import { ACTION_VERSION } from './version.js';
 
 export interface Connection {
@@ -18,7 +19,7 @@ export interface Connection {
 export interface Dependencies {
   /** Scrubs secrets from, and escapes, everything printed; the one place a step fails. */
   readonly io: GuardedIo;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: StepEnv;
   readonly now: () => number;
   readonly randomHex: () => string;
   readonly connect: (connection: Connection) => TfcClient;
@@ -30,7 +31,7 @@ export function runnerDependencies(): Dependencies {
     io,
     env: process.env,
     now: Date.now,
-    randomHex: () => randomBytes(8).toString('hex'),
+    randomHex,
     connect: ({ hostname, apiToken, requestTimeoutMs, deadline }) =>
       new TfcClient({
         hostname,

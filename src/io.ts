@@ -2,7 +2,6 @@ import * as core from '@actions/core';
 
 /** The runner surface the action uses; tests and other runners can supply their own. */
 export interface ActionIo {
-  getInput(name: string): string;
   getState(name: string): string;
   saveState(name: string, value: string): void;
   setSecret(value: string): void;
@@ -17,7 +16,6 @@ export interface ActionIo {
 }
 
 export const coreIo: ActionIo = {
-  getInput: (name) => core.getInput(name),
   getState: (name) => core.getState(name),
   saveState: (name, value) => core.saveState(name, value),
   setSecret: (value) => core.setSecret(value),

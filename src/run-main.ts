@@ -1,6 +1,5 @@
 import type { Dependencies } from './deps.js';
-import { runContextFrom } from './description.js';
-import { parseInputs, readApiToken, type Inputs } from './inputs.js';
+import type { Inputs } from './inputs.js';
 import { Publisher } from './publish.js';
 import { CleanupLedger } from './state.js';
 import { createTeamToken } from './tokens/create-team-token.js';
@@ -9,12 +8,10 @@ import type { OperationContext } from './tokens/context.js';
 /** The main step's whole budget; a sweep of a large organization is the longest run this allows for. */
 export const MAIN_BUDGET_MS = 15 * 60_000;
 
-export async function runMain(deps: Dependencies): Promise<void> {
+/** Runs the checked inputs' operation; `credentials` are masked before anything is printed. */
+export async function runMain(deps: Dependencies, inputs: Inputs, credentials: readonly string[]): Promise<void> {
   const publisher = new Publisher(deps.io);
-  const source = { get: deps.io.getInput, env: deps.env };
-  // Masked before anything else is read, so no later message can show the credential.
-  for (const credential of [readApiToken(source), deps.io.getInput('github-token')]) if (credential) publisher.mask(credential);
-  const inputs = parseInputs({ ...source, now: deps.now(), run: runContextFrom(deps.env), randomHex: deps.randomHex });
+  for (const credential of credentials) publisher.mask(credential);
   const deadline = deps.now() + MAIN_BUDGET_MS;
   const client = deps.connect({ ...inputs, deadline });
   try {

@@ -2,6 +2,7 @@ import type { Dependencies } from './deps.js';
 import { errorMessage } from './errors.js';
 import { readApiToken, readHostname } from './inputs.js';
 import { Publisher } from './publish.js';
+import { runnerInput } from './runner-input.js';
 import { loadCleanupState, type CleanupRecord } from './state.js';
 import { cleanUp } from './tokens/cleanup.js';
 import { inCleanupOrder, leftBehindHint, recordLabel } from './tokens/scoped-team-cleanup.js';
@@ -13,9 +14,8 @@ export const POST_BUDGET_MS = 2 * 60_000;
 export async function runPost(deps: Dependencies): Promise<void> {
   const { io } = deps;
   const publisher = new Publisher(io);
-  // Only create and rotate make tokens; the post step of any other mode has nothing to say.
-  if (!['', 'create', 'rotate'].includes(io.getInput('mode'))) return;
-  const apiToken = readApiToken({ get: io.getInput, env: deps.env });
+  const input = runnerInput(deps.env);
+  const apiToken = readApiToken({ get: input, env: deps.env });
   if (apiToken) publisher.mask(apiToken);
   const state = loadCleanupState(io);
   for (const problem of state?.rejected ?? []) io.warning(`Skipped a clean-up record that is not valid (${problem}).`);
@@ -32,7 +32,7 @@ export async function runPost(deps: Dependencies): Promise<void> {
   const client = deps.connect({
     hostname,
     apiToken,
-    requestTimeoutMs: postTimeoutMs(io.getInput('request-timeout')),
+    requestTimeoutMs: postTimeoutMs(input('request-timeout')),
     deadline: deps.now() + POST_BUDGET_MS,
   });
   const lines: Array<readonly [string, string]> = [];
@@ -61,7 +61,7 @@ async function cleanUpOne(deps: Dependencies, client: ReturnType<Dependencies['c
 function postHostname(deps: Dependencies, saved: string): string | null {
   let hostname: string;
   try {
-    hostname = readHostname({ get: deps.io.getInput, env: deps.env });
+    hostname = readHostname({ get: runnerInput(deps.env), env: deps.env });
   } catch (error) {
     deps.io.warning(`Nothing was cleaned up: ${errorMessage(error)}`);
     return null;

@@ -1,10 +1,9 @@
 import type { ActionIo } from '../../src/io.js';
 
 /** An in-memory runner surface that records every call in order, for tests of what the action publishes. */
-export function fakeIo(inputs: Record<string, string> = {}, state: Record<string, string> = {}) {
+export function fakeIo(state: Record<string, string> = {}) {
   const calls: Array<[string, ...string[]]> = [];
   const io: ActionIo = {
-    getInput: (name) => inputs[name] ?? '',
     getState: (name) => state[name] ?? '',
     saveState: (name, value) => {
       state[name] = value;

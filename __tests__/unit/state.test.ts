@@ -34,7 +34,7 @@ describe('CleanupLedger', () => {
   });
 
   test('unreadable state is treated as none', () => {
-    expect(loadCleanupState(fakeIo({}, { cleanup: '{not json' }).io)).toBeNull();
+    expect(loadCleanupState(fakeIo({ cleanup: '{not json' }).io)).toBeNull();
     expect(loadCleanupState(fakeIo().io)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(542);
 /* harmony import */ var libsodium_wrappers__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4768);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5071);
-/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6491);
+/* harmony import */ var _tfc_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4821);
 
 
 
@@ -204,6 +204,323 @@ function permissionError(error, target) {
             : 'a fine-grained token or GitHub App with "Secrets: write" on the repository (classic token: repo)';
     const never = "The workflow's GITHUB_TOKEN can never write secrets.";
     return new Error(`${detail} writing the ${where}: github-token needs ${needs}. ${never}`);
+}
+
+
+/***/ }),
+
+/***/ 5864:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ CERTIFICATE_ERROR),
+/* harmony export */   Rl: () => (/* binding */ NOT_CONNECTED_CODES),
+/* harmony export */   tE: () => (/* binding */ decideRetry)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, MAX_ELAPSED_MS, rateLimitDelayMs */
+/**
+ * The one retry policy. A 429 was not processed, so any method may repeat it after the server's reset time.
+ * A 5xx or a broken connection may hide a processed request: only GET and DELETE (idempotent) repeat those,
+ * and a POST repeats only when the connection was never made. Everything stops within MAX_ELAPSED_MS.
+ */
+const MAX_ATTEMPTS = 10;
+const MAX_ELAPSED_MS = 60_000;
+const MAX_JITTER_MS = 300;
+/** Errors raised before a connection existed: the server cannot have seen the request. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * The server's certificate was refused (untrusted CA, wrong name, expired): nothing was sent, and asking again
+ * brings the same certificate, so these fail at once instead of after a minute of retries.
+ */
+const CERTIFICATE_ERROR = /^(ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)\b/;
+function decideRetry(method, outcome, attempt, elapsedMs, clock) {
+    if (attempt >= MAX_ATTEMPTS)
+        return { retry: false };
+    const delay = baseDelayMs(method, outcome, attempt, clock.nowSeconds);
+    if (delay === null)
+        return { retry: false };
+    const delayMs = Math.round(delay + clock.random() * MAX_JITTER_MS);
+    return elapsedMs + delayMs > MAX_ELAPSED_MS ? { retry: false } : { retry: true, delayMs };
+}
+function baseDelayMs(method, outcome, attempt, nowSeconds) {
+    const idempotent = method === 'GET' || method === 'DELETE';
+    if ('networkError' in outcome) {
+        if (CERTIFICATE_ERROR.test(outcome.networkError))
+            return null;
+        return idempotent || !outcome.connected ? backoffMs(attempt) : null;
+    }
+    if (outcome.status === 429)
+        return rateLimitDelayMs(outcome.rateLimitReset, nowSeconds) ?? backoffMs(attempt);
+    if (idempotent && [500, 502, 503, 504].includes(outcome.status))
+        return backoffMs(attempt);
+    return null;
+}
+function backoffMs(attempt) {
+    return Math.min(500 * 2 ** (attempt - 1), 8_000);
+}
+/**
+ * HCP Terraform sends X-RateLimit-Reset as seconds (a float) until the window resets, as go-tfe reads it.
+ * A value that looks like a Unix time is taken as one, in case a proxy or a future server sends that form.
+ */
+function rateLimitDelayMs(header, nowSeconds) {
+    if (header === undefined || !/^\d+(\.\d+)?$/.test(header.trim()))
+        return null;
+    const value = Number(header);
+    const seconds = value > 1e9 ? value - nowSeconds : value;
+    return Math.min(Math.max(seconds, 0), 30) * 1000;
+}
+
+
+/***/ }),
+
+/***/ 4821:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  wX: () => (/* binding */ TransportError),
+  _3: () => (/* binding */ nodeTransport)
+});
+
+// UNUSED EXPORTS: MAX_BODY_BYTES
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var lib_proxy = __webpack_require__(9783);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+;// CONCATENATED MODULE: ./lib/src/tfc/proxy-tunnel.js
+
+
+
+/**
+ * A keep-alive agent whose connections go through `CONNECT host:port` at an HTTP(S) proxy, as @actions/http-client's
+ * tunnel does; the TLS session to the API runs inside the tunnel, so the proxy sees neither the token nor the answers.
+ */
+function proxyAgent(proxy, secure, options) {
+    const pending = new Set();
+    const open = (target, done) => pending.add(tunnel(proxy, target, options.ca, (error, socket) => done(error, socket)));
+    const finish = (agent) => {
+        for (const request of pending)
+            request.destroy();
+        pending.clear();
+        external_node_http_.Agent.prototype.destroy.call(agent);
+    };
+    if (secure) {
+        return new (class extends external_node_https_.Agent {
+            createConnection(target, created) {
+                open(target, (error, socket) => {
+                    if (error)
+                        created(error);
+                    else
+                        created(null, (0,external_node_tls_.connect)({ ...target, socket }));
+                });
+                // Node's agent waits for the callback when nothing is returned.
+                return undefined;
+            }
+            destroy() {
+                finish(this);
+            }
+        })(options);
+    }
+    return new (class extends external_node_http_.Agent {
+        createConnection(target, created) {
+            open(target, (error, socket) => created(error, socket));
+            return undefined;
+        }
+        destroy() {
+            finish(this);
+        }
+    })({ keepAlive: options.keepAlive ?? false });
+}
+function tunnel(proxy, target, ca, done) {
+    const host = String(target.host ?? target.hostname);
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${target.port}`;
+    const basic = Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64');
+    const credentials = proxy.username ? { 'Proxy-Authorization': `Basic ${basic}` } : {};
+    const secureProxy = proxy.protocol === 'https:';
+    const request = (secureProxy ? external_node_https_.request : external_node_http_.request)({
+        host: proxy.hostname.replace(/^\[|\]$/g, ''),
+        port: proxy.port || (secureProxy ? 443 : 80),
+        method: 'CONNECT',
+        path: authority,
+        headers: { Host: authority, ...credentials },
+        agent: false,
+        ...(secureProxy && ca ? { ca } : {}),
+    });
+    request.once('connect', (response, socket) => {
+        if (response.statusCode === 200)
+            return done(null, socket);
+        socket.destroy();
+        done(new Error(`the proxy ${proxy.host} refused a tunnel to ${authority} (HTTP ${response.statusCode})`));
+    });
+    request.once('error', (error) => {
+        const cause = error.code ?? error.message;
+        done(new Error(`the proxy ${proxy.host} could not be reached (${cause})`));
+    });
+    request.end();
+    return request;
+}
+
+// EXTERNAL MODULE: ./lib/src/tfc/retry.js
+var retry = __webpack_require__(5864);
+;// CONCATENATED MODULE: ./lib/src/tfc/transport.js
+
+
+
+
+
+/** The connection failed; `connected` says whether the server may have received the request. */
+class TransportError extends Error {
+    code;
+    connected;
+    constructor(code, connected) {
+        super(code);
+        this.code = code;
+        this.connected = connected;
+        this.name = 'TransportError';
+    }
+}
+/** No answer of the APIs this action calls comes near this; a bigger one is refused rather than held in memory. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * node:http(s) with keep-alive (a look-up and a create share one TLS handshake), no redirects (the credential goes
+ * to the configured host only) and no retries of its own (the policy lives in retry.ts). HTTPS_PROXY / HTTP_PROXY /
+ * NO_PROXY are read as @actions/http-client reads them; a proxy is used through a CONNECT tunnel, so TLS stays
+ * end to end.
+ */
+function nodeTransport(options) {
+    const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    const tls = options.ca ? { ca: options.ca } : {};
+    const agents = new Map();
+    const agentFor = (url) => {
+        const proxy = (0,lib_proxy/* getProxyUrl */.s)(url);
+        const key = `${url.protocol}${proxy ? ` via ${proxy.href}` : ''}`;
+        let agent = agents.get(key);
+        if (!agent) {
+            const secure = url.protocol === 'https:';
+            agent = proxy
+                ? proxyAgent(proxy, secure, { keepAlive: true, ...tls })
+                : secure
+                    ? new external_node_https_.Agent({ keepAlive: true, ...tls })
+                    : new external_node_http_.Agent({ keepAlive: true });
+            agents.set(key, agent);
+        }
+        return agent;
+    };
+    return {
+        send(method, url, body, headers) {
+            const target = new URL(url);
+            const request = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+            const outgoing = request(target, {
+                method,
+                agent: agentFor(target),
+                headers: {
+                    ...headers,
+                    'User-Agent': options.userAgent,
+                    ...(body === null ? {} : { 'Content-Length': Buffer.byteLength(body) }),
+                },
+            });
+            return exchange(outgoing, body, { method, path: target.pathname, timeoutMs: options.timeoutMs, maxBodyBytes });
+        },
+        close() {
+            for (const agent of agents.values())
+                agent.destroy();
+            agents.clear();
+        },
+    };
+}
+/** Sends the request and reads the whole answer, or rejects once: never hangs past the deadline. */
+function exchange(outgoing, body, limits) {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        // Until the connection (and its TLS handshake) is up, nothing of the request has left this process.
+        let connected = false;
+        const finish = (error, response) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(deadline);
+            if (error) {
+                outgoing.destroy();
+                reject(error);
+            }
+            else
+                resolve(response);
+        };
+        const deadline = setTimeout(() => {
+            const seconds = Math.round(limits.timeoutMs / 1000);
+            finish(new TransportError(`ETIMEDOUT (no complete answer within ${seconds} s)`, connected));
+        }, limits.timeoutMs);
+        outgoing.on('socket', (socket) => {
+            // A fresh TLS socket cannot have finished its handshake yet: that takes a round trip.
+            if (outgoing.reusedSocket)
+                connected = true;
+            else if ('encrypted' in socket)
+                socket.once('secureConnect', () => (connected = true));
+            else if (socket.connecting)
+                socket.once('connect', () => (connected = true));
+            else
+                connected = true;
+        });
+        outgoing.on('error', (error) => finish(asTransportError(error, connected)));
+        outgoing.on('response', (message) => {
+            readBody(message, limits).then((text) => finish(null, { status: message.statusCode ?? 0, headers: message.headers, body: text }), (error) => finish(error));
+        });
+        outgoing.end(body ?? undefined);
+    });
+}
+/** A failure before the connection was up (refused, DNS, TLS certificate or handshake, proxy refusal) sent nothing. */
+function asTransportError(error, connected) {
+    if (error instanceof TransportError)
+        return error;
+    const code = error.code;
+    const name = typeof code === 'string' ? code : error.message;
+    if (retry/* CERTIFICATE_ERROR */.NE.test(name) && !connected) {
+        const hint = "the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS";
+        return new TransportError(`${name} (${hint})`, false);
+    }
+    return new TransportError(name, connected && !retry/* NOT_CONNECTED_CODES */.Rl.has(name));
+}
+function readBody(message, limits) {
+    return new Promise((resolve, reject) => {
+        const tooLarge = () => {
+            message.destroy();
+            reject(oversized(limits));
+        };
+        const declared = Number(message.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limits.maxBodyBytes)
+            return tooLarge();
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limits.maxBodyBytes)
+                tooLarge();
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new TransportError('connection closed before the response was complete', true));
+        });
+        message.on('error', () => undefined);
+    });
+}
+/**
+ * The server answered, so the request was processed: for a POST that is the ambiguous case the caller reconciles
+ * (a token may exist); any other request fails at once, since asking again would bring the same answer.
+ */
+function oversized({ method, path, maxBodyBytes }) {
+    const what = `the answer is larger than ${maxBodyBytes / 1024 / 1024} MiB and was not read`;
+    if (method === 'POST')
+        return new TransportError(what, true);
+    return new Error(`${method} ${path} failed: ${what} (a proxy or a misbehaving server in the way?)`);
 }
 
 

@@ -189,7 +189,7 @@ function secretDestination(secret, timeoutMs) {
         output: 'secret-updated',
         async write(value) {
             // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
-            const { storeSecret } = await Promise.all(/* import() */[__webpack_require__.e(969), __webpack_require__.e(793)]).then(__webpack_require__.bind(__webpack_require__, 7793));
+            const { storeSecret } = await Promise.all(/* import() */[__webpack_require__.e(81), __webpack_require__.e(793)]).then(__webpack_require__.bind(__webpack_require__, 7793));
             const target = { name: secret.name, repository: secret.repository, environment: secret.environment, organization: secret.organization };
             const userAgent = `tfc-token-action/${version/* ACTION_VERSION */.Y}`;
             return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent, timeoutMs }, target, value);
@@ -444,6 +444,18 @@ async function rotationsOf(context, inputs, owner) {
 function rotate_token_escape(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+
+/***/ }),
+
+/***/ 1294:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION)
+/* harmony export */ });
+/** Sent in the User-Agent; a test keeps it equal to package.json's version. */
+const ACTION_VERSION = '0.1.0';
 
 
 /***/ })
