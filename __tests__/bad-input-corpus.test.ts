@@ -122,5 +122,8 @@ test.concurrent.each(CASES)('%s → one error naming %s, no request', async (_na
   expect(errors[0]).toMatch(/must|required|is only|is not|cannot|applies|are both|contains|is empty|remove it/);
   expect(world.emulator.requests().length).toBe(before);
   expect(world.emulator.tokens()).toEqual([]);
+  // Mask first: the credential is masked before the error, although the step fails before @actions/core loads.
+  if (credential) expect(step.stdout.indexOf('::add-mask::')).toBeLessThan(step.stdout.indexOf('::error::'));
+  expect(step.stdout).toMatch(credential ? /^::add-mask::/ : /^::error::/);
   expect(findLeaks(step, [credential, world.credential].filter((secret) => secret.length > 8))).toEqual([]);
 });

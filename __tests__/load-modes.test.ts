@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorLines, ROOT } from './support/runner.js';
+import { errorLines, ROOT, type StepResult } from './support/runner.js';
 import { startWorld, type World } from './support/world.js';
 
 // The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/main.js`), jest, and
@@ -43,6 +43,43 @@ describe('the bundles', () => {
     expect(post.code).toBe(0);
   });
 });
+
+describe('what a step loads before it knows it has work', () => {
+  /** The built-in modules the step's process loaded, reported at exit by a preloaded probe. */
+  async function builtins(step: Promise<StepResult>): Promise<string[]> {
+    const { stderr } = await step;
+    const line = stderr.split('\n').find((text) => text.startsWith('BUILTINS '));
+    expect(line).toBeDefined();
+    return JSON.parse(line!.slice('BUILTINS '.length)) as string[];
+  }
+  let probe: Record<string, string>;
+  beforeAll(async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'probe-')), 'probe.cjs');
+    await writeFile(file, PROBE);
+    probe = { NODE_OPTIONS: `--require=${file}` };
+  });
+  const network = ['https', 'http', 'tls', 'child_process', 'crypto'];
+
+  test('a bad input fails before @actions/core or the HTTP stack is loaded; a good one loads them', async () => {
+    const failed = await builtins(world.main({ ...byId(), expiry: 'soon' }, { env: probe }));
+    for (const name of network) expect(failed).not.toContain(name);
+    const created = world.main(byId(), { env: probe });
+    expect(await builtins(created)).toEqual(expect.arrayContaining(['https', 'tls']));
+    await world.post(await created, byId());
+  });
+
+  test('the post step of a mode that makes no token loads nothing and says nothing', async () => {
+    const post = world.post(await world.main({ mode: 'list', organization: 'acme' }), { mode: 'list', organization: 'acme' }, { env: probe });
+    for (const name of network) expect(await builtins(post)).not.toContain(name);
+    expect((await post).stdout).toBe('');
+    expect((await post).code).toBe(0);
+  });
+});
+
+// Prints the names of the built-in modules loaded, as Node lists them, when the process exits.
+const PROBE = `process.on('exit', () => process.stderr.write('BUILTINS ' + JSON.stringify(process.moduleLoadList
+  .filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice('NativeModule '.length))) + '\\n'));
+`;
 
 describe('compiled source: node lib/src/main.js and lib/src/post.js', () => {
   test('runs the whole job once, like the bundle', async () => {
