@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorLines, ROOT, type StepResult } from './support/runner.js';
+import { errorLines, LOAD_PROBE_ENV, probeReport, ROOT } from './support/runner.js';
 import { startWorld, type World } from './support/world.js';
 
 // The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/main.js`), jest, and
@@ -29,11 +29,6 @@ describe('the bundles', () => {
     }
   });
 
-  test('the main bundle is at most 150 KB', async () => {
-    const { size } = await import('node:fs').then((fs) => fs.promises.stat(join(ROOT, 'dist', 'main', 'index.js')));
-    expect(size).toBeLessThanOrEqual(150 * 1024);
-  });
-
   test('runs main exactly once and post exactly once', async () => {
     world.emulator.clearRequests();
     const { main, post } = await world.job(byId());
@@ -44,42 +39,36 @@ describe('the bundles', () => {
   });
 });
 
-describe('what a step loads before it knows it has work', () => {
-  /** The built-in modules the step's process loaded, reported at exit by a preloaded probe. */
-  async function builtins(step: Promise<StepResult>): Promise<string[]> {
-    const { stderr } = await step;
-    const line = stderr.split('\n').find((text) => text.startsWith('BUILTINS '));
-    expect(line).toBeDefined();
-    return JSON.parse(line!.slice('BUILTINS '.length)) as string[];
-  }
-  let probe: Record<string, string>;
-  beforeAll(async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'probe-')), 'probe.cjs');
-    await writeFile(file, PROBE);
-    probe = { NODE_OPTIONS: `--require=${file}` };
-  });
+describe('what a step loads', () => {
+  const probe = { env: LOAD_PROBE_ENV };
   const network = ['https', 'http', 'tls', 'child_process', 'crypto'];
 
   test('a bad input fails before @actions/core or the HTTP stack is loaded; a good one loads them', async () => {
-    const failed = await builtins(world.main({ ...byId(), expiry: 'soon' }, { env: probe }));
-    for (const name of network) expect(failed).not.toContain(name);
-    const created = world.main(byId(), { env: probe });
-    expect(await builtins(created)).toEqual(expect.arrayContaining(['https', 'tls']));
-    await world.post(await created, byId());
+    const failed = probeReport(await world.main({ ...byId(), expiry: 'soon' }, probe));
+    for (const name of network) expect(failed.builtins).not.toContain(name);
+    expect(failed.loaded).toEqual(['dist/main/index.js']);
+    const created = await world.main(byId(), probe);
+    expect(probeReport(created).builtins).toEqual(expect.arrayContaining(['https', 'tls']));
+    await world.post(created, byId());
+  });
+
+  test('a per-job create loads at most 150 KB of the bundle, and no mode chunk it does not run', async () => {
+    const created = await world.main(byId(), probe);
+    const { loaded } = probeReport(created);
+    const sizes = await Promise.all(loaded.map((file) => stat(join(ROOT, file)).then((info) => info.size)));
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(150 * 1024);
+    for (const file of loaded) expect(await readFile(join(ROOT, file), 'utf8')).not.toMatch(/octokit|libsodium|grantWorkspace/);
+    await world.post(created, byId());
   });
 
   test('the post step of a mode that makes no token loads nothing and says nothing', async () => {
-    const post = world.post(await world.main({ mode: 'list', organization: 'acme' }), { mode: 'list', organization: 'acme' }, { env: probe });
-    for (const name of network) expect(await builtins(post)).not.toContain(name);
-    expect((await post).stdout).toBe('');
-    expect((await post).code).toBe(0);
+    const post = await world.post(await world.main({ mode: 'list', organization: 'acme' }), { mode: 'list', organization: 'acme' }, probe);
+    for (const name of network) expect(probeReport(post).builtins).not.toContain(name);
+    expect(probeReport(post).loaded).toEqual(['dist/post/index.js']);
+    expect(post.stdout).toBe('');
+    expect(post.code).toBe(0);
   });
 });
-
-// Prints the names of the built-in modules loaded, as Node lists them, when the process exits.
-const PROBE = `process.on('exit', () => process.stderr.write('BUILTINS ' + JSON.stringify(process.moduleLoadList
-  .filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice('NativeModule '.length))) + '\\n'));
-`;
 
 describe('compiled source: node lib/src/main.js and lib/src/post.js', () => {
   test('runs the whole job once, like the bundle', async () => {

@@ -4,7 +4,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { Emulator } from '../__tests__/support/emulator.js';
-import { ROOT, runStep } from '../__tests__/support/runner.js';
+import { LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../__tests__/support/runner.js';
 import { makeTestTls } from '../__tests__/support/tls.js';
 
 /**
@@ -122,21 +122,61 @@ async function startup(node: Runtime): Promise<void> {
 }
 
 /**
- * What any ncc-bundled action that imports @actions/core pays before its first error: a bundle of the toolkit alone
- * that reads one input and calls setFailed. @actions/core always loads http, https, tls, net, crypto, child_process
- * and fs/promises (OIDC client, exec, summary), which `node -e 0` never does.
+ * How much of each step's cost is @actions/core, which the action must use: the floor scripts again, with the toolkit
+ * loaded first, bundled with ncc like the action. The action's steps are then compared with these toolkit floors.
  */
-async function coreReference(node: Runtime): Promise<void> {
-  const out = await mkdtemp(join(tmpdir(), 'bench-core-'));
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', join(ROOT, 'bench', 'core-floor.mjs'), '-o', out, '-m', '-q']);
-  const bundle = join(out, 'index.mjs'); // ncc keeps the entry's extension
-  const check = await runStep('main', { caCertPath: tls.caCertPath, debug: false, node: node.path, script: bundle });
-  if (check.code !== 1 || !check.stdout.startsWith('::error::Input "api-token" is required')) throw new Error(`core-floor misbehaves: ${check.stdout}${check.stderr}`);
-  const pairs = newPairs();
+async function toolkitFloor(node: Runtime): Promise<void> {
+  const out = await mkdtemp(join(tmpdir(), 'bench-toolkit-'));
+  const bundle = async (name: string) => {
+    await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', join(ROOT, 'bench', `${name}.mjs`), '-o', join(out, name), '-m', '-q']);
+    return join(out, name, 'index.mjs'); // ncc keeps the entry's extension
+  };
+  const toolkitCreate = await bundle('toolkit-floor-create');
+  const toolkitDelete = await bundle('toolkit-floor-delete');
+  const { emulator, teamId, credential, inputs } = await world();
+  const env = { FLOOR_HOSTNAME: emulator.hostname, FLOOR_TEAM_ID: teamId, FLOOR_TOKEN: credential };
+  const step = { caCertPath: tls.caCertPath, debug: false, node: node.path };
+  const floorCreate = async (script: string) => {
+    const run = await runStep('main', { ...step, script, env });
+    if (run.code !== 0 || !run.outputs['token-id']) throw new Error(`${script} failed: ${run.stderr}`);
+    await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...env, FLOOR_TOKEN_ID: run.outputs['token-id'] } });
+    return run.elapsedMs;
+  };
+  const core = newPairs();
+  const main = newPairs();
+  const post = newPairs();
   for (let i = 0; i < RUNS; i++) {
-    await pair(pairs, i, () => timeProcess(node.path, [bundle], {}, 1), () => timeProcess(node.path, ['-e', '0'], {}));
+    await pair(core, i, () => floorCreate(toolkitCreate), () => floorCreate(FLOOR_CREATE));
+    let state: Record<string, string> = {};
+    await pair(main, i, async () => {
+      const run = await timeStep('main', { ...step, inputs });
+      state = run.state;
+      return run.ms;
+    }, async () => {
+      const run = await runStep('main', { ...step, script: toolkitCreate, env });
+      await runStep('post', { ...step, script: toolkitDelete, env: { ...env, FLOOR_TOKEN_ID: run.outputs['token-id'] ?? '' } });
+      return run.elapsedMs;
+    });
+    await pair(post, i, async () => (await timeStep('post', { ...step, inputs, state })).ms, async () => {
+      const victim = await runStep('main', { ...step, script: FLOOR_CREATE, env });
+      return (await runStep('post', { ...step, script: toolkitDelete, env: { ...env, FLOOR_TOKEN_ID: victim.outputs['token-id'] ?? '' } })).elapsedMs;
+    });
   }
-  say(`Reference, Node ${node.version}: a bundle of @actions/core alone that reads one input and fails (\`bench/core-floor.mjs\`, ${RUNS} pairs) takes ${median(pairs.action).toFixed(0)} ms against ${median(pairs.floor).toFixed(0)} ms for \`node -e 0\`: median of paired ratios **${median(pairs.ratios).toFixed(2)}**. That is the least any action built on @actions/core pays before its first error.`);
+  const left = emulator.tokens().length;
+  await emulator.close();
+  const row = (name: string, pairs: Pairs, floorName: string) =>
+    say(`| ${name} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} |`);
+  say(`### How much is @actions/core (Node ${node.version}, ${RUNS} pairs per row)`);
+  say();
+  say('The toolkit floors are the floor scripts with `@actions/core` imported first and one input read through it, bundled with ncc like the action (`bench/toolkit-floor-*.mjs`).');
+  say();
+  say('| compared | first (median) | second (median) | median of paired ratios | range of ratios |');
+  say('| --- | --- | --- | --- | --- |');
+  row('toolkit floor (create) vs floor-create.mjs', core, 'floor-create.mjs');
+  row('main step vs toolkit floor (create)', main, 'toolkit-floor-create');
+  row('post step vs toolkit floor (delete)', post, 'toolkit-floor-delete');
+  say();
+  say(`Tokens left in the emulator after these runs: ${left}.`);
   say();
 }
 
@@ -170,19 +210,42 @@ async function roundTrips(): Promise<void> {
   say();
 }
 
-async function bundleSizes(): Promise<void> {
+/** Which files of dist/ a step loads, seen by a module hook preloaded into the step's process (Node 24). */
+async function loadedFiles(node: Runtime): Promise<Map<string, string[]>> {
+  const { emulator, inputs } = await world();
+  const step = { caCertPath: tls.caCertPath, debug: false, node: node.path, env: LOAD_PROBE_ENV };
+  const created = await runStep('main', { ...step, inputs });
+  const post = await runStep('post', { ...step, inputs, state: created.state });
+  const failed = await runStep('main', { ...step, inputs: { 'api-token': '' } });
+  await emulator.close();
+  const by = new Map<string, string[]>();
+  for (const [label, run] of [['main: create', created], ['post', post], ['main: bad input', failed]] as const) {
+    for (const file of probeReport(run).loaded) by.set(file, [...(by.get(file) ?? []), label]);
+  }
+  return by;
+}
+
+async function bundleSizes(node: Runtime): Promise<void> {
+  const loaded = await loadedFiles(node);
   say('## 3. Bundle sizes');
   say();
-  say('| file | bytes | loaded |');
+  say(`Which step loads each file was seen by a module hook in the step's process (\`__tests__/support/load-probe.mjs\`, Node ${node.version}).`);
+  say();
+  say('| file | bytes | loaded by |');
   say('| --- | --- | --- |');
+  const totals = new Map<string, number>();
   for (const entry of ['main', 'post']) {
     for (const file of (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'))) {
       const size = (await stat(join(ROOT, 'dist', entry, file))).size;
-      say(`| dist/${entry}/${file} | ${size} | ${file === 'index.js' ? `always${entry === 'main' ? ' (target: at most 150 KB = 153600 bytes)' : ''}` : 'only when its mode runs (dynamic import)'} |`);
+      const by = loaded.get(`dist/${entry}/${file}`) ?? [];
+      for (const label of by) totals.set(label, (totals.get(label) ?? 0) + size);
+      say(`| dist/${entry}/${file} | ${size} | ${by.join(', ') || 'only the mode that needs it (dynamic import)'} |`);
     }
   }
-  const main = await readFile(join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
   say();
+  say(`Bytes loaded: ${[...totals].map(([label, bytes]) => `${label} ${bytes}`).join('; ')}. Target for the main bundle: at most 150 KB (153600 bytes).`);
+  say();
+  const main = await readFile(join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
   const post = await readFile(join(ROOT, 'dist', 'post', 'index.js'), 'utf8');
   const undici = (text: string) => (/undici/i.test(text) ? 'yes' : 'no');
   say(
@@ -190,6 +253,7 @@ async function bundleSizes(): Promise<void> {
       `undici in dist/main/index.js: ${undici(main)}; in dist/post/index.js: ${undici(post)}; ` +
       `in the chunks: ${(await undiciChunks()).join(', ') || 'none'} (the GitHub client, loaded by mode: rotate only).`,
   );
+  say();
 }
 
 async function undiciChunks(): Promise<string[]> {
@@ -299,8 +363,8 @@ say(`${RUNS} pairs per row: one action run and one floor run, alternating which 
 say();
 const nodes = await runtimes();
 for (const runtime of nodes) await startup(runtime);
-await coreReference(nodes[0]!);
+await toolkitFloor(nodes[0]!);
 await roundTrips();
-await bundleSizes();
+await bundleSizes(nodes[0]!);
 await scale(nodes[0]!);
 if (!short) await writeFile(join(ROOT, 'bench', 'results.md'), lines.join('\n'));

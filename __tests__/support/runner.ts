@@ -132,3 +132,16 @@ export function parseFileCommands(text: string): Record<string, string> {
 export function errorLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => line.startsWith('::error'));
 }
+
+/** Step env that preloads `load-probe.mjs`, which reports what the step's process loaded (read it with probeReport). */
+export const LOAD_PROBE_ENV = { NODE_OPTIONS: `--import=${join(ROOT, '__tests__', 'support', 'load-probe.mjs')}` };
+
+/** The files of dist/ and the built-in modules a probed step loaded. */
+export function probeReport(step: { readonly stderr: string }): { loaded: string[]; builtins: string[] } {
+  const line = (tag: string) => {
+    const found = step.stderr.split('\n').find((text) => text.startsWith(`${tag} `));
+    if (!found) throw new Error(`the load probe did not report ${tag}: ${step.stderr}`);
+    return JSON.parse(found.slice(tag.length + 1)) as string[];
+  };
+  return { loaded: line('LOADED'), builtins: line('BUILTINS') };
+}

@@ -1,0 +1,6 @@
+// floor-delete.mjs with @actions/core loaded first and an input read through it, bundled with ncc like the action:
+// the least a post step of any action built on the toolkit does.
+import * as core from '@actions/core';
+import './floor-delete.mjs';
+
+core.getInput('api-token');
