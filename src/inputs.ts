@@ -1,7 +1,7 @@
 import { defaultDescription } from './description.js';
 import { InputError } from './errors.js';
 import { parseExpiry } from './expiry.js';
-import { DEFAULT_HOSTNAME, parseHostname, quote } from './hostname.js';
+import { quote } from './hostname.js';
 import {
   agentPoolId,
   boolean,
@@ -19,6 +19,7 @@ import {
   type InputSource,
   type TeamRef,
 } from './input-rules.js';
+import { readApiToken, readHostname } from './inputs/connection.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './inputs/rotate.js';
 import { forbidScopedInputs, parseScopedCreate, wantsScopedToken, type CreateScopedToken } from './inputs/scoped.js';
 
@@ -119,17 +120,6 @@ export type Inputs =
 
 const MODES = ['create', 'delete', 'rotate', 'list', 'sweep'] as const;
 const TOKEN_TYPES = ['team', 'organization', 'audit-trail', 'agent'] as const;
-
-/** The credential alone, so the caller can mask it before anything else is read or printed. */
-export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
-  return source.get('api-token') || source.env['TF_API_TOKEN']?.trim() || source.env['TFE_TOKEN']?.trim() || '';
-}
-
-/** The host the credential goes to, from the input or the environment; the post step checks its state against it. */
-export function readHostname(source: Pick<InputSource, 'get' | 'env'>): string {
-  const env = source.env;
-  return parseHostname(source.get('hostname') || env['TF_CLOUD_HOSTNAME']?.trim() || env['TFE_HOSTNAME']?.trim() || DEFAULT_HOSTNAME);
-}
 
 /** Every input check happens here, before any network call; the first problem is thrown as one InputError. */
 export function parseInputs(source: InputSource): Inputs {

@@ -2,7 +2,8 @@ import { runContextFrom } from './description.js';
 import { isProgramEntry } from './entry.js';
 import { errorMessage } from './errors.js';
 import { failOnInput } from './fail-on-input.js';
-import { parseInputs, readApiToken, type Inputs } from './inputs.js';
+import { parseInputs, type Inputs } from './inputs.js';
+import { readApiToken } from './inputs/connection.js';
 import { randomHex } from './random.js';
 import { runnerInput } from './runner-input.js';
 

@@ -1,6 +1,6 @@
 import type { Dependencies } from './deps.js';
 import { errorMessage } from './errors.js';
-import { readApiToken, readHostname } from './inputs.js';
+import { readApiToken, readHostname } from './inputs/connection.js';
 import { Publisher } from './publish.js';
 import { runnerInput } from './runner-input.js';
 import { loadCleanupState, type CleanupRecord } from './state.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseInputs, type InputSource } from '../../src/inputs.js';
-import { scopedTeamCreatedAt, scopedTeamName } from '../../src/inputs/scoped.js';
+import { scopedTeamCreatedAt, scopedTeamName } from '../../src/tokens/scoped-team-name.js';
 import { inCleanupOrder, isScopedTeamRecord } from '../../src/tokens/scoped-team-cleanup.js';
 import type { CleanupRecord } from '../../src/state.js';
 

@@ -1,8 +1,9 @@
-import { defaultDescription, type RunContext } from '../description.js';
+import { defaultDescription } from '../description.js';
 import { InputError } from '../errors.js';
 import { parseExpiry } from '../expiry.js';
 import { quote } from '../hostname.js';
 import { boolean, checkedDescription, oneOf, organization, type InputSource } from '../input-rules.js';
+import { scopedTeamName } from '../tokens/scoped-team-name.js';
 import type { ProjectAccess, WorkspaceAccess } from '../tfc/team-access.js';
 
 /**
@@ -33,7 +34,6 @@ export interface CreateScopedToken extends Connection {
   readonly exportEnv: boolean;
 }
 
-export const SCOPED_TEAM_PREFIX = 'gha-tfc-scoped-';
 const SCOPED_INPUTS = ['workspaces', 'projects', 'workspace-access', 'project-access'] as const;
 const WORKSPACE_LEVELS = ['read', 'plan', 'write', 'admin'] as const;
 const PROJECT_LEVELS = ['read', 'write', 'maintain', 'admin'] as const;
@@ -112,20 +112,4 @@ function refs(source: InputSource, input: string, id: RegExp, name: RegExp, allo
     seen.add(key);
     return id.test(item) ? { id: item } : { name: item };
   });
-}
-
-/** `gha-tfc-scoped-20260301T120000Z-4242-1-9f3a1c2e`: letters, digits, - and _ only, as team names require. */
-export function scopedTeamName(run: RunContext, now: number, randomHex: string): string {
-  const time = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-  const safe = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 20);
-  return `${SCOPED_TEAM_PREFIX}${time}-${safe(run.runId)}-${safe(run.runAttempt)}-${randomHex}`;
-}
-
-/** The creation time a scoped team's name carries, or null when the name is not one this action makes. */
-export function scopedTeamCreatedAt(name: string): number | null {
-  const match = /^gha-tfc-scoped-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-[A-Za-z0-9_]{1,20}-[A-Za-z0-9_]{1,20}-[0-9a-f]{8}$/.exec(name);
-  if (!match) return null;
-  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
-  const at = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
-  return Number.isNaN(at) ? null : at;
 }

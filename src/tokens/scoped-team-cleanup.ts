@@ -1,4 +1,4 @@
-import { scopedTeamCreatedAt } from '../inputs/scoped.js';
+import { scopedTeamCreatedAt } from './scoped-team-name.js';
 import type { ActionIo } from '../io.js';
 import type { CleanupRecord } from '../state.js';
 import { isId } from '../tfc/ids.js';

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js';
-import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from '../inputs/scoped.js';
+import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from './scoped-team-name.js';
 import type { SweepTokens } from '../inputs.js';
 import { isId } from '../tfc/ids.js';
 import { deleteTeam } from '../tfc/teams.js';
