@@ -1,15 +1,12 @@
 import { isProgramEntry } from './entry.js';
+import { errorMessage } from './errors.js';
 import { runnerInput } from './runner-input.js';
 
 /** The post step; it never fails the job: a token left behind expires on its own. */
 export async function run(): Promise<void> {
   // Only create and rotate make tokens; the post step of any other mode has nothing to do, so it loads nothing.
   if (!['', 'create', 'rotate'].includes(runnerInput(process.env)('mode'))) return;
-  const [{ runnerDependencies }, { runPost }, { errorMessage }] = await Promise.all([
-    import('./deps.js'),
-    import('./run-post.js'),
-    import('./errors.js'),
-  ]);
+  const [{ runnerDependencies }, { runPost }] = await Promise.all([import('./deps.js'), import('./run-post.js')]);
   const deps = runnerDependencies();
   await runPost(deps).catch((error: unknown) => deps.io.warning(`Token clean-up failed: ${errorMessage(error)}`));
 }
