@@ -123,6 +123,16 @@ describe('@github/local-action', () => {
     expect(posts()).toHaveLength(1);
     expect(world.emulator.tokens().filter((token) => token.id === created![1])).toEqual([]);
   }, 90_000);
+
+  test('a bad input is reported through its @actions/core: the credential is masked, never printed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'local-action-'));
+    const envFile = join(dir, '.env');
+    await writeFile(envFile, `${localActionEnv(world)}INPUT_EXPIRY=soon\n`);
+    const { stdout } = await localAction(['run', ROOT, 'src/main.ts', envFile], world);
+    expect(stdout).toMatch(/Input "expiry" must be a duration/);
+    expect(stdout).not.toContain(world.credential);
+    expect(stdout).not.toContain('::add-mask::');
+  }, 90_000);
 });
 
 /** The README's `.env` example, filled in for this emulator. */

@@ -7,11 +7,19 @@ import { readApiToken } from './inputs/connection.js';
 import { randomHex } from './random.js';
 import { runnerInput } from './runner-input.js';
 
-/**
- * The main step. Hosts that import this file (local-action, tests) call it; run as a program, it calls itself.
- * Inputs are checked first, with only the input rules loaded, so a bad input fails at once and nothing is sent.
- */
+/** Reports a bad input: masks the credentials read so far, then fails the step with the message. */
+type InputFailure = (message: string, credentials: readonly string[]) => void | Promise<void>;
+
+/** The main step, for hosts that import this file (local-action, tests). */
 export async function run(): Promise<void> {
+  await mainStep(failThroughCore);
+}
+
+/**
+ * Inputs are checked first, with only the input rules loaded, so a bad input fails at once and nothing is sent;
+ * good inputs load the rest (@actions/core, the HTTP client, the mode's code).
+ */
+async function mainStep(failInput: InputFailure): Promise<void> {
   const env = process.env;
   const source = { get: runnerInput(env), env };
   // Read before anything can fail, so even the input error masks them.
@@ -20,7 +28,7 @@ export async function run(): Promise<void> {
   try {
     inputs = parseInputs({ ...source, now: Date.now(), run: runContextFrom(env), randomHex });
   } catch (error) {
-    failOnInput(errorMessage(error), credentials);
+    await failInput(errorMessage(error), credentials);
     return;
   }
   const [{ runnerDependencies }, { runMain }] = await Promise.all([import('./deps.js'), import('./run-main.js')]);
@@ -28,4 +36,16 @@ export async function run(): Promise<void> {
   await runMain(deps, inputs, credentials).catch((error: unknown) => deps.io.fail(errorMessage(error)));
 }
 
-if (isProgramEntry(import.meta.url)) await run();
+/**
+ * A host may replace @actions/core (local-action records masks instead of printing them), so a host's bad input is
+ * reported through it, not as workflow commands on stdout.
+ */
+async function failThroughCore(message: string, credentials: readonly string[]): Promise<void> {
+  const { runnerDependencies } = await import('./deps.js');
+  const { io } = runnerDependencies();
+  for (const credential of credentials) io.setSecret(credential);
+  io.fail(message);
+}
+
+// Started by Node (the runner, or `node lib/src/main.js`): a bad input is reported without loading @actions/core.
+if (isProgramEntry(import.meta.url)) await mainStep(failOnInput);
