@@ -57,12 +57,15 @@ describe('what a step loads', () => {
     const { loaded } = probeReport(created);
     const sizes = await Promise.all(loaded.map((file) => stat(join(ROOT, file)).then((info) => info.size)));
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(150 * 1024);
-    for (const file of loaded) expect(await readFile(join(ROOT, file), 'utf8')).not.toMatch(/octokit|libsodium|grantWorkspace/);
+    for (const file of loaded) {
+      expect(await readFile(join(ROOT, file), 'utf8')).not.toMatch(/octokit|libsodium|grantWorkspace/);
+    }
     await world.post(created, byId());
   });
 
   test('the post step of a mode that makes no token loads nothing and says nothing', async () => {
-    const post = await world.post(await world.main({ mode: 'list', organization: 'acme' }), { mode: 'list', organization: 'acme' }, probe);
+    const list = { mode: 'list', organization: 'acme' };
+    const post = await world.post(await world.main(list), list, probe);
     for (const name of network) expect(probeReport(post).builtins).not.toContain(name);
     expect(probeReport(post).loaded).toEqual(['dist/post/index.js']);
     expect(post.stdout).toBe('');

@@ -128,7 +128,8 @@ async function startup(node: Runtime): Promise<void> {
 async function toolkitFloor(node: Runtime): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), 'bench-toolkit-'));
   const bundle = async (name: string) => {
-    await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'ncc'), ['build', join(ROOT, 'bench', `${name}.mjs`), '-o', join(out, name), '-m', '-q']);
+    const ncc = join(ROOT, 'node_modules', '.bin', 'ncc');
+    await promisify(execFile)(ncc, ['build', join(ROOT, 'bench', `${name}.mjs`), '-o', join(out, name), '-m', '-q']);
     return join(out, name, 'index.mjs'); // ncc keeps the entry's extension
   };
   const toolkitCreate = await bundle('toolkit-floor-create');
@@ -154,12 +155,14 @@ async function toolkitFloor(node: Runtime): Promise<void> {
       return run.ms;
     }, async () => {
       const run = await runStep('main', { ...step, script: toolkitCreate, env });
-      await runStep('post', { ...step, script: toolkitDelete, env: { ...env, FLOOR_TOKEN_ID: run.outputs['token-id'] ?? '' } });
+      const victim = { ...env, FLOOR_TOKEN_ID: run.outputs['token-id'] ?? '' };
+      await runStep('post', { ...step, script: toolkitDelete, env: victim });
       return run.elapsedMs;
     });
     await pair(post, i, async () => (await timeStep('post', { ...step, inputs, state })).ms, async () => {
-      const victim = await runStep('main', { ...step, script: FLOOR_CREATE, env });
-      return (await runStep('post', { ...step, script: toolkitDelete, env: { ...env, FLOOR_TOKEN_ID: victim.outputs['token-id'] ?? '' } })).elapsedMs;
+      const created = await runStep('main', { ...step, script: FLOOR_CREATE, env });
+      const victim = { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' };
+      return (await runStep('post', { ...step, script: toolkitDelete, env: victim })).elapsedMs;
     });
   }
   const left = emulator.tokens().length;

@@ -3,8 +3,9 @@ import { safeLine } from './text.js';
 
 /**
  * Fails the main step on a bad input when Node started it (on the runner), before @actions/core and the rest of the
- * action are loaded: loading them would take longer than the rest of such a run. Writes what @actions/core would: an add-mask command for each credential
- * read so far, then the error, scrubbed and escaped like every other message (see guarded-io.ts); exit code 1.
+ * action are loaded: loading them would take longer than the rest of such a run. Writes what @actions/core would:
+ * an add-mask command for each credential read so far, then the error, scrubbed and escaped like every other
+ * message (see guarded-io.ts); exit code 1.
  */
 export function failOnInput(message: string, credentials: readonly string[], write = writeStdout): void {
   const scrubber = new SecretScrubber();

@@ -23,7 +23,7 @@ test('masks every credential before the one error line, and fails the step', () 
   expect(process.exitCode).toBe(1);
 });
 
-test('escapes workflow command data, so a literal %0A in a message or a credential is not decoded to a line break', () => {
+test('escapes command data: a literal %0A in a message or a credential is not decoded to a line break', () => {
   const lines = failed('Input "description" got "50%0A::set-output name=x::y".', ['abc%0Adef\nghi']);
   expect(lines[0]).toBe('::add-mask::abc%250Adef%0Aghi\n');
   expect(lines[1]).toBe('::error::Input "description" got "50%250A::set-output name=x::y".\n');

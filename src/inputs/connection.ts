@@ -11,5 +11,6 @@ export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
 /** The host the credential goes to, from the input or the environment; the post step checks its state against it. */
 export function readHostname(source: Pick<InputSource, 'get' | 'env'>): string {
   const env = source.env;
-  return parseHostname(source.get('hostname') || env['TF_CLOUD_HOSTNAME']?.trim() || env['TFE_HOSTNAME']?.trim() || DEFAULT_HOSTNAME);
+  const named = source.get('hostname') || env['TF_CLOUD_HOSTNAME']?.trim() || env['TFE_HOSTNAME']?.trim();
+  return parseHostname(named || DEFAULT_HOSTNAME);
 }

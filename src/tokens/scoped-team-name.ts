@@ -10,9 +10,13 @@ export function scopedTeamName(run: RunContext, now: number, randomHex: string):
   return `${SCOPED_TEAM_PREFIX}${time}-${safe(run.runId)}-${safe(run.runAttempt)}-${randomHex}`;
 }
 
+/** The shape scopedTeamName makes, with the creation time's parts captured. */
+const SCOPED_TEAM_NAME =
+  /^gha-tfc-scoped-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-[A-Za-z0-9_]{1,20}-[A-Za-z0-9_]{1,20}-[0-9a-f]{8}$/;
+
 /** The creation time a scoped team's name carries, or null when the name is not one this action makes. */
 export function scopedTeamCreatedAt(name: string): number | null {
-  const match = /^gha-tfc-scoped-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-[A-Za-z0-9_]{1,20}-[A-Za-z0-9_]{1,20}-[0-9a-f]{8}$/.exec(name);
+  const match = SCOPED_TEAM_NAME.exec(name);
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
   const at = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
