@@ -31,7 +31,12 @@ async function mainStep(failInput: InputFailure): Promise<void> {
     await failInput(errorMessage(error), credentials);
     return;
   }
-  const [{ runnerDependencies }, { runMain }] = await Promise.all([import('./deps.js'), import('./run-main.js')]);
+  // "eager" keeps these modules in the bundle's one file (no second file to read on every job); they, @actions/core
+  // and the HTTP stack are still evaluated only here, after the check.
+  const [{ runnerDependencies }, { runMain }] = await Promise.all([
+    import(/* webpackMode: "eager" */ './deps.js'),
+    import(/* webpackMode: "eager" */ './run-main.js'),
+  ]);
   const deps = runnerDependencies();
   await runMain(deps, inputs, credentials).catch((error: unknown) => deps.io.fail(errorMessage(error)));
 }
@@ -41,7 +46,7 @@ async function mainStep(failInput: InputFailure): Promise<void> {
  * reported through it, not as workflow commands on stdout.
  */
 async function failThroughCore(message: string, credentials: readonly string[]): Promise<void> {
-  const { runnerDependencies } = await import('./deps.js');
+  const { runnerDependencies } = await import(/* webpackMode: "eager" */ './deps.js');
   const { io } = runnerDependencies();
   for (const credential of credentials) io.setSecret(credential);
   io.fail(message);

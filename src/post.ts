@@ -6,7 +6,11 @@ import { runnerInput } from './runner-input.js';
 export async function run(): Promise<void> {
   // Only create and rotate make tokens; the post step of any other mode has nothing to do, so it loads nothing.
   if (!['', 'create', 'rotate'].includes(runnerInput(process.env)('mode'))) return;
-  const [{ runnerDependencies }, { runPost }] = await Promise.all([import('./deps.js'), import('./run-post.js')]);
+  // "eager": in the bundle's one file, evaluated only here (see main.ts).
+  const [{ runnerDependencies }, { runPost }] = await Promise.all([
+    import(/* webpackMode: "eager" */ './deps.js'),
+    import(/* webpackMode: "eager" */ './run-post.js'),
+  ]);
   const deps = runnerDependencies();
   await runPost(deps).catch((error: unknown) => deps.io.warning(`Token clean-up failed: ${errorMessage(error)}`));
 }

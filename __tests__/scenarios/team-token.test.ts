@@ -31,7 +31,8 @@ describe('team token, multiple-tokens API', () => {
     expect(world.calls()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`]);
 
     expect(main.stdout).toContain(`::add-mask::${minted!.secret}`);
-    expect(main.stdout).toContain(`::add-mask::${world.credential}`);
+    // Masked first: the credential's mask is the step's first line.
+    expect(main.stdout.startsWith(`::add-mask::${world.credential}\n`)).toBe(true);
     expectClean(main, [minted!.secret, world.credential]);
     expect(main.files.state).toContain(minted!.id);
     expect(main.summary).toContain(minted!.id);
