@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { guardIo, type GuardedIo } from './guarded-io.js';
+import type { Connection as InputConnection } from './inputs.js';
 import { coreIo } from './io.js';
 import { TfcClient } from './tfc/client.js';
 import { nodeTransport } from './tfc/transport.js';
@@ -7,10 +8,8 @@ import { randomHex } from './random.js';
 import type { StepEnv } from './runner-input.js';
 import { ACTION_VERSION } from './version.js';
 
-export interface Connection {
-  readonly hostname: string;
-  readonly apiToken: string;
-  readonly requestTimeoutMs: number;
+/** The connection the inputs name, plus the step's deadline. */
+export interface Connection extends InputConnection {
   /** When the step's time budget ends (epoch ms). */
   readonly deadline?: number;
 }

@@ -1,3 +1,5 @@
+import type { StepEnv } from './runner-input.js';
+
 /** Marks every token this action mints per job, so people (and a sweep) can tell them apart from hand-made ones. */
 export const DESCRIPTION_PREFIX = 'gha-tfc-token';
 /** Marks rotated tokens; deliberately not a prefix of the per-job one, so a sweep never touches them. */
@@ -11,7 +13,7 @@ export interface RunContext {
   readonly workflow: string;
 }
 
-export function runContextFrom(env: Readonly<Record<string, string | undefined>>): RunContext {
+export function runContextFrom(env: StepEnv): RunContext {
   return {
     repository: env['GITHUB_REPOSITORY'] || 'local',
     runId: env['GITHUB_RUN_ID'] || '0',

@@ -2,13 +2,14 @@ import { InputError } from './errors.js';
 import { durationMs } from './expiry.js';
 import { quote } from './hostname.js';
 import type { RunContext } from './description.js';
+import type { StepEnv } from './runner-input.js';
 
 /** Small readers shared by every mode's parser; each throws one InputError naming the input. */
 
 export interface InputSource {
   /** Reads an input as the runner passes it (INPUT_<NAME>), trimmed; '' when unset. */
   readonly get: (name: string) => string;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: StepEnv;
   readonly now: number;
   readonly run: RunContext;
   readonly randomHex: () => string;
