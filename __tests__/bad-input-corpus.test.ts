@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { findLeaks } from './support/hygiene.js';
 import { runStep } from './support/runner.js';
-import { makeTestTls } from './support/tls.js';
+import { makeTestTls } from '../emulator/tls.js';
 import { startWorld, type World } from './support/world.js';
 
 /**

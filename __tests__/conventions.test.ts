@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { ACTION_VERSION } from '../src/version.js';
+import { ACTION_VERSION } from '../src/common/version.js';
 import { ROOT } from './support/runner.js';
 
 type Spec = { description?: string; default?: string };

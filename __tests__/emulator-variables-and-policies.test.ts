@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { request } from 'node:https';
-import { Emulator, type EmulatorOptions } from './support/emulator.js';
-import { makeTestTls } from './support/tls.js';
+import { Emulator, type EmulatorOptions } from '../emulator/server.js';
+import { makeTestTls } from '../emulator/tls.js';
 
 /** The emulator's workspace variables, variable sets, bulk team-token delete, status filter and TTL policies. */
 

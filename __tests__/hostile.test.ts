@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import type { FaultKind } from './support/emulator.js';
+import type { FaultKind } from '../emulator/server.js';
 import { errorsOf, expectClean } from './support/expectations.js';
 import type { StepResult } from './support/runner.js';
 import { startWorld, type World } from './support/world.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { errorLines, LOAD_PROBE_ENV, probeReport, ROOT } from './support/runner.js';
 import { startWorld, type World } from './support/world.js';
 
-// The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/main.js`), jest, and
+// The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/index.js`), jest, and
 // @github/local-action (imports src/main.ts and calls run()). Each must load, and the bundle must run each step once.
 
 let world: World;
@@ -73,15 +73,15 @@ describe('what a step loads', () => {
   });
 });
 
-describe('compiled source: node lib/src/main.js and lib/src/post.js', () => {
+describe('compiled source: node lib/src/index.js and lib/src/post-index.js', () => {
   test('runs the whole job once, like the bundle', async () => {
     world.emulator.clearRequests();
     const script = (entry: string) => join(ROOT, 'lib', 'src', `${entry}.js`);
-    const main = await world.main(byId(), { script: script('main') });
+    const main = await world.main(byId(), { script: script('index') });
     expect(errorLines(main.stdout)).toEqual([]);
     expect(main.code).toBe(0);
     expect(main.outputs['token-id']).toMatch(/^at-/);
-    const post = await world.post(main, byId(), { script: script('post') });
+    const post = await world.post(main, byId(), { script: script('post-index') });
     expect(post.stdout).toContain(`Deleted team token ${main.outputs['token-id']}`);
     expect(posts()).toHaveLength(1);
     expect(world.emulator.tokens().filter((token) => token.id === main.outputs['token-id'])).toEqual([]);

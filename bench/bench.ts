@@ -3,9 +3,9 @@ import { readdir, stat, writeFile, readFile, mkdtemp } from 'node:fs/promises';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { Emulator } from '../__tests__/support/emulator.js';
+import { Emulator } from '../emulator/server.js';
 import { LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../__tests__/support/runner.js';
-import { makeTestTls } from '../__tests__/support/tls.js';
+import { makeTestTls } from '../emulator/tls.js';
 
 /**
  * `npm run bench`: start-up against a floor, round trips per operation, bundle sizes, and 40 concurrent jobs under

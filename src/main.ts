@@ -1,56 +1,6 @@
-import { runContextFrom } from './description.js';
-import { isProgramEntry } from './entry.js';
-import { errorMessage } from './errors.js';
-import { failOnInput } from './fail-on-input.js';
-import { parseInputs, type Inputs } from './inputs.js';
-import { readApiToken } from './inputs/connection.js';
-import { randomHex } from './random.js';
-import { runnerInput } from './runner-input.js';
+import { failThroughCore, mainStep } from './steps/main-step.js';
 
-/** Reports a bad input: masks the credentials read so far, then fails the step with the message. */
-type InputFailure = (message: string, credentials: readonly string[]) => void | Promise<void>;
-
-/** The main step, for hosts that import this file (local-action, tests). */
+/** The main step for hosts that import it and call `run()` (local-action, tests); the runner starts index.ts. */
 export async function run(): Promise<void> {
   await mainStep(failThroughCore);
 }
-
-/**
- * Inputs are checked first, with only the input rules loaded, so a bad input fails at once and nothing is sent;
- * good inputs load the rest (@actions/core, the HTTP client, the mode's code).
- */
-async function mainStep(failInput: InputFailure): Promise<void> {
-  const env = process.env;
-  const source = { get: runnerInput(env), env };
-  // Read before anything can fail, so even the input error masks them.
-  const credentials = [readApiToken(source), source.get('github-token')].filter(Boolean);
-  let inputs: Inputs;
-  try {
-    inputs = parseInputs({ ...source, now: Date.now(), run: runContextFrom(env), randomHex });
-  } catch (error) {
-    await failInput(errorMessage(error), credentials);
-    return;
-  }
-  // "eager" keeps these modules in the bundle's one file (no second file to read on every job); they, @actions/core
-  // and the HTTP stack are still evaluated only here, after the check.
-  const [{ runnerDependencies }, { runMain }] = await Promise.all([
-    import(/* webpackMode: "eager" */ './deps.js'),
-    import(/* webpackMode: "eager" */ './run-main.js'),
-  ]);
-  const deps = runnerDependencies();
-  await runMain(deps, inputs, credentials).catch((error: unknown) => deps.io.fail(errorMessage(error)));
-}
-
-/**
- * A host may replace @actions/core (local-action records masks instead of printing them), so a host's bad input is
- * reported through it, not as workflow commands on stdout.
- */
-async function failThroughCore(message: string, credentials: readonly string[]): Promise<void> {
-  const { runnerDependencies } = await import(/* webpackMode: "eager" */ './deps.js');
-  const { io } = runnerDependencies();
-  for (const credential of credentials) io.setSecret(credential);
-  io.fail(message);
-}
-
-// Started by Node (the runner, or `node lib/src/main.js`): a bad input is reported without loading @actions/core.
-if (isProgramEntry(import.meta.url)) await mainStep(failOnInput);

@@ -1,18 +1,6 @@
-import { isProgramEntry } from './entry.js';
-import { errorMessage } from './errors.js';
-import { runnerInput } from './runner-input.js';
+import { postStep } from './steps/post-step.js';
 
-/** The post step; it never fails the job: a token left behind expires on its own. */
+/** The post step for hosts that import it and call `run()` (local-action, tests); the runner starts post-index.ts. */
 export async function run(): Promise<void> {
-  // Only create and rotate make tokens; the post step of any other mode has nothing to do, so it loads nothing.
-  if (!['', 'create', 'rotate'].includes(runnerInput(process.env)('mode'))) return;
-  // "eager": in the bundle's one file, evaluated only here (see main.ts).
-  const [{ runnerDependencies }, { runPost }] = await Promise.all([
-    import(/* webpackMode: "eager" */ './deps.js'),
-    import(/* webpackMode: "eager" */ './run-post.js'),
-  ]);
-  const deps = runnerDependencies();
-  await runPost(deps).catch((error: unknown) => deps.io.warning(`Token clean-up failed: ${errorMessage(error)}`));
+  await postStep();
 }
-
-if (isProgramEntry(import.meta.url)) await run();

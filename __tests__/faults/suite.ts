@@ -1,8 +1,8 @@
-import { Emulator, type Fault, type FaultKind } from '../support/emulator.js';
+import { Emulator, type Fault, type FaultKind } from '../../emulator/server.js';
 import { findLeaks } from '../support/hygiene.js';
 import { startFakeGitHub } from '../support/github-fake.js';
 import type { StepResult } from '../support/runner.js';
-import { makeTestTls } from '../support/tls.js';
+import { makeTestTls } from '../../emulator/tls.js';
 import { startWorld, type World } from '../support/world.js';
 
 /**

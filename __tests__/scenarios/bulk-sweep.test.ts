@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { EmulatorOptions } from '../support/emulator.js';
+import type { EmulatorOptions } from '../../emulator/server.js';
 import { errorsOf, expectClean } from '../support/expectations.js';
 import { startWorld, type World } from '../support/world.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
 import { errorsOf, expectClean } from '../support/expectations.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import { makeTestTls } from '../support/tls.js';
+import { makeTestTls } from '../../emulator/tls.js';
 import { startWorld, type World } from '../support/world.js';
 
 // Runners behind a corporate proxy set HTTPS_PROXY: every HCP Terraform request and, in rotate mode, every GitHub

@@ -1,4 +1,4 @@
-import type { ActionIo } from '../../src/io.js';
+import type { ActionIo } from '../../src/runner/io.js';
 
 /** An in-memory runner surface that records every call in order, for tests of what the action publishes. */
 export function fakeIo(state: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { failOnInput } from '../../src/fail-on-input.js';
+import { failOnInput } from '../../src/runner/fail-on-input.js';
 
 const CREDENTIAL = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
 

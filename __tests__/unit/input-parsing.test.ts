@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/errors.js';
-import { parseInputs, type Inputs } from '../../src/inputs.js';
+import { InputError } from '../../src/common/errors.js';
+import { parseInputs, type Inputs } from '../../src/inputs/parse.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const HOUR = 3600_000;

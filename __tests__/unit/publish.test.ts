@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { Publisher } from '../../src/publish.js';
+import { Publisher } from '../../src/runner/publish.js';
 import { fakeIo } from '../support/fake-io.js';
 
 const token = {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { defaultDescription, defaultRotationDescription, DESCRIPTION_PREFIX } from '../../src/description.js';
-import { durationMs, parseExpiry } from '../../src/expiry.js';
-import { parseHostname, terraformTokenVariable } from '../../src/hostname.js';
+import { defaultDescription, defaultRotationDescription, DESCRIPTION_PREFIX } from '../../src/inputs/description.js';
+import { durationMs, parseExpiry } from '../../src/inputs/expiry.js';
+import { parseHostname, terraformTokenVariable } from '../../src/common/hostname.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const run = { repository: 'octo-org/infra', runId: '9', runAttempt: '3', job: 'deploy app', workflow: 'nightly' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decideRetry, MAX_ATTEMPTS, MAX_ELAPSED_MS, rateLimitDelayMs, type Outcome } from '../../src/tfc/retry.js';
+import { decideRetry, MAX_ATTEMPTS, MAX_ELAPSED_MS, rateLimitDelayMs, type Outcome } from '../../src/transport/retry.js';
 
 const clock = { nowSeconds: 1_800_000_000, random: () => 0 };
 const decide = (method: string, outcome: Outcome, attempt = 1, elapsed = 0) => decideRetry(method, outcome, attempt, elapsed, clock);

@@ -1,8 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseInputs, type InputSource } from '../../src/inputs.js';
-import { scopedTeamCreatedAt, scopedTeamName } from '../../src/tokens/scoped-team-name.js';
-import { inCleanupOrder, isScopedTeamRecord } from '../../src/tokens/scoped-team-cleanup.js';
-import type { CleanupRecord } from '../../src/state.js';
+import { parseInputs, type InputSource } from '../../src/inputs/parse.js';
+import { scopedTeamCreatedAt, scopedTeamName } from '../../src/inputs/scoped-team-name.js';
+import { inCleanupOrder } from '../../src/operations/scoped-team-cleanup.js';
+import { isScopedTeamRecord } from '../../src/state/records.js';
+import type { CleanupRecord } from '../../src/state/ledger.js';
 
 const NOW = Date.parse('2026-03-01T12:34:56.789Z');
 const run = { repository: 'octo/infra', runId: '4242', runAttempt: '2', job: 'deploy', workflow: 'ci' };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { ApiError } from '../../src/errors.js';
-import { CleanupLedger, loadCleanupState } from '../../src/state.js';
+import { ApiError } from '../../src/common/errors.js';
+import { CleanupLedger, loadCleanupState } from '../../src/state/ledger.js';
 import { fakeIo } from '../support/fake-io.js';
 
 const record = { kind: 'team', organization: 'acme', teamId: 'team-x', description: 'desc', expiredAt: '2030-01-01T00:00:00.000Z', ephemeral: true } as const;

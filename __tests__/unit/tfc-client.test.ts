@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { AmbiguousRequestError, ApiError } from '../../src/errors.js';
-import { describeFailure, jsonApiErrors, TfcClient } from '../../src/tfc/client.js';
-import { TransportError, type RawResponse, type Transport } from '../../src/tfc/transport.js';
+import { AmbiguousRequestError, ApiError } from '../../src/common/errors.js';
+import { describeFailure, jsonApiErrors, TfcClient } from '../../src/api/tfc/client.js';
+import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
 type Scripted = RawResponse | TransportError;

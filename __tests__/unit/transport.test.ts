@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
-import { nodeTransport, TransportError, type Transport } from '../../src/tfc/transport.js';
+import { nodeTransport, TransportError, type Transport } from '../../src/transport/transport.js';
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
-import { makeTestTls, type TestTls } from '../support/tls.js';
+import { makeTestTls, type TestTls } from '../../emulator/tls.js';
 
 // Real sockets on loopback: the deadline, the cap and TLS classification are properties of a connection.
 let tls: TestTls;

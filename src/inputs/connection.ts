@@ -1,5 +1,5 @@
-import { DEFAULT_HOSTNAME, parseHostname } from '../hostname.js';
-import type { InputSource } from '../input-rules.js';
+import { DEFAULT_HOSTNAME, parseHostname } from '../common/hostname.js';
+import type { InputSource } from './rules.js';
 
 // The post step reads these two inputs and no others, so they live apart from the input rules it never needs.
 

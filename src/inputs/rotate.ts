@@ -1,7 +1,7 @@
-import { defaultRotationDescription } from '../description.js';
-import { InputError } from '../errors.js';
-import { parseExpiry } from '../expiry.js';
-import { quote } from '../hostname.js';
+import { defaultRotationDescription } from './description.js';
+import { InputError } from '../common/errors.js';
+import { parseExpiry } from './expiry.js';
+import { quote } from '../common/hostname.js';
 import {
   agentPoolId,
   boolean,
@@ -14,8 +14,8 @@ import {
   wholeNumber,
   type InputSource,
   type TeamRef,
-} from '../input-rules.js';
-import type { Connection, TokenType } from '../inputs.js';
+} from './rules.js';
+import type { Connection, TokenType } from './types.js';
 
 /** mode: rotate — which token, and where the new one is written (a GitHub secret, an HCP Terraform variable, or both). */
 

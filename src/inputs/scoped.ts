@@ -1,21 +1,16 @@
-import { defaultDescription } from '../description.js';
-import { InputError } from '../errors.js';
-import { parseExpiry } from '../expiry.js';
-import { quote } from '../hostname.js';
-import { boolean, checkedDescription, oneOf, organization, type InputSource } from '../input-rules.js';
-import { scopedTeamName } from '../tokens/scoped-team-name.js';
-import type { ProjectAccess, WorkspaceAccess } from '../tfc/team-access.js';
+import { defaultDescription } from './description.js';
+import { InputError } from '../common/errors.js';
+import { parseExpiry } from './expiry.js';
+import { quote } from '../common/hostname.js';
+import { boolean, checkedDescription, oneOf, organization, type InputSource } from './rules.js';
+import { scopedTeamName } from './scoped-team-name.js';
+import type { Connection } from './types.js';
+import type { ProjectAccess, WorkspaceAccess } from '../api/tfc/team-access.js';
 
 /**
  * Scoped mode: `mode: create`, `token-type: team` with `workspaces` and/or `projects` and no team. The action makes a
  * temporary team with exactly that access, mints the job's token for it and removes the team when the job ends.
  */
-
-interface Connection {
-  readonly hostname: string;
-  readonly apiToken: string;
-  readonly requestTimeoutMs: number;
-}
 
 /** A listed workspace or project: by id (`ws-…`, `prj-…` and 16 letters or digits) or by name. */
 export type ScopeRef = { readonly id: string } | { readonly name: string };

@@ -1,0 +1,229 @@
+import { getOctokit } from '@actions/github';
+import sodium from 'libsodium-wrappers';
+import { errorMessage } from '../../common/errors.js';
+import { nodeTransport, TransportError, type Transport } from '../../transport/transport.js';
+
+// Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
+// The calls go through @actions/github's Octokit with a fetch backed by the action's own transport: the same proxy
+// tunnel, deadline, body cap and no-redirect rule as every HCP Terraform call.
+
+export interface SecretTarget {
+  readonly name: string;
+  readonly repository: string;
+  readonly environment: string | null;
+  readonly organization: string | null;
+}
+
+export interface GitHubConnection {
+  readonly token: string;
+  /** GITHUB_API_URL (GitHub Enterprise Server) or https://api.github.com, without a trailing slash. */
+  readonly apiUrl: string;
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+}
+
+type Visibility = 'all' | 'private' | 'selected';
+
+/** A non-2xx answer or an unreachable GitHub, reduced to what is safe to print: never a request or a body. */
+class GitHubCallError extends Error {
+  constructor(
+    readonly status: number | null,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'GitHubCallError';
+  }
+}
+
+interface Api {
+  get(path: string): Promise<unknown>;
+  put(path: string, body: Record<string, unknown>): Promise<number>;
+}
+
+// https://docs.github.com/en/rest/actions/secrets
+/** Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. */
+export async function storeSecret(
+  connection: GitHubConnection,
+  target: SecretTarget,
+  value: string,
+  transport: Transport = nodeTransport({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs }),
+): Promise<'created' | 'updated'> {
+  const api = githubApi(connection, transport);
+  try {
+    const status = target.organization
+      ? await storeOrganizationSecret(api, target.organization, target.name, value)
+      : await storeRepositorySecret(api, target, value);
+    return status === 201 ? 'created' : 'updated';
+  } catch (error) {
+    throw permissionError(error, target);
+  } finally {
+    transport.close();
+  }
+}
+
+/** libsodium sealed box of `value` for a base64 public key, base64-encoded, as GitHub's secrets API expects. */
+export async function sealForGitHub(value: string, publicKeyBase64: string): Promise<string> {
+  await sodium.ready;
+  const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
+  if (key.length !== sodium.crypto_box_PUBLICKEYBYTES) {
+    throw new GitHubCallError(null, `GitHub sent a public key of ${key.length} bytes`);
+  }
+  return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), key), sodium.base64_variants.ORIGINAL);
+}
+
+async function storeRepositorySecret(api: Api, target: SecretTarget, value: string): Promise<number> {
+  const repository = target.repository.split('/').map(encodeURIComponent).join('/');
+  const scope = target.environment
+    ? `/repos/${repository}/environments/${encodeURIComponent(target.environment)}/secrets`
+    : `/repos/${repository}/actions/secrets`;
+  const key = await publicKey(api, scope);
+  const encrypted_value = await sealForGitHub(value, key.key);
+  return api.put(`${scope}/${encodeURIComponent(target.name)}`, { encrypted_value, key_id: key.keyId });
+}
+
+/** An existing organization secret keeps its visibility and selected repositories; a new one is private. */
+async function storeOrganizationSecret(api: Api, org: string, name: string, value: string): Promise<number> {
+  const scope = `/orgs/${encodeURIComponent(org)}/actions/secrets`;
+  const secret = `${scope}/${encodeURIComponent(name)}`;
+  const key = await publicKey(api, scope);
+  const visibility = (await existingVisibility(api, secret)) ?? 'private';
+  const selected =
+    visibility === 'selected' ? { selected_repository_ids: await selectedRepositoryIds(api, secret) } : {};
+  const encrypted_value = await sealForGitHub(value, key.key);
+  return api.put(secret, { encrypted_value, key_id: key.keyId, visibility, ...selected });
+}
+
+async function publicKey(api: Api, scope: string): Promise<{ keyId: string; key: string }> {
+  const { key_id: keyId, key } = ((await api.get(`${scope}/public-key`)) ?? {}) as { key_id?: unknown; key?: unknown };
+  if (typeof keyId !== 'string' || typeof key !== 'string') {
+    throw new GitHubCallError(null, 'GitHub answered the public-key request without key_id and key');
+  }
+  return { keyId, key };
+}
+
+async function existingVisibility(api: Api, secret: string): Promise<Visibility | null> {
+  let answer: unknown;
+  try {
+    answer = await api.get(secret);
+  } catch (error) {
+    if (error instanceof GitHubCallError && error.status === 404) return null;
+    throw error;
+  }
+  const visibility = (answer as { visibility?: unknown } | null)?.visibility;
+  if (visibility === 'all' || visibility === 'private' || visibility === 'selected') return visibility;
+  throw new GitHubCallError(null, 'GitHub described the existing secret with no known visibility; it was not overwritten');
+}
+
+/** Pages by number up to total_count (never a Link header: the token must only go to apiUrl), at most 100 pages. */
+async function selectedRepositoryIds(api: Api, secret: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let page = 1; page <= 100; page++) {
+    type Page = { total_count?: unknown; repositories?: unknown } | null;
+    const answer = (await api.get(`${secret}/repositories?per_page=100&page=${page}`)) as Page;
+    const repositories = answer?.repositories;
+    if (!Array.isArray(repositories)) {
+      throw new GitHubCallError(null, 'GitHub listed the selected repositories without a repositories array');
+    }
+    for (const repository of repositories) {
+      const id = (repository as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new GitHubCallError(null, 'GitHub listed a selected repository without a numeric id');
+      }
+      ids.push(id);
+    }
+    const total = answer?.total_count;
+    if (repositories.length < 100 || (typeof total === 'number' && ids.length >= total)) return ids;
+  }
+  throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
+}
+
+function githubApi(connection: GitHubConnection, transport: Transport): Api {
+  const octokit = getOctokit(connection.token, {
+    baseUrl: connection.apiUrl,
+    userAgent: connection.userAgent,
+    request: { fetch: transportFetch(transport) },
+  });
+  const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
+    try {
+      return await octokit.request(`${method} ${path}`, { ...body, headers: { 'X-GitHub-Api-Version': '2022-11-28' } });
+    } catch (error) {
+      throw callError(error, method, path);
+    }
+  };
+  return {
+    get: async (path) => (await call('GET', path, null)).data as unknown,
+    put: async (path, body) => (await call('PUT', path, body)).status,
+  };
+}
+
+/** Octokit's errors reduced to a status and GitHub's one-line message; never the request, which holds the token. */
+function callError(error: unknown, method: string, path: string): GitHubCallError {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof TransportError) return new GitHubCallError(null, `GitHub could not be reached (${clean(cause.code)})`);
+  const { status, response } = error as { status?: unknown; response?: { data?: unknown } };
+  if (typeof status !== 'number' || status === 500 && !response) {
+    return new GitHubCallError(null, `GitHub could not be reached (${clean(errorMessage(cause ?? error))})`);
+  }
+  const data = response?.data;
+  if (status >= 200 && status < 300) {
+    return new GitHubCallError(null, `GitHub answered ${method} ${path.split('?')[0]} with a body that is not JSON`);
+  }
+  return new GitHubCallError(status, `GitHub answered ${status}${githubMessage(typeof data === 'string' ? data : JSON.stringify(data ?? null))}`);
+}
+
+/**
+ * A fetch for Octokit on top of the action's transport: it sends exactly the request it is given and answers with
+ * whatever came back (redirects are not followed, so the token only goes to the API URL).
+ */
+function transportFetch(transport: Transport): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    const body = typeof init?.body === 'string' ? init.body : null;
+    const answer = await transport.send(init?.method ?? 'GET', url, body, headers);
+    const answerHeaders = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined) answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const empty = [204, 205, 304].includes(answer.status);
+    const response = new Response(empty ? null : answer.body, { status: answer.status, headers: answerHeaders });
+    Object.defineProperty(response, 'url', { value: url });
+    return response;
+  }) as typeof fetch;
+}
+
+/** GitHub's own one-line `message`, without control characters and clipped; never the rest of the body. */
+function githubMessage(body: string): string {
+  try {
+    const message = (JSON.parse(body) as { message?: unknown } | null)?.message;
+    return typeof message === 'string' && message ? ` (${clean(message)})` : '';
+  } catch {
+    return '';
+  }
+}
+
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+function permissionError(error: unknown, target: SecretTarget): Error {
+  const status = error instanceof GitHubCallError ? error.status : null;
+  const detail = errorMessage(error);
+  const where = target.organization
+    ? `organization secret ${target.organization}/${target.name}`
+    : target.environment
+      ? `environment secret ${target.repository}:${target.environment}/${target.name}`
+      : `repository secret ${target.repository}/${target.name}`;
+  if (status !== 401 && status !== 403 && status !== 404) return new Error(`Writing the ${where} failed: ${detail}.`);
+  const needs = target.organization
+    ? 'a fine-grained token or GitHub App with "Organization secrets: write" (classic token: admin:org)'
+    : target.environment
+      ? 'a fine-grained token or GitHub App with "Environments: write" and "Secrets: write" on the repository, ' +
+        'and the environment must exist'
+      : 'a fine-grained token or GitHub App with "Secrets: write" on the repository (classic token: repo)';
+  const never = "The workflow's GITHUB_TOKEN can never write secrets.";
+  return new Error(`${detail} writing the ${where}: github-token needs ${needs}. ${never}`);
+}

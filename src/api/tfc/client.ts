@@ -1,0 +1,237 @@
+import { AmbiguousRequestError, ApiError } from '../../common/errors.js';
+import { UntrustedAnswerError } from './ids.js';
+import { decideRetry, type Outcome } from '../../transport/retry.js';
+import { TransportError, type RawResponse, type Transport } from '../../transport/transport.js';
+
+export const JSON_API = 'application/vnd.api+json';
+
+export interface ClientOptions {
+  readonly hostname: string;
+  readonly apiToken: string;
+  readonly transport: Transport;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly log: (message: string) => void;
+  /** When the step's time budget runs out (epoch ms): no attempt starts, and no retry waits, past it. */
+  readonly deadline?: number;
+}
+
+/** A list longer than this many pages of 100 is not one this action was made for (or a server that never stops). */
+export const MAX_PAGES = 200;
+
+export type Json = Record<string, unknown>;
+type Query = Readonly<Record<string, string | number>>;
+
+/**
+ * One request core for every resource module: base URL, auth, JSON:API headers, the retry policy and error
+ * decoding. It never logs or keeps a body, because create answers carry the new secret.
+ */
+export class TfcClient {
+  readonly #options: ClientOptions;
+  readonly #authorization: string;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+    this.#authorization = `Bearer ${options.apiToken}`;
+  }
+
+  get hostname(): string {
+    return this.#options.hostname;
+  }
+
+  /** 200 with a JSON:API document. */
+  get(path: string, query: Query = {}): Promise<Json> {
+    return this.#json('GET', path, query, null);
+  }
+
+  /** 201 with a JSON:API document. */
+  post(path: string, body: Json, query: Query = {}): Promise<Json> {
+    return this.#json('POST', path, query, body);
+  }
+
+  /** 200 with a JSON:API document; the body is never logged (it may carry a variable's new value). */
+  patch(path: string, body: Json): Promise<Json> {
+    return this.#json('PATCH', path, {}, body);
+  }
+
+  /** 204 means deleted; a 404 is returned as 'not-found' because callers treat "already gone" as done. */
+  async delete(path: string, query: Query = {}, body: Json | null = null): Promise<'deleted' | 'not-found'> {
+    const response = await this.#send('DELETE', path, query, body);
+    if (response.status === 404) return 'not-found';
+    this.#check('DELETE', path, response);
+    return 'deleted';
+  }
+
+  /**
+   * Every item of a paginated list, 100 a page. The server's page numbers are checked, not trusted: `next-page`
+   * must grow and stay within `total-pages`, and MAX_PAGES ends any list.
+   */
+  async getAll(path: string, query: Query = {}, onPage?: (page: number, totalPages: number) => void): Promise<unknown[]> {
+    const items: unknown[] = [];
+    for (let page = 1; ; ) {
+      const document = await this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
+      items.push(...(Array.isArray(document['data']) ? document['data'] : []));
+      const { next, totalPages } = nextPage(document, page, path);
+      onPage?.(page, totalPages);
+      if (next === null) return items;
+      if (next > MAX_PAGES) {
+        throw new Error(`GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`);
+      }
+      page = next;
+    }
+  }
+
+  /** GET /ping: the platform's identity is in the answer's headers. */
+  async ping(): Promise<RawResponse['headers']> {
+    const response = await this.#send('GET', '/ping', {}, null);
+    this.#check('GET', '/ping', response);
+    return response.headers;
+  }
+
+  close(): void {
+    this.#options.transport.close();
+  }
+
+  async #json(method: string, path: string, query: Query, body: Json | null): Promise<Json> {
+    const response = await this.#send(method, path, query, body);
+    this.#check(method, path, response);
+    try {
+      const document: unknown = JSON.parse(response.body);
+      if (document && typeof document === 'object') return document as Json;
+    } catch {
+      // fall through: an unreadable success
+    }
+    if (method === 'POST') {
+      throw new AmbiguousRequestError(method, path, `the server answered ${response.status} with a body that is not JSON`);
+    }
+    throw new ApiError(response.status, method, path, 'the answer is not a JSON:API document (a proxy in the way?)');
+  }
+
+  #check(method: string, path: string, response: RawResponse): void {
+    if (response.status >= 200 && response.status < 300) return;
+    throw new ApiError(response.status, method, path, describeFailure(response));
+  }
+
+  async #send(method: string, path: string, query: Query, body: Json | null): Promise<RawResponse> {
+    const url = this.#url(path, query);
+    const started = this.#options.now();
+    const deadline = this.#options.deadline ?? Infinity;
+    if (started >= deadline) throw new Error(`${method} ${path} was not sent: the step's time budget is spent.`);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.#attempt(method, path, url, body);
+      const decision = decideRetry(method, outcome.summary, attempt, this.#options.now() - started, {
+        nowSeconds: this.#options.now() / 1000,
+        random: this.#options.random,
+      });
+      if (!decision.retry || this.#options.now() + decision.delayMs >= deadline) return outcome.finish();
+      this.#options.log(`${method} ${path}: attempt ${attempt} ${outcome.what}; retrying in ${decision.delayMs} ms.`);
+      await this.#options.sleep(decision.delayMs);
+    }
+  }
+
+  async #attempt(method: string, path: string, url: string, body: Json | null) {
+    const headers = {
+      Authorization: this.#authorization,
+      'Content-Type': JSON_API,
+      Accept: JSON_API,
+    };
+    try {
+      const response = await this.#options.transport.send(method, url, body ? JSON.stringify(body) : null, headers);
+      const reset = response.headers['x-ratelimit-reset'];
+      const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
+      return { summary, what: `answered ${response.status}`, finish: () => response };
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      const summary: Outcome = { networkError: error.code, connected: error.connected };
+      return {
+        summary,
+        what: `failed (${error.code})`,
+        finish: (): never => {
+          if (error.connected && method === 'POST') throw new AmbiguousRequestError(method, path, error.code);
+          throw new Error(`${method} ${path} failed: ${error.code} (could not reach ${this.hostname})`);
+        },
+      };
+    }
+  }
+
+  #url(path: string, query: Query): string {
+    const url = new URL(`https://${this.#options.hostname}/api/v2${path}`);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return url.toString();
+  }
+}
+
+/**
+ * The next page to read (null: the last was read), from a list document's `meta.pagination`. Without a
+ * `total-pages` the page count is unknown (shown as the current page) and only MAX_PAGES bounds it.
+ */
+function nextPage(document: Json, page: number, path: string): { next: number | null; totalPages: number } {
+  const pagination = ((document['meta'] as Json | undefined)?.['pagination'] ?? {}) as Json;
+  const total = pagination['total-pages'];
+  const known = Number.isInteger(total) && (total as number) >= page;
+  const totalPages = known ? (total as number) : page;
+  const next = pagination['next-page'];
+  if (next === null || next === undefined) return { next: null, totalPages };
+  const limit = known ? totalPages : Infinity;
+  if (!Number.isInteger(next) || (next as number) <= page || (next as number) > limit) {
+    throw new UntrustedAnswerError(`GET ${path} page ${page} of ${totalPages} names a next page that does not follow it`);
+  }
+  return { next: next as number, totalPages };
+}
+
+/** One line from a JSON:API error answer: status, title, detail, and what usually causes it. */
+export function describeFailure(response: RawResponse): string {
+  const errors = jsonApiErrors(response.body);
+  const text = errors.length > 0 ? errors.join('; ') : statusText(response.status);
+  const hint = HINTS[response.status] ?? (response.status >= 500 ? 'a server-side error; try again later.' : '');
+  if (response.status >= 300 && response.status < 400) {
+    return `a redirect${locationOf(response)}, which is not followed so the credential goes to the configured host only; check the hostname input.`;
+  }
+  return hint ? `${text}. Likely cause: ${hint}` : `${text}.`;
+}
+
+const HINTS: Readonly<Record<number, string>> = {
+  401: 'the credential (api-token) is invalid, expired or revoked.',
+  403: 'the credential is not allowed to do this.',
+  404: 'it does not exist, or the credential lacks permission to see it (the API answers 404 for both).',
+  415: 'the request lacked the JSON:API content type.',
+  422: 'the server rejected the request as invalid (see the detail above).',
+  429: 'the API rate limit (30 requests per second per user) stayed exceeded through every retry.',
+};
+
+/** Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. */
+export function jsonApiErrors(body: string): string[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const errors = (document as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.slice(0, 5).map((error: unknown) => {
+    if (typeof error === 'string') return clip(error);
+    const { title, detail } = (error ?? {}) as { title?: unknown; detail?: unknown };
+    return clip([title, detail].filter((part) => typeof part === 'string' && part).join(': ') || 'unknown error');
+  });
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+  return texts[status] ?? `HTTP ${status}`;
+}
+
+function locationOf(response: RawResponse): string {
+  const location = response.headers['location'];
+  if (typeof location !== 'string') return '';
+  try {
+    return ` to ${new URL(location).host}`;
+  } catch {
+    return '';
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

@@ -1,0 +1,45 @@
+import type { ActionIo } from '../runner/io.js';
+import type { Publisher } from '../runner/publish.js';
+import type { CleanupLedger } from '../state/ledger.js';
+import type { TfcClient } from '../api/tfc/client.js';
+import { findTeamByName, readTeam } from '../api/tfc/teams.js';
+import type { Team } from '../api/tfc/types.js';
+import type { TeamRef } from '../inputs/parse.js';
+
+/** What every token operation works with; built once by the entry point. */
+export interface OperationContext {
+  readonly io: ActionIo;
+  readonly client: TfcClient;
+  readonly publisher: Publisher;
+  readonly ledger: CleanupLedger;
+  readonly randomHex: () => string;
+  readonly now: () => number;
+  /** A client for the same host that authenticates with another token (to verify a new one). */
+  readonly connectAs: (apiToken: string) => TfcClient;
+}
+
+/** A team id costs no request; a name costs one look-up. */
+export async function resolveTeamId(client: TfcClient, team: TeamRef, organization: string | null): Promise<string> {
+  if ('id' in team) return team.id;
+  // parseInputs guarantees an organization whenever a team is named.
+  return (await findTeamByName(client, organization as string, team.name)).id;
+}
+
+/**
+ * The team with its organization: the given one, or the one the API names for the team (one request, made only on
+ * the paths that need the organization and were not given it).
+ */
+export async function teamWithOrganization(
+  client: TfcClient,
+  teamId: string,
+  organization: string | null,
+): Promise<Team & { organization: string }> {
+  const team = await readTeam(client, teamId);
+  const known = organization ?? team.organization;
+  if (!known) {
+    throw new Error(
+      `The server did not say which organization team ${teamId} belongs to; set the organization input (or TF_CLOUD_ORGANIZATION).`,
+    );
+  }
+  return { ...team, organization: known };
+}

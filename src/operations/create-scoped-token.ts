@@ -1,0 +1,183 @@
+import { AmbiguousRequestError, ApiError, errorMessage } from '../common/errors.js';
+import type { CreateScopedToken } from '../inputs/scoped.js';
+import type { CleanupRecord } from '../state/ledger.js';
+import { teamsEntitled } from '../api/tfc/entitlements.js';
+import * as access from '../api/tfc/team-access.js';
+import * as teamTokens from '../api/tfc/team-tokens.js';
+import { createTeam, deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
+import type { MintedToken, Team } from '../api/tfc/types.js';
+import { printable } from '../common/text.js';
+import type { OperationContext } from './context.js';
+import { mint } from './mint.js';
+import { isOwnedBy, withNonce } from './ownership.js';
+import { resolveTargets, type Targets } from './scoped-targets.js';
+
+/**
+ * A token that can reach exactly the listed workspaces and projects: a temporary secret team with no organization
+ * access, one grant per workspace and project, one token. Anything failing after the team exists removes the team.
+ */
+export async function createScopedToken(context: OperationContext, inputs: CreateScopedToken): Promise<MintedToken> {
+  const targets = await resolveTargets(context.client, inputs);
+  const team = await createTemporaryTeam(context, inputs);
+  // The nonce is the proof of ownership a rollback looks the token up by (see ownership.ts).
+  const attempt = { teamId: team.id, description: withNonce(inputs.description, context.randomHex()), expiredAt: inputs.expiresAt.toISOString() };
+  let phase: 'grant' | 'mint' = 'grant';
+  let token: MintedToken;
+  try {
+    await grantAccess(context, inputs, team, targets);
+    phase = 'mint';
+    token = await mintFor(context, inputs, attempt);
+  } catch (error) {
+    throw await rollBack(context, team, attempt, error, phase === 'mint' && mayHaveCreated(error));
+  }
+  await publish(context, inputs, team, targets, token);
+  return token;
+}
+
+function teamRecord(inputs: CreateScopedToken, teamId: string | null): CleanupRecord {
+  const base = { organization: inputs.organization, description: null, tokenId: null, expiredAt: inputs.expiresAt.toISOString() };
+  return { kind: 'scoped-team', ...base, teamId, teamName: inputs.teamName, ephemeral: true };
+}
+
+const sameTeam = (name: string) => (record: CleanupRecord) => record.kind === 'scoped-team' && record.teamName === name;
+
+/** The name is in state before the create, so a post step after any interruption knows what to look for. */
+async function createTemporaryTeam(context: OperationContext, inputs: CreateScopedToken): Promise<Team> {
+  const { ledger, io } = context;
+  ledger.put(teamRecord(inputs, null), sameTeam(inputs.teamName));
+  try {
+    // The name we chose, not the server's echo of it, is what gets printed and saved.
+    const team = { id: (await createOrAdopt(context, inputs)).id, name: inputs.teamName, organization: inputs.organization };
+    ledger.put(teamRecord(inputs, team.id), sameTeam(inputs.teamName));
+    io.info(`Created the temporary team ${team.name} (${team.id}): secret, no organization access.`);
+    return team;
+  } catch (error) {
+    // A refusal created nothing; anything else may have, and the post step looks the name up.
+    if (error instanceof ApiError && error.status < 500) ledger.remove(sameTeam(inputs.teamName));
+    throw await explainTeamCreateFailure(context, inputs, error);
+  }
+}
+
+/** An ambiguous create is reconciled by name (unique in an organization), so a repeat can never make a second team. */
+async function createOrAdopt(context: OperationContext, inputs: CreateScopedToken): Promise<Team> {
+  const { client, io } = context;
+  try {
+    return await createTeam(client, inputs.organization, inputs.teamName);
+  } catch (error) {
+    if (!mayHaveCreated(error)) throw error;
+    io.warning(`Creating the team ${inputs.teamName} may or may not have succeeded (${errorMessage(error)}); looking it up by name.`);
+  }
+  const found = await lookUpTeam(client, inputs.organization, inputs.teamName);
+  if (found) return found;
+  try {
+    return await createTeam(client, inputs.organization, inputs.teamName);
+  } catch (error) {
+    if (error instanceof ApiError && error.is(422) && /already been taken/i.test(error.message)) {
+      throw new Error(`The interrupted request created the team ${inputs.teamName}, but this credential cannot see it (a secret team); the post step tries to remove it.`);
+    }
+    throw error;
+  }
+}
+
+/** 404 or 422 from a team create: the entitlement set tells a plan without teams from a credential without rights. */
+async function explainTeamCreateFailure(context: OperationContext, inputs: CreateScopedToken, error: unknown): Promise<unknown> {
+  if (!(error instanceof ApiError) || !(error.is(404) || error.is(422))) return error;
+  let entitled: boolean | null = null;
+  try {
+    entitled = await teamsEntitled(context.client, inputs.organization);
+  } catch {
+    // the entitlement set is only a hint; the create's own error still stands
+  }
+  if (entitled === false) {
+    return new Error(
+      `Organization "${inputs.organization}" has no team management on its plan (its entitlement set says teams: false), so no temporary team can be made and scoped tokens cannot work there. Nothing was created. (${errorMessage(error)})`,
+    );
+  }
+  if (error.is(404)) {
+    return new Error(
+      `This credential may not create teams in organization "${inputs.organization}" (${errorMessage(error)}) Scoped tokens need an owners-team or organization token, or an owner's user token. Nothing was created.`,
+    );
+  }
+  return error;
+}
+
+async function grantAccess(context: OperationContext, inputs: CreateScopedToken, team: Team, targets: Targets): Promise<void> {
+  const { client } = context;
+  for (const workspace of targets.workspaces) {
+    await access.grantWorkspace(client, team.id, workspace.id, inputs.workspaceAccess).catch((error: unknown) => {
+      throw explainGrantFailure(error, `workspace "${printable(workspace.name)}" (${workspace.id})`, 'POST /team-workspaces', WORKSPACE_GRANTERS);
+    });
+  }
+  for (const project of targets.projects) {
+    await access.grantProject(client, team.id, project.id, inputs.projectAccess).catch((error: unknown) => {
+      throw explainGrantFailure(error, `project "${printable(project.name)}" (${project.id})`, 'POST /team-projects', PROJECT_GRANTERS);
+    });
+  }
+}
+
+const WORKSPACE_GRANTERS = 'Granting a secret team access to a workspace needs an organization owner (the owners team\'s token or an owner\'s user token) or the organization token; workspace admins cannot manage secret teams.';
+const PROJECT_GRANTERS = 'Granting a secret team access to a project needs an organization owner (the owners team\'s token or an owner\'s user token), the organization token, or Manage all projects; project admins cannot manage secret teams.';
+
+/** The credential could read the target and create the team, so a 404 here means the grant permission is missing. */
+function explainGrantFailure(error: unknown, target: string, call: string, needs: string): unknown {
+  if (!(error instanceof ApiError) || !error.is(404)) return error;
+  return new Error(`This credential created the team but may not grant it access to ${target}: ${call} answered 404. ${needs}`);
+}
+
+type Attempt = { readonly teamId: string; readonly description: string; readonly expiredAt: string };
+
+function mintFor(context: OperationContext, inputs: CreateScopedToken, attempt: Attempt): Promise<MintedToken> {
+  const { client, publisher } = context;
+  const record = { kind: 'team', organization: inputs.organization, ...attempt, ephemeral: true } as const;
+  const options = { description: attempt.description, expiredAt: inputs.expiresAt };
+  return mint(context, record, () => teamTokens.create(client, attempt.teamId, options, publisher.mask));
+}
+
+/**
+ * Removes the team before the step fails. A token whose create may have succeeded is looked up and deleted first:
+ * the docs do not say that deleting a team revokes its tokens.
+ */
+async function rollBack(context: OperationContext, team: Team, attempt: Attempt, cause: unknown, tokenMayExist: boolean): Promise<Error> {
+  const { client, io, ledger } = context;
+  try {
+    if (tokenMayExist) await removeUnconfirmedToken(context, team, attempt);
+    await deleteTeam(client, team.id);
+    ledger.remove(sameTeam(team.name));
+    return new Error(`${errorMessage(cause)} The temporary team ${team.name} was removed again.`);
+  } catch (error) {
+    io.warning(`Could not remove the temporary team ${team.name} (${team.id}) after the failure: ${errorMessage(error)} The post step tries again.`);
+    return new Error(`${errorMessage(cause)} The temporary team ${team.name} (${team.id}) is still there; the post step tries to remove it.`);
+  }
+}
+
+async function removeUnconfirmedToken(context: OperationContext, team: Team, attempt: Attempt): Promise<void> {
+  const organization = team.organization as string;
+  const tokens = await teamTokens.listAll(context.client, organization, { teamName: team.name });
+  const orphan = tokens.find((token) => isOwnedBy(token, attempt));
+  if (orphan) await teamTokens.deleteById(context.client, orphan.id);
+  context.ledger.settle(attempt.description);
+}
+
+function mayHaveCreated(error: unknown): boolean {
+  return error instanceof AmbiguousRequestError || (error instanceof ApiError && error.status >= 500);
+}
+
+async function publish(context: OperationContext, inputs: CreateScopedToken, team: Team, targets: Targets, token: MintedToken): Promise<void> {
+  const { publisher, io, client } = context;
+  publisher.tokenOutputs({ ...token, teamId: team.id });
+  io.setOutput('team-name', team.name);
+  if (inputs.exportEnv) publisher.exportTerraformCredential(client.hostname, token.secret);
+  const scope = [
+    ...targets.workspaces.map((workspace) => `${inputs.workspaceAccess} on workspace ${printable(workspace.name)} (${workspace.id})`),
+    ...targets.projects.map((project) => `${inputs.projectAccess} on project ${printable(project.name)} (${project.id})`),
+  ];
+  io.info(`Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}. It expires at ${token.expiredAt ?? 'never'}; the team and token are removed when the job ends.`);
+  await publisher.summary('HCP Terraform scoped team token created', [
+    ['Type', 'team (scoped, temporary team)'],
+    ['Token ID', token.id],
+    ['Team', `${team.name} (${team.id})`],
+    ['Access', scope.join('; ')],
+    ['Expires', token.expiredAt ?? 'never'],
+    ['Deleted when the job ends', 'yes (token and team)'],
+  ]);
+}

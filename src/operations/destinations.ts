@@ -1,0 +1,150 @@
+import { ApiError, errorMessage } from '../common/errors.js';
+import type { RotateToken, SecretDestination, VariableDestination } from '../inputs/parse.js';
+import { printable } from '../common/text.js';
+import { findVariableSetId, variableSetVariables } from '../api/tfc/variable-sets.js';
+import * as variables from '../api/tfc/variables.js';
+import type { VariableCollection } from '../api/tfc/variables.js';
+import { ACTION_VERSION } from '../common/version.js';
+import type { OperationContext } from './context.js';
+
+/**
+ * Where a rotation writes the new token: a GitHub secret, an HCP Terraform variable, or both. Each destination is
+ * prepared before anything is minted (a variable that cannot be written fails the run while nothing has changed)
+ * and written after the new token is verified.
+ */
+export interface Destination {
+  /** For logs and the summary: names and ids only. */
+  readonly label: string;
+  /** The output set to `true` once this destination holds the new token. */
+  readonly output: 'secret-updated' | 'variable-updated';
+  /** Returns what was done, e.g. `updated` or `created var-…`. */
+  write(secret: string): Promise<string>;
+}
+
+/** Some destinations hold the new token and a later one failed: the new token must stay valid. */
+export class PartialWriteError extends Error {
+  constructor(
+    readonly written: readonly string[],
+    cause: unknown,
+  ) {
+    super(errorMessage(cause));
+    this.name = 'PartialWriteError';
+  }
+}
+
+export async function prepareDestinations(context: OperationContext, inputs: RotateToken): Promise<Destination[]> {
+  const destinations: Destination[] = [];
+  if (inputs.variable) destinations.push(await variableDestination(context, inputs.variable));
+  if (inputs.secret) destinations.push(secretDestination(inputs.secret, inputs.requestTimeoutMs));
+  return destinations;
+}
+
+/** Writes every destination in order, setting each one's output as it succeeds; returns `label (what was done)`. */
+export async function writeDestinations(context: OperationContext, destinations: readonly Destination[], secret: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const destination of destinations) {
+    try {
+      const done = await destination.write(secret);
+      written.push(`${destination.label} (${done})`);
+    } catch (error) {
+      if (written.length > 0) throw new PartialWriteError(written, error);
+      throw error;
+    }
+    context.io.setOutput(destination.output, 'true');
+    context.io.info(`Stored the new token in ${written[written.length - 1]}.`);
+  }
+  return written;
+}
+
+function secretDestination(secret: SecretDestination, timeoutMs: number): Destination {
+  return {
+    label: secretLabel(secret),
+    output: 'secret-updated',
+    async write(value) {
+      // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
+      const { storeSecret } = await import('../api/github/secrets.js');
+      const target = { name: secret.name, repository: secret.repository, environment: secret.environment, organization: secret.organization };
+      const userAgent = `tfc-token-action/${ACTION_VERSION}`;
+      return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent, timeoutMs }, target, value);
+    },
+  };
+}
+
+function secretLabel(secret: SecretDestination): string {
+  if (secret.organization) return `organization secret ${secret.organization}/${secret.name}`;
+  if (secret.environment) return `environment secret ${secret.repository}:${secret.environment}/${secret.name}`;
+  return `repository secret ${secret.repository}/${secret.name}`;
+}
+
+/**
+ * Resolves the workspace or variable set and looks for the variable (key and category are its identity). An
+ * existing variable that is not sensitive is refused: its value is visible to everyone who can read variables,
+ * and making it sensitive is the owner's decision, not the action's.
+ */
+async function variableDestination(context: OperationContext, target: VariableDestination): Promise<Destination> {
+  const { collection, where } = await resolveCollection(context, target);
+  const label = `${target.category} variable ${target.key} in ${where}`;
+  const existing = await findVariable(context, collection, target, where);
+  if (existing && !existing.sensitive) {
+    throw new Error(
+      `The ${label} exists but is not sensitive, so anyone who can read the workspace's variables would see the token. ` +
+        'Nothing was created or changed. Mark the variable sensitive in HCP Terraform (that is your decision to make), or choose another variable-key.',
+    );
+  }
+  if (existing) context.io.info(`The ${label} exists (${existing.id}, sensitive): it will be updated in place.`);
+  return {
+    label,
+    output: 'variable-updated',
+    write: (value) => writeVariable(context, collection, target, existing?.id ?? null, value),
+  };
+}
+
+async function resolveCollection(context: OperationContext, target: VariableDestination): Promise<{ collection: VariableCollection; where: string }> {
+  const { client } = context;
+  const organization = target.organization as string; // parseInputs requires it for every name look-up
+  if (target.workspace) {
+    const id = 'id' in target.workspace ? target.workspace.id : await findWorkspaceId(context, organization, target.workspace.name);
+    return { collection: variables.workspaceVariables(id), where: `workspace ${'name' in target.workspace ? `"${target.workspace.name}" (${id})` : id}` };
+  }
+  const set = target.variableSet as NonNullable<VariableDestination['variableSet']>;
+  const id = 'id' in set ? set.id : await findVariableSetId(client, organization, set.name);
+  return { collection: variableSetVariables(id), where: `variable set ${'name' in set ? `"${printable(set.name)}" (${id})` : id}` };
+}
+
+async function findWorkspaceId(context: OperationContext, organization: string, name: string): Promise<string> {
+  try {
+    return await variables.findWorkspaceId(context.client, organization, name);
+  } catch (error) {
+    if (error instanceof ApiError && error.is(404)) {
+      throw new Error(`No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the name, or use the ws-… id.`);
+    }
+    throw error;
+  }
+}
+
+async function findVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination, where: string) {
+  try {
+    const found = (await variables.listVariables(context.client, collection)).filter((v) => v.key === target.key && v.category === target.category);
+    return found[0] ?? null;
+  } catch (error) {
+    if (error instanceof ApiError && error.is(404)) {
+      throw new Error(`Cannot read the variables of ${where}: it does not exist, or the credential lacks permission to read and write its variables (the API answers 404 for both). Nothing was created.`);
+    }
+    throw error;
+  }
+}
+
+/** Created if missing, else updated in place; a variable created meanwhile by someone else is updated if sensitive. */
+async function writeVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination, existingId: string | null, value: string): Promise<string> {
+  const { client } = context;
+  if (existingId) return `updated ${(await variables.updateSensitiveValue(client, collection, existingId, value)).id}`;
+  try {
+    const description = 'HCP Terraform token, rotated by the tfc-token-action GitHub Action';
+    return `created ${(await variables.createSensitive(client, collection, { key: target.key, category: target.category, description }, value)).id}`;
+  } catch (error) {
+    if (!(error instanceof ApiError && error.is(422))) throw error;
+    const raced = (await variables.listVariables(client, collection)).find((v) => v.key === target.key && v.category === target.category);
+    if (!raced?.sensitive) throw error;
+    return `updated ${(await variables.updateSensitiveValue(client, collection, raced.id, value)).id}`;
+  }
+}

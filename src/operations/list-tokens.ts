@@ -1,0 +1,73 @@
+import type { ListTokens } from '../inputs/parse.js';
+import * as teamTokens from '../api/tfc/team-tokens.js';
+import type { Token } from '../api/tfc/types.js';
+import type { OperationContext } from './context.js';
+import { policyRows } from './lifetime-policy.js';
+import { teamNames } from './team-names.js';
+
+/** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
+export async function listTokens(context: OperationContext, inputs: ListTokens, now = Date.now()): Promise<void> {
+  const { client, io, publisher } = context;
+  const names = await teamNames(client, inputs.organization);
+  const teamId = inputs.team ? teamIdFor(inputs.team, names, inputs.organization) : null;
+  const all = await teamTokens.listAll(client, inputs.organization, {
+    ...(teamId ? { teamName: names.get(teamId) ?? '' } : {}),
+    ...statusesFor(inputs.expiringWithinMs),
+    onPage: (page, total) => io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
+  });
+  const matching = all
+    .filter((token) => !teamId || token.teamId === teamId)
+    .filter((token) => !inputs.descriptionPrefix || (token.description ?? '').startsWith(inputs.descriptionPrefix))
+    .filter((token) => inputs.expiringWithinMs === null || (token.expiredAt !== null && Date.parse(token.expiredAt) <= now + inputs.expiringWithinMs))
+    .sort(byExpiry);
+  const rows = matching.map((token) => ({
+    id: token.id,
+    'team-id': token.teamId,
+    'team-name': token.teamId ? (names.get(token.teamId) ?? null) : null,
+    description: token.description,
+    'created-at': token.createdAt,
+    'last-used-at': token.lastUsedAt,
+    'expired-at': token.expiredAt,
+  }));
+  io.setOutput('tokens', JSON.stringify(rows));
+  io.setOutput('count', String(rows.length));
+  io.info(`${rows.length} of ${all.length} team tokens match.`);
+  await publisher.table(
+    `Team tokens of "${inputs.organization}" (${rows.length})`,
+    ['Token', 'Team', 'Description', 'Created', 'Last used', 'Expires'],
+    rows.map((row) => [row.id, row['team-name'] ?? row['team-id'] ?? '', row.description ?? '(legacy)', row['created-at'], row['last-used-at'] ?? 'never', expiryLabel(row['expired-at'], now)]),
+  );
+  const maxima = await policyRows(context, inputs.organization);
+  if (maxima) await publisher.table(`Maximum token lifetimes in "${inputs.organization}"`, ['Token type', 'Maximum lifetime'], maxima);
+}
+
+function teamIdFor(team: { id: string } | { name: string }, names: Map<string, string>, organization: string): string {
+  if ('id' in team) return team.id;
+  const match = [...names].find(([, name]) => name === team.name);
+  if (!match) throw new Error(`No team named "${team.name}" in organization "${organization}" is visible to this credential.`);
+  return match[0];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Status values that cover `expiring-within`, to save pages where the server filters. A day of slack keeps a
+ * server clock that runs behind from dropping a token at the edge; the client filter below decides anyway.
+ */
+function statusesFor(withinMs: number | null): { statuses?: string[] } {
+  if (withinMs === null) return {};
+  if (withinMs <= 6 * DAY_MS) return { statuses: ['expired', 'expiring_in_7_days'] };
+  if (withinMs <= 29 * DAY_MS) return { statuses: ['expired', 'expiring_in_30_days'] };
+  return {};
+}
+
+/** Soonest expiry first; tokens that never expire last. */
+export function byExpiry(a: Token, b: Token): number {
+  const at = (token: Token) => (token.expiredAt ? Date.parse(token.expiredAt) : Number.POSITIVE_INFINITY);
+  return at(a) - at(b);
+}
+
+function expiryLabel(expiredAt: string | null, now: number): string {
+  if (!expiredAt) return 'never';
+  return Date.parse(expiredAt) <= now ? `${expiredAt} (expired)` : expiredAt;
+}

@@ -1,0 +1,180 @@
+import { errorMessage } from '../common/errors.js';
+import type { RotateToken } from '../inputs/parse.js';
+import type { CleanupRecord } from '../state/ledger.js';
+import { verifyToken } from '../api/tfc/account.js';
+import * as agentTokens from '../api/tfc/agent-tokens.js';
+import * as organizationTokens from '../api/tfc/organization-tokens.js';
+import { requireHcpTerraform } from '../api/tfc/platform.js';
+import * as teamTokens from '../api/tfc/team-tokens.js';
+import { warnIfOwnersTeam } from './owners-warning.js';
+import type { MintedToken, Token } from '../api/tfc/types.js';
+import { ACTION_VERSION } from '../common/version.js';
+import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
+import { PartialWriteError, prepareDestinations, writeDestinations, type Destination } from './destinations.js';
+import { expiryForRotation } from './lifetime-policy.js';
+import { mint as mintRecorded } from './mint.js';
+
+/**
+ * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
+ * HCP Terraform variable), and only then revoke what it replaces.
+ * Tokens that can coexist (team, agent) are rolled back on failure so nothing changes; tokens replaced by their
+ * creation (organization, audit-trail, legacy team) cannot be, so a failure says loudly what to do.
+ */
+export async function rotateToken(context: OperationContext, inputs: RotateToken): Promise<void> {
+  if (inputs.tokenType === 'audit-trail') await requireHcpTerraform(context.client);
+  const owner = await ownerOf(context, inputs);
+  const destinations = await prepareDestinations(context, inputs);
+  const expiresAt = await expiryForRotation(context, inputs);
+  const token = await mint(context, inputs, owner, expiresAt);
+  context.publisher.tokenOutputs(token);
+  warnIfOwnersTeam(context.io, owner.teamName);
+  context.io.info(`Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`);
+  const stored = replacedByCreate(inputs)
+    ? await storeReplacement(context, inputs, token, destinations)
+    : await storeOrRollBack(context, inputs, token, destinations);
+  const revoked = replacedByCreate(inputs) ? [] : await revokePrevious(context, inputs, owner, token);
+  context.io.setOutput('revoked-ids', JSON.stringify(revoked));
+  await context.publisher.summary(`HCP Terraform ${inputs.tokenType} token rotated`, [
+    ['Type', inputs.tokenType + (inputs.legacy ? ' (legacy single token)' : '')],
+    ['New token ID', token.id],
+    ['Expires', token.expiredAt ?? 'never'],
+    ['Stored in', stored.join('; ')],
+    ['Revoked', revoked.length > 0 ? revoked.join(', ') : replacedByCreate(inputs) ? 'the previous token (replaced by creation)' : 'none'],
+  ]);
+}
+
+type Owner = { readonly teamId: string | null; readonly teamName: string | null };
+
+async function ownerOf(context: OperationContext, inputs: RotateToken): Promise<Owner> {
+  if (!inputs.team) return { teamId: null, teamName: null };
+  const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
+  return { teamId, teamName: 'name' in inputs.team ? inputs.team.name : null };
+}
+
+function replacedByCreate(inputs: RotateToken): boolean {
+  return inputs.tokenType === 'organization' || inputs.tokenType === 'audit-trail' || inputs.legacy;
+}
+
+/**
+ * The rotation's description: the stable base plus the UTC time, so later rotations can find this one. Milliseconds
+ * included: two rotations in one second must not collide on the team's unique descriptions.
+ */
+function rotationDescription(base: string, now: number, nonce: string): string {
+  return `${base} ${new Date(now).toISOString()} ${nonce}`;
+}
+
+async function mint(context: OperationContext, inputs: RotateToken, owner: Owner, expiry: Date | null): Promise<MintedToken> {
+  const { client, publisher } = context;
+  const description = replacedByCreate(inputs) ? null : rotationDescription(inputs.description, context.now(), context.randomHex());
+  // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
+  // create was interrupted and whose secret therefore never arrived.
+  const record: Omit<CleanupRecord, 'tokenId'> = {
+    kind: inputs.legacy ? 'team-legacy' : inputs.tokenType,
+    organization: inputs.organization,
+    teamId: owner.teamId,
+    agentPoolId: inputs.agentPoolId,
+    description,
+    expiredAt: expiry?.toISOString() ?? '',
+    ephemeral: false,
+  };
+  const expiresAt = expiry as Date; // null only for agent tokens, which take no expiry
+  return mintRecorded(context, record, () => {
+    switch (inputs.tokenType) {
+      case 'agent':
+        return agentTokens.create(client, inputs.agentPoolId as string, description as string, publisher.mask);
+      case 'team':
+        return inputs.legacy
+          ? teamTokens.createLegacy(client, owner.teamId as string, expiresAt, publisher.mask)
+          : teamTokens.create(client, owner.teamId as string, { description: description as string, expiredAt: expiresAt }, publisher.mask);
+      default:
+        return organizationTokens.create(client, inputs.organization as string, inputs.tokenType, expiresAt, publisher.mask);
+    }
+  });
+}
+
+/**
+ * The previous token is still valid: on a failure before any destination holds the new token, delete the new one
+ * and leave everything as it was. Once one destination holds it, deleting it would break that destination, so it
+ * stays valid beside the old one and nothing is revoked.
+ */
+async function storeOrRollBack(context: OperationContext, inputs: RotateToken, token: MintedToken, destinations: readonly Destination[]): Promise<string[]> {
+  try {
+    await verify(context, inputs, token);
+    return await writeDestinations(context, destinations, token.secret);
+  } catch (error) {
+    if (error instanceof PartialWriteError) {
+      throw new Error(
+        `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ${error.written.join(' and ')} only. ` +
+          'Both the new and the previous token stay valid and nothing was revoked; run the rotation again once the cause is fixed.',
+      );
+    }
+    const rollback = await teamTokens.deleteById(context.client, token.id).then(
+      () => {
+        context.ledger.forget(token.id);
+        return `the new token ${token.id} was deleted again and nothing changed`;
+      },
+      (deleteError: unknown) => `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
+    );
+    throw new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`);
+  }
+}
+
+/** Creating the token already revoked the previous one: there is nothing to roll back to. */
+async function storeReplacement(context: OperationContext, inputs: RotateToken, token: MintedToken, destinations: readonly Destination[]): Promise<string[]> {
+  try {
+    await verify(context, inputs, token);
+    return await writeDestinations(context, destinations, token.secret);
+  } catch (error) {
+    const written = error instanceof PartialWriteError ? ` It is stored in ${error.written.join(' and ')} only.` : '';
+    throw new Error(
+      `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the previous one is already revoked.${written} ` +
+        `It is in this step's token output (masked): store it from a later step in this job, or run the rotation again.`,
+    );
+  }
+}
+
+/** Agent tokens cannot call the API, so only the other kinds can be proven before they are stored. */
+async function verify(context: OperationContext, inputs: RotateToken, token: MintedToken): Promise<void> {
+  if (inputs.tokenType === 'agent') return;
+  const client = context.connectAs(token.secret);
+  try {
+    await verifyToken(client);
+  } catch (error) {
+    throw new Error(`The new token does not authenticate (${errorMessage(error)}); an organization maximum-TTL policy shorter than the expiry can cause this.`);
+  } finally {
+    client.close();
+  }
+}
+
+/** Earlier rotations of the same description, newest first; the newest `keep-previous` stay valid. */
+async function revokePrevious(context: OperationContext, inputs: RotateToken, owner: Owner, token: MintedToken): Promise<string[]> {
+  const { client, io } = context;
+  const earlier = (await rotationsOf(context, inputs, owner))
+    .filter((candidate) => candidate.id !== token.id)
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const revoked: string[] = [];
+  for (const old of earlier.slice(inputs.keepPrevious)) {
+    await teamTokens.deleteById(client, old.id);
+    io.info(`Revoked ${old.id} ("${old.description}").`);
+    revoked.push(old.id);
+  }
+  return revoked;
+}
+
+async function rotationsOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
+  const pattern = new RegExp(`^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z( [0-9a-f]{16})?$`);
+  if (inputs.tokenType === 'agent') {
+    return (await agentTokens.listAll(context.client, inputs.agentPoolId as string)).filter((t) => pattern.test(t.description ?? ''));
+  }
+  const teamId = owner.teamId as string;
+  const team =
+    owner.teamName && inputs.organization
+      ? { name: owner.teamName, organization: inputs.organization }
+      : await teamWithOrganization(context.client, teamId, inputs.organization);
+  const tokens = await teamTokens.listAll(context.client, team.organization, { teamName: team.name });
+  return tokens.filter((t) => t.teamId === teamId && pattern.test(t.description ?? ''));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

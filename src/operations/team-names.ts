@@ -1,0 +1,13 @@
+import type { TfcClient } from '../api/tfc/client.js';
+import { listTeams } from '../api/tfc/teams.js';
+
+/** id → name of every team the credential can see, for listings that show team names (one paged request). */
+export async function teamNames(client: TfcClient, organization: string): Promise<Map<string, string>> {
+  const teams = await listTeams(client, organization);
+  return new Map(
+    teams.map((team) => {
+      const { id, attributes } = team as { id: string; attributes?: { name?: string } };
+      return [id, attributes?.name ?? ''] as const;
+    }),
+  );
+}

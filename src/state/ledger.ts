@@ -1,0 +1,152 @@
+import { ApiError } from '../common/errors.js';
+import type { ActionIo } from '../runner/io.js';
+import { UnusableTokenError } from '../api/tfc/documents.js';
+import { isId } from '../api/tfc/ids.js';
+import { isScopedTeamRecord, type CleanupRecord } from './records.js';
+
+export type { CleanupRecord, TokenKind } from './records.js';
+import type { MintedToken } from '../api/tfc/types.js';
+
+export interface CleanupState {
+  readonly hostname: string;
+  readonly records: readonly CleanupRecord[];
+}
+
+const KEY = 'cleanup';
+
+/**
+ * Saved on every change: the runner applies state even when the main step later fails,
+ * so the post step can clean up whatever was created before the failure.
+ */
+export class CleanupLedger {
+  #records: CleanupRecord[] = [];
+
+  constructor(
+    private readonly io: ActionIo,
+    private readonly hostname: string,
+  ) {}
+
+  /**
+   * Runs one create with its record saved before the request and its id saved the moment it is known. A refusal
+   * (4xx) created nothing and is forgotten; any other failure may have created a token, so its record stays.
+   */
+  async track(record: Omit<CleanupRecord, 'tokenId'>, create: () => Promise<MintedToken>): Promise<MintedToken> {
+    this.#records.push({ ...record, tokenId: null });
+    this.#save();
+    let token: MintedToken;
+    try {
+      token = await create();
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500) this.#drop(record.description);
+      // Created but unusable: its id is known, so the post step can delete it if the main step cannot.
+      if (error instanceof UnusableTokenError) this.#resolve(record.description, error.tokenId, null);
+      throw error;
+    }
+    this.#resolve(record.description, token.id, token.expiredAt);
+    return token;
+  }
+
+  /** Adds a record, or replaces the ones `matches` finds; saved at once. */
+  put(record: CleanupRecord, matches: (existing: CleanupRecord) => boolean = () => false): void {
+    this.#records = [...this.#records.filter((existing) => !matches(existing)), record];
+    this.#save();
+  }
+
+  /** Forgets the records `matches` finds: what they name is gone. */
+  remove(matches: (existing: CleanupRecord) => boolean): void {
+    this.#records = this.#records.filter((existing) => !matches(existing));
+    this.#save();
+  }
+
+  /** The token was deleted again by the main step (a rolled-back rotation): nothing left to clean up. */
+  forget(tokenId: string): void {
+    this.#records = this.#records.filter((record) => record.tokenId !== tokenId);
+    this.#save();
+  }
+
+  /** A token created under `description` whose id never arrived was found and deleted: nothing left to clean up. */
+  settle(description: string): void {
+    this.#drop(description);
+  }
+
+  #resolve(description: string | null, tokenId: string, expiredAt: string | null): void {
+    this.#records = this.#records.map((record) =>
+      record.description === description && record.tokenId === null
+        ? { ...record, tokenId, expiredAt: expiredAt ?? record.expiredAt }
+        : record,
+    );
+    this.#save();
+  }
+
+  #drop(description: string | null): void {
+    this.#records = this.#records.filter((record) => !(record.description === description && record.tokenId === null));
+    this.#save();
+  }
+
+  #save(): void {
+    const state: CleanupState = { hostname: this.hostname, records: this.#records };
+    this.io.saveState(KEY, JSON.stringify(state));
+  }
+}
+
+export interface LoadedState extends CleanupState {
+  /** Why each record that failed validation was skipped. */
+  readonly rejected: readonly string[];
+}
+
+/**
+ * The state file is untrusted input too: anything that can write it could otherwise aim the post step's DELETEs.
+ * Each record is checked on its own; a bad one is reported and skipped, the rest are still cleaned up.
+ */
+export function loadCleanupState(io: ActionIo): LoadedState | null {
+  const raw = io.getState(KEY);
+  if (!raw || raw.length > MAX_STATE_LENGTH) return null;
+  let state: unknown;
+  try {
+    state = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const { hostname, records } = (state ?? {}) as { hostname?: unknown; records?: unknown };
+  if (typeof hostname !== 'string' || !Array.isArray(records)) return null;
+  const valid: CleanupRecord[] = [];
+  const rejected: string[] = [];
+  for (const [index, record] of records.slice(0, MAX_RECORDS).entries()) {
+    const problem = recordProblem(record);
+    if (problem) rejected.push(`record ${index + 1}: ${problem}`);
+    else valid.push(record as CleanupRecord);
+  }
+  return { hostname, records: valid, rejected };
+}
+
+const MAX_STATE_LENGTH = 64 * 1024;
+const MAX_RECORDS = 20;
+const KINDS: readonly string[] = ['team', 'team-legacy', 'organization', 'audit-trail', 'agent'];
+
+/** What is wrong with a record read back from state, or null when it is one this action could have written. */
+export function recordProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return 'not a record';
+  const record = value as Record<string, unknown>;
+  if (record['kind'] === 'scoped-team') return isScopedTeamRecord(value) ? null : 'not a valid temporary-team record';
+  if (typeof record['kind'] !== 'string' || !KINDS.includes(record['kind'])) return 'unknown token kind';
+  const checks: Array<[boolean, string]> = [
+    [record['tokenId'] === null || isId('token', record['tokenId']), 'the token id is not an at-… id'],
+    [record['teamId'] === null || isId('team', record['teamId']), 'the team id is not a team-… id'],
+    [record['organization'] === null || isId('name', record['organization']), 'the organization is not a name'],
+    [record['agentPoolId'] == null || isId('agent pool', record['agentPoolId']), 'the agent pool id is not an apool-… id'],
+    [record['description'] === null || isPlainText(record['description']), 'the description is not plain text'],
+    [record['expiredAt'] === '' || isInstant(record['expiredAt']), 'the expiry is not a timestamp'],
+    [typeof record['ephemeral'] === 'boolean', 'ephemeral is not a boolean'],
+    [record['kind'] !== 'team-legacy' || record['teamId'] !== null, 'a legacy team token without its team'],
+    [!['organization', 'audit-trail'].includes(record['kind']) || record['organization'] !== null, 'an organization token without its organization'],
+  ];
+  return checks.find(([ok]) => !ok)?.[1] ?? null;
+}
+
+function isPlainText(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 300 && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
+function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+}

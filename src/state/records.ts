@@ -1,0 +1,45 @@
+import { isId } from '../api/tfc/ids.js';
+import { scopedTeamCreatedAt } from '../inputs/scoped-team-name.js';
+
+export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
+
+/**
+ * What the post step needs to delete one token this run made, and nothing secret. `tokenId` is null while a
+ * create is in flight: the description is saved first so a token whose id we never learned can still be found.
+ */
+export interface CleanupRecord {
+  /** `scoped-team`: a temporary team of scoped mode (src/operations/scoped-team-cleanup.ts), deleted after its tokens. */
+  readonly kind: TokenKind | 'scoped-team';
+  readonly organization: string | null;
+  readonly teamId: string | null;
+  readonly agentPoolId?: string | null;
+  readonly description: string | null;
+  readonly tokenId: string | null;
+  readonly expiredAt: string;
+  readonly ephemeral: boolean;
+  /** scoped-team only: saved before the team is created, so a team whose id never arrived can be found. */
+  readonly teamName?: string;
+}
+
+export interface ScopedTeamRecord extends CleanupRecord {
+  readonly kind: 'scoped-team';
+  readonly organization: string;
+  readonly teamName: string;
+}
+
+/** A scoped-team record as this action writes it; anything else read from state is not acted on. */
+export function isScopedTeamRecord(value: unknown): value is ScopedTeamRecord {
+  if (!value || typeof value !== 'object') return false;
+  const record = value as Record<string, unknown>;
+  return (
+    record['kind'] === 'scoped-team' &&
+    typeof record['teamName'] === 'string' &&
+    scopedTeamCreatedAt(record['teamName']) !== null &&
+    isId('name', record['organization']) &&
+    (record['teamId'] === null || isId('team', record['teamId'])) &&
+    record['tokenId'] === null &&
+    record['description'] === null &&
+    typeof record['expiredAt'] === 'string' &&
+    record['ephemeral'] === true
+  );
+}

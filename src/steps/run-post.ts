@@ -1,0 +1,82 @@
+import type { Dependencies } from './dependencies.js';
+import { errorMessage } from '../common/errors.js';
+import { readApiToken, readHostname } from '../inputs/connection.js';
+import { Publisher } from '../runner/publish.js';
+import { runnerInput } from '../runner/runner-input.js';
+import { loadCleanupState, type CleanupRecord } from '../state/ledger.js';
+import { cleanUp } from '../operations/cleanup.js';
+import { inCleanupOrder, leftBehindHint, recordLabel } from '../operations/scoped-team-cleanup.js';
+
+/** The post step's whole budget: a few requests, each with its own deadline; it must not hold the job. */
+export const POST_BUDGET_MS = 2 * 60_000;
+
+/** Best effort: deletes what the main step recorded; a failure is a warning that names the token, never a failed job. */
+export async function runPost(deps: Dependencies): Promise<void> {
+  const { io } = deps;
+  const publisher = new Publisher(io);
+  const input = runnerInput(deps.env);
+  const apiToken = readApiToken({ get: input, env: deps.env });
+  if (apiToken) publisher.mask(apiToken);
+  const state = loadCleanupState(io);
+  for (const problem of state?.rejected ?? []) io.warning(`Skipped a clean-up record that is not valid (${problem}).`);
+  if (!state || state.records.length === 0) {
+    if (!state?.rejected.length) io.notice('Nothing to clean up: this step created no token.');
+    return;
+  }
+  if (!apiToken) {
+    io.warning(`Cannot delete ${describe(state.records)}: api-token is empty in the post step. Delete it by hand; it expires on its own.`);
+    return;
+  }
+  const hostname = postHostname(deps, state.hostname);
+  if (!hostname) return;
+  const client = deps.connect({
+    hostname,
+    apiToken,
+    requestTimeoutMs: postTimeoutMs(input('request-timeout')),
+    deadline: deps.now() + POST_BUDGET_MS,
+  });
+  const lines: Array<readonly [string, string]> = [];
+  try {
+    for (const record of inCleanupOrder(state.records)) lines.push(await cleanUpOne(deps, client, record));
+  } finally {
+    client.close();
+  }
+  await publisher.summary('HCP Terraform token clean-up', lines);
+}
+
+async function cleanUpOne(deps: Dependencies, client: ReturnType<Dependencies['connect']>, record: CleanupRecord) {
+  const label = recordLabel(record);
+  try {
+    return [label, await cleanUp({ io: deps.io, client, now: deps.now() }, record)] as const;
+  } catch (error) {
+    deps.io.warning(`Could not delete ${label}: ${errorMessage(error)} ${leftBehindHint(record)}`);
+    return [label, 'delete failed (see the warning)'] as const;
+  }
+}
+
+/**
+ * The credential goes only to the host the inputs name, never to one read from the state file; a state that names
+ * another host is not this job's.
+ */
+function postHostname(deps: Dependencies, saved: string): string | null {
+  let hostname: string;
+  try {
+    hostname = readHostname({ get: runnerInput(deps.env), env: deps.env });
+  } catch (error) {
+    deps.io.warning(`Nothing was cleaned up: ${errorMessage(error)}`);
+    return null;
+  }
+  if (hostname === saved) return hostname;
+  deps.io.warning(`Nothing was cleaned up: the saved state names another host than the hostname input (${hostname}).`);
+  return null;
+}
+
+function describe(records: ReadonlyArray<CleanupRecord>): string {
+  return records.map(recordLabel).join(', ');
+}
+
+/** The main step already validated this input; the post step falls back rather than fail over it. */
+function postTimeoutMs(value: string): number {
+  const seconds = Number(value);
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 300 ? seconds * 1000 : 30_000;
+}
