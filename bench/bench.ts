@@ -34,15 +34,26 @@ async function world(rateLimit = 0) {
 function timeProcess(node: string, args: string[], env: Record<string, string>, exitCode = 0): Promise<number> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) =>
-    execFile(node, args, { env: { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: tls.caCertPath, ...env } }, (error) =>
-      (error?.code ?? 0) !== exitCode ? reject(error ?? new Error(`exit 0, expected ${exitCode}`)) : resolve(Number(process.hrtime.bigint() - started) / 1e6),
+    execFile(
+      node,
+      args,
+      { env: { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: tls.caCertPath, ...env } },
+      (error) =>
+        (error?.code ?? 0) !== exitCode
+          ? reject(error ?? new Error(`exit 0, expected ${exitCode}`))
+          : resolve(Number(process.hrtime.bigint() - started) / 1e6),
     ),
   );
 }
 
-async function timeStep(entry: 'main' | 'post', options: Parameters<typeof runStep>[1], expectFailure = false): Promise<{ ms: number; state: Record<string, string> }> {
+async function timeStep(
+  entry: 'main' | 'post',
+  options: Parameters<typeof runStep>[1],
+  expectFailure = false,
+): Promise<{ ms: number; state: Record<string, string> }> {
   const step = await runStep(entry, options);
-  if ((step.code !== 0) !== expectFailure || (expectFailure && !step.stdout.includes('::error::'))) throw new Error(`${entry} ended unexpectedly: ${step.stdout}`);
+  if ((step.code !== 0) !== expectFailure || (expectFailure && !step.stdout.includes('::error::')))
+    throw new Error(`${entry} ended unexpectedly: ${step.stdout}`);
   return { ms: step.elapsedMs, state: step.state };
 }
 
@@ -52,7 +63,9 @@ const FLOOR_DELETE = join(ROOT, 'bench', 'floor-delete.mjs');
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
 interface Pairs {
@@ -62,7 +75,12 @@ interface Pairs {
 }
 
 /** One action run and one floor run, in alternating order, so drift in the machine's load hits both sides alike. */
-async function pair(pairs: Pairs, index: number, action: () => Promise<number>, floor: () => Promise<number>): Promise<void> {
+async function pair(
+  pairs: Pairs,
+  index: number,
+  action: () => Promise<number>,
+  floor: () => Promise<number>,
+): Promise<void> {
   let a: number;
   let f: number;
   if (index % 2 === 0) {
@@ -90,25 +108,42 @@ async function startup(node: Runtime): Promise<void> {
   for (let i = 0; i < RUNS; i++) {
     let state: Record<string, string> = {};
     let victim = '';
-    await pair(main, i, async () => {
-      const run = await timeStep('main', { ...step, inputs });
-      state = run.state;
-      return run.ms;
-    }, async () => {
-      const run = await runStep('main', { ...step, script: FLOOR_CREATE, env: floorEnv });
-      victim = run.outputs['token-id'] ?? '';
-      return run.elapsedMs;
-    });
-    await pair(post, i, async () => (await timeStep('post', { ...step, inputs, state })).ms,
-      async () => (await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...floorEnv, FLOOR_TOKEN_ID: victim } })).elapsedMs);
+    await pair(
+      main,
+      i,
+      async () => {
+        const run = await timeStep('main', { ...step, inputs });
+        state = run.state;
+        return run.ms;
+      },
+      async () => {
+        const run = await runStep('main', { ...step, script: FLOOR_CREATE, env: floorEnv });
+        victim = run.outputs['token-id'] ?? '';
+        return run.elapsedMs;
+      },
+    );
+    await pair(
+      post,
+      i,
+      async () => (await timeStep('post', { ...step, inputs, state })).ms,
+      async () =>
+        (await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...floorEnv, FLOOR_TOKEN_ID: victim } }))
+          .elapsedMs,
+    );
     // No inputs at all: the bundle loads, parses inputs and fails before any request.
-    await pair(firstError, i, async () => (await timeStep('main', { ...step, inputs: { 'api-token': '' } }, true)).ms,
-      () => timeProcess(node.path, ['-e', '0'], {}));
+    await pair(
+      firstError,
+      i,
+      async () => (await timeStep('main', { ...step, inputs: { 'api-token': '' } }, true)).ms,
+      () => timeProcess(node.path, ['-e', '0'], {}),
+    );
   }
   const left = emulator.tokens().length;
   await emulator.close();
   const row = (name: string, pairs: Pairs, floorName: string, target: string) =>
-    say(`| ${name} | ${node.version} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} | ${target} |`);
+    say(
+      `| ${name} | ${node.version} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} | ${target} |`,
+    );
   say(`### Node ${node.version} (${node.label})`);
   say();
   say('| step | Node | action (median) | floor (median) | median of paired ratios | range of ratios | target |');
@@ -147,31 +182,50 @@ async function toolkitFloor(node: Runtime): Promise<void> {
   const main = newPairs();
   const post = newPairs();
   for (let i = 0; i < RUNS; i++) {
-    await pair(core, i, () => floorCreate(toolkitCreate), () => floorCreate(FLOOR_CREATE));
+    await pair(
+      core,
+      i,
+      () => floorCreate(toolkitCreate),
+      () => floorCreate(FLOOR_CREATE),
+    );
     let state: Record<string, string> = {};
-    await pair(main, i, async () => {
-      const run = await timeStep('main', { ...step, inputs });
-      state = run.state;
-      return run.ms;
-    }, async () => {
-      const run = await runStep('main', { ...step, script: toolkitCreate, env });
-      const victim = { ...env, FLOOR_TOKEN_ID: run.outputs['token-id'] ?? '' };
-      await runStep('post', { ...step, script: toolkitDelete, env: victim });
-      return run.elapsedMs;
-    });
-    await pair(post, i, async () => (await timeStep('post', { ...step, inputs, state })).ms, async () => {
-      const created = await runStep('main', { ...step, script: FLOOR_CREATE, env });
-      const victim = { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' };
-      return (await runStep('post', { ...step, script: toolkitDelete, env: victim })).elapsedMs;
-    });
+    await pair(
+      main,
+      i,
+      async () => {
+        const run = await timeStep('main', { ...step, inputs });
+        state = run.state;
+        return run.ms;
+      },
+      async () => {
+        const run = await runStep('main', { ...step, script: toolkitCreate, env });
+        const victim = { ...env, FLOOR_TOKEN_ID: run.outputs['token-id'] ?? '' };
+        await runStep('post', { ...step, script: toolkitDelete, env: victim });
+        return run.elapsedMs;
+      },
+    );
+    await pair(
+      post,
+      i,
+      async () => (await timeStep('post', { ...step, inputs, state })).ms,
+      async () => {
+        const created = await runStep('main', { ...step, script: FLOOR_CREATE, env });
+        const victim = { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' };
+        return (await runStep('post', { ...step, script: toolkitDelete, env: victim })).elapsedMs;
+      },
+    );
   }
   const left = emulator.tokens().length;
   await emulator.close();
   const row = (name: string, pairs: Pairs, floorName: string) =>
-    say(`| ${name} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} |`);
+    say(
+      `| ${name} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} |`,
+    );
   say(`### How much is @actions/core (Node ${node.version}, ${RUNS} pairs per row)`);
   say();
-  say('The toolkit floors are the floor scripts with `@actions/core` imported first and one input read through it, bundled with ncc like the action (`bench/toolkit-floor-*.mjs`).');
+  say(
+    'The toolkit floors are the floor scripts with `@actions/core` imported first and one input read through it, bundled with ncc like the action (`bench/toolkit-floor-*.mjs`).',
+  );
   say();
   say('| compared | first (median) | second (median) | median of paired ratios | range of ratios |');
   say('| --- | --- | --- | --- | --- |');
@@ -187,7 +241,12 @@ async function roundTrips(): Promise<void> {
   const { emulator, inputs } = await world();
   const count = async (entryInputs: Record<string, string>, state?: Record<string, string>) => {
     emulator.clearRequests();
-    const step = await runStep(state ? 'post' : 'main', { inputs: { ...inputs, ...entryInputs }, caCertPath: tls.caCertPath, debug: false, ...(state ? { state } : {}) });
+    const step = await runStep(state ? 'post' : 'main', {
+      inputs: { ...inputs, ...entryInputs },
+      caCertPath: tls.caCertPath,
+      debug: false,
+      ...(state ? { state } : {}),
+    });
     return { requests: emulator.requests().length, state: step.state };
   };
   const byId = await count({});
@@ -200,7 +259,7 @@ async function roundTrips(): Promise<void> {
   const scoped = await count(scopedInputs);
   const scopedPost = await count(scopedInputs, scoped.state);
   await emulator.close();
-  say('## 2. Round trips per operation (counted in the emulator\'s request log)');
+  say("## 2. Round trips per operation (counted in the emulator's request log)");
   say();
   say('| operation | requests | target |');
   say('| --- | --- | --- |');
@@ -208,7 +267,9 @@ async function roundTrips(): Promise<void> {
   say(`| create team token by team name | ${byName.requests} | 2 |`);
   say(`| post step delete | ${post.requests} | 1 |`);
   say(`| organization token create, none existing | ${organization.requests} | 2 |`);
-  say(`| scoped create: 2 workspaces and 1 project by name | ${scoped.requests} | 8 (2 + 1 look-ups, team, 3 grants, token) |`);
+  say(
+    `| scoped create: 2 workspaces and 1 project by name | ${scoped.requests} | 8 (2 + 1 look-ups, team, 3 grants, token) |`,
+  );
   say(`| scoped post step (token, then team) | ${scopedPost.requests} | 2 |`);
   say();
 }
@@ -222,7 +283,11 @@ async function loadedFiles(node: Runtime): Promise<Map<string, string[]>> {
   const failed = await runStep('main', { ...step, inputs: { 'api-token': '' } });
   await emulator.close();
   const by = new Map<string, string[]>();
-  for (const [label, run] of [['main: create', created], ['post', post], ['main: bad input', failed]] as const) {
+  for (const [label, run] of [
+    ['main: create', created],
+    ['post', post],
+    ['main: bad input', failed],
+  ] as const) {
     for (const file of probeReport(run).loaded) by.set(file, [...(by.get(file) ?? []), label]);
   }
   return by;
@@ -232,7 +297,9 @@ async function bundleSizes(node: Runtime): Promise<void> {
   const loaded = await loadedFiles(node);
   say('## 3. Bundle sizes');
   say();
-  say(`Which step loads each file was seen by a module hook in the step's process (\`__tests__/support/load-probe.mjs\`, Node ${node.version}).`);
+  say(
+    `Which step loads each file was seen by a module hook in the step's process (\`__tests__/support/load-probe.mjs\`, Node ${node.version}).`,
+  );
   say();
   say('| file | bytes | loaded by |');
   say('| --- | --- | --- |');
@@ -246,7 +313,9 @@ async function bundleSizes(node: Runtime): Promise<void> {
     }
   }
   say();
-  say(`Bytes loaded: ${[...totals].map(([label, bytes]) => `${label} ${bytes}`).join('; ')}. Target for the main bundle: at most 150 KB (153600 bytes).`);
+  say(
+    `Bytes loaded: ${[...totals].map(([label, bytes]) => `${label} ${bytes}`).join('; ')}. Target for the main bundle: at most 150 KB (153600 bytes).`,
+  );
   say();
   const main = await readFile(join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
   const post = await readFile(join(ROOT, 'dist', 'post', 'index.js'), 'utf8');
@@ -262,7 +331,9 @@ async function bundleSizes(node: Runtime): Promise<void> {
 async function undiciChunks(): Promise<string[]> {
   const found: string[] = [];
   for (const entry of ['main', 'post']) {
-    for (const file of (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js') && name !== 'index.js')) {
+    for (const file of (await readdir(join(ROOT, 'dist', entry))).filter(
+      (name) => name.endsWith('.js') && name !== 'index.js',
+    )) {
       if (/undici/i.test(await readFile(join(ROOT, 'dist', entry, file), 'utf8'))) found.push(`dist/${entry}/${file}`);
     }
   }
@@ -273,11 +344,17 @@ async function undiciChunks(): Promise<string[]> {
 async function scale(node: Runtime): Promise<void> {
   const limit = 30;
   const rounds = short ? 1 : 3;
-  say(`## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ${node.version}`);
+  say(
+    `## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ${node.version}`,
+  );
   say();
-  say(`${rounds} round(s); in each, the action's ${JOBS} jobs and the floor scripts' ${JOBS} jobs run back to back (alternating which goes first), each against a fresh emulator with the same rate limit.`);
+  say(
+    `${rounds} round(s); in each, the action's ${JOBS} jobs and the floor scripts' ${JOBS} jobs run back to back (alternating which goes first), each against a fresh emulator with the same rate limit.`,
+  );
   say();
-  say("| round | action wall time | floor scripts' wall time | ratio | requests / limit | requests | of which 429 | failures | tokens left |");
+  say(
+    "| round | action wall time | floor scripts' wall time | ratio | requests / limit | requests | of which 429 | failures | tokens left |",
+  );
   say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
@@ -291,10 +368,14 @@ async function scale(node: Runtime): Promise<void> {
       action = await actionJobs(limit, node);
     }
     ratios.push(action.wallMs / floorMs);
-    say(`| ${round} | ${(action.wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ${(action.wallMs / floorMs).toFixed(2)} | ${((action.served / limit)).toFixed(2)} s | ${action.requests} | ${action.requests - action.served} | ${action.failures} | ${action.left} |`);
+    say(
+      `| ${round} | ${(action.wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ${(action.wallMs / floorMs).toFixed(2)} | ${(action.served / limit).toFixed(2)} s | ${action.requests} | ${action.requests - action.served} | ${action.failures} | ${action.left} |`,
+    );
   }
   say();
-  say(`Median ratio of the action's wall time to the floor scripts' wall time: **${median(ratios).toFixed(2)}** (target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, all at once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} cores, so this is what this machine can do.`);
+  say(
+    `Median ratio of the action's wall time to the floor scripts' wall time: **${median(ratios).toFixed(2)}** (target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, all at once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} cores, so this is what this machine can do.`,
+  );
   say();
 }
 
@@ -326,7 +407,11 @@ async function floorJobs(limit: number, node: Runtime): Promise<number> {
   await Promise.all(
     Array.from({ length: JOBS }, async () => {
       const created = await runStep('main', { ...step, script: FLOOR_CREATE, env });
-      await runStep('post', { ...step, script: FLOOR_DELETE, env: { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' } });
+      await runStep('post', {
+        ...step,
+        script: FLOOR_DELETE,
+        env: { ...env, FLOOR_TOKEN_ID: created.outputs['token-id'] ?? '' },
+      });
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
@@ -345,24 +430,36 @@ interface Runtime {
 async function runtimes(): Promise<Runtime[]> {
   const run = promisify(execFile);
   const machine = { path: process.execPath, version: process.version, label: "this machine's Node" };
-  const found = await run('npx', ['-y', '-p', 'node@24', '-c', 'command -v node'], { env: process.env }).catch((error: Error) => {
-    say(`Node 24 could not be installed through npx (${error.message.split('\n')[0]}); start-up is measured on ${process.version} only.`);
-    return null;
-  });
+  const found = await run('npx', ['-y', '-p', 'node@24', '-c', 'command -v node'], { env: process.env }).catch(
+    (error: Error) => {
+      say(
+        `Node 24 could not be installed through npx (${error.message.split('\n')[0]}); start-up is measured on ${process.version} only.`,
+      );
+      return null;
+    },
+  );
   if (!found) return [machine];
   const path = found.stdout.trim().split('\n').at(-1)!;
   const version = (await run(path, ['--version'])).stdout.trim();
-  return version === process.version ? [machine] : [{ path, version, label: "the action's runtime, npm package node@24" }, machine];
+  return version === process.version
+    ? [machine]
+    : [{ path, version, label: "the action's runtime, npm package node@24" }, machine];
 }
 
 say(`# Benchmark results${short ? ' (short form)' : ''}`);
 say();
-say(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}); benchmark process on Node ${process.version}; ${new Date().toISOString()}.`);
-say('Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner, and every floor script runs through the same step runner (same environment, same file commands).');
+say(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}); benchmark process on Node ${process.version}; ${new Date().toISOString()}.`,
+);
+say(
+  'Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner, and every floor script runs through the same step runner (same environment, same file commands).',
+);
 say();
 say('## 1. Start-up: each step against a bare `node:https` floor');
 say();
-say(`${RUNS} pairs per row: one action run and one floor run, alternating which goes first; the figure is the median of the ${RUNS} per-pair ratios. Wall time of each process from spawn to exit.`);
+say(
+  `${RUNS} pairs per row: one action run and one floor run, alternating which goes first; the figure is the median of the ${RUNS} per-pair ratios. Wall time of each process from spawn to exit.`,
+);
 say();
 const nodes = await runtimes();
 for (const runtime of nodes) await startup(runtime);

@@ -4,12 +4,21 @@ import { request } from 'node:https';
 import { appendFileSync } from 'node:fs';
 
 const body = JSON.stringify({
-  data: { type: 'authentication-tokens', attributes: { description: `floor ${process.pid} ${Date.now()}`, 'expired-at': new Date(Date.now() + 3600_000).toISOString() } },
+  data: {
+    type: 'authentication-tokens',
+    attributes: {
+      description: `floor ${process.pid} ${Date.now()}`,
+      'expired-at': new Date(Date.now() + 3600_000).toISOString(),
+    },
+  },
 });
 const send = () =>
   request(
     `https://${process.env.FLOOR_HOSTNAME}/api/v2/teams/${process.env.FLOOR_TEAM_ID}/authentication-tokens`,
-    { method: 'POST', headers: { Authorization: `Bearer ${process.env.FLOOR_TOKEN}`, 'Content-Type': 'application/vnd.api+json' } },
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${process.env.FLOOR_TOKEN}`, 'Content-Type': 'application/vnd.api+json' },
+    },
     (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));

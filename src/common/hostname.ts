@@ -12,9 +12,15 @@ const HOST_AND_PORT = new RegExp(`^(${LABEL}(?:\\.${LABEL})*)(?::([0-9]{1,5}))?$
 export function parseHostname(raw: string): string {
   let value = raw;
   if (/^http:\/\//i.test(value)) {
-    throw new InputError('hostname', 'must not use http://: the API token would travel unencrypted. Give the host alone, e.g. app.terraform.io.');
+    throw new InputError(
+      'hostname',
+      'must not use http://: the API token would travel unencrypted. Give the host alone, e.g. app.terraform.io.',
+    );
   }
-  value = value.replace(/^https:\/\//i, '').replace(/\/$/, '').toLowerCase();
+  value = value
+    .replace(/^https:\/\//i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
   const match = HOST_AND_PORT.exec(value);
   const port = match?.[2];
   if (!match || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {

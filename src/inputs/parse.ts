@@ -121,8 +121,10 @@ export function parseInputs(source: InputSource): Inputs {
   const connection = parseConnection(source);
   if (mode !== 'rotate') for (const name of ROTATE_ONLY_INPUTS) forbid(source, name, 'is only used with mode: rotate');
   if (mode !== 'list') forbid(source, 'expiring-within', 'is only used with mode: list');
-  if (mode !== 'create' && mode !== 'rotate') forbid(source, 'expiry', `is only used with mode: create or rotate, not ${mode}`);
-  if (mode !== 'create' && mode !== 'delete') forbid(source, 'token-id', `is only used with mode: create or delete, not ${mode}`);
+  if (mode !== 'create' && mode !== 'rotate')
+    forbid(source, 'expiry', `is only used with mode: create or rotate, not ${mode}`);
+  if (mode !== 'create' && mode !== 'delete')
+    forbid(source, 'token-id', `is only used with mode: create or delete, not ${mode}`);
   if (tokenType !== 'agent') forbid(source, 'agent-pool-id', 'applies only to token-type: agent');
   forbidScopedInputs(source, mode, tokenType);
   switch (mode) {
@@ -145,16 +147,23 @@ export function parseInputs(source: InputSource): Inputs {
 function parseConnection(source: InputSource): Connection {
   const apiToken = readApiToken(source);
   if (!apiToken) {
-    throw new InputError('api-token', `is empty, and neither TF_API_TOKEN nor TFE_TOKEN is set in the environment. ${FORK_HINT}`);
+    throw new InputError(
+      'api-token',
+      `is empty, and neither TF_API_TOKEN nor TFE_TOKEN is set in the environment. ${FORK_HINT}`,
+    );
   }
   if (!/^[\x21-\x7e]+$/.test(apiToken)) {
-    throw new InputError('api-token', 'contains spaces, line breaks or other characters a token never has; pass the token alone.');
+    throw new InputError(
+      'api-token',
+      'contains spaces, line breaks or other characters a token never has; pass the token alone.',
+    );
   }
   return { apiToken, hostname: readHostname(source), requestTimeoutMs: requestTimeout(source) };
 }
 
 function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
-  if (tokenType === 'team') return wantsScopedToken(source) ? parseScopedCreate(source, connection) : createTeamToken(source, connection);
+  if (tokenType === 'team')
+    return wantsScopedToken(source) ? parseScopedCreate(source, connection) : createTeamToken(source, connection);
   if (tokenType === 'agent') return createAgentToken(source, connection);
   forbidTeamInputs(source, tokenType);
   forbid(source, 'description', `applies only to team and agent tokens: ${tokenType} tokens have no description`);
@@ -219,7 +228,11 @@ function parseDelete(source: InputSource, connection: Connection, tokenType: Tok
   if (tokenType === 'agent') {
     forbidTeamInputs(source, 'agent');
     const tokenId = optionalTokenId(source);
-    if (!tokenId) throw new InputError('token-id', 'is required to delete an agent token (the at-… id from the create step\'s token-id output).');
+    if (!tokenId)
+      throw new InputError(
+        'token-id',
+        "is required to delete an agent token (the at-… id from the create step's token-id output).",
+      );
     return { ...connection, operation: 'delete-agent-token', tokenId };
   }
   forbidTeamInputs(source, tokenType);
@@ -238,7 +251,7 @@ function deleteTeamToken(source: InputSource, connection: Connection): DeleteTea
   if (!legacy && !tokenId) {
     throw new InputError(
       'token-id',
-      'is required to delete a team token (the at-… id from the create step\'s token-id output); to delete a team\'s legacy token instead, set legacy-team-token: true and team-id or team-name.',
+      "is required to delete a team token (the at-… id from the create step's token-id output); to delete a team's legacy token instead, set legacy-team-token: true and team-id or team-name.",
     );
   }
   if (!legacy) {
@@ -247,15 +260,23 @@ function deleteTeamToken(source: InputSource, connection: Connection): DeleteTea
   }
   const team = legacy ? teamRef(source) : null;
   const byName = team !== null && 'name' in team;
-  return { ...connection, operation: 'delete-team-token', tokenId, team, organization: organization(source, byName), legacy };
+  return {
+    ...connection,
+    operation: 'delete-team-token',
+    tokenId,
+    team,
+    organization: organization(source, byName),
+    legacy,
+  };
 }
 
 function parseList(source: InputSource, connection: Connection, tokenType: TokenType): ListTokens {
-  if (tokenType !== 'team') throw new InputError('token-type', 'must be team with mode: list (it lists the organization\'s team tokens).');
+  if (tokenType !== 'team')
+    throw new InputError('token-type', "must be team with mode: list (it lists the organization's team tokens).");
   return {
     ...connection,
     operation: 'list-tokens',
-    organization: requiredOrganization(source, 'mode: list reads the organization\'s team tokens'),
+    organization: requiredOrganization(source, "mode: list reads the organization's team tokens"),
     team: optionalTeamRef(source),
     descriptionPrefix: source.get('description'),
     expiringWithinMs: source.get('expiring-within') ? duration(source, 'expiring-within', '') : null,
@@ -263,14 +284,19 @@ function parseList(source: InputSource, connection: Connection, tokenType: Token
 }
 
 function parseSweep(source: InputSource, connection: Connection, tokenType: TokenType): SweepTokens {
-  if (tokenType !== 'team') throw new InputError('token-type', 'must be team with mode: sweep (it sweeps the organization\'s team tokens).');
+  if (tokenType !== 'team')
+    throw new InputError('token-type', "must be team with mode: sweep (it sweeps the organization's team tokens).");
   forbid(source, 'team-id', 'is not used with mode: sweep, which sweeps the whole organization');
   forbid(source, 'team-name', 'is not used with mode: sweep, which sweeps the whole organization');
-  forbid(source, 'description', 'is not used with mode: sweep: it only ever touches tokens with this action\'s own prefix');
+  forbid(
+    source,
+    'description',
+    "is not used with mode: sweep: it only ever touches tokens with this action's own prefix",
+  );
   return {
     ...connection,
     operation: 'sweep-tokens',
-    organization: requiredOrganization(source, 'mode: sweep reads the organization\'s team tokens'),
+    organization: requiredOrganization(source, "mode: sweep reads the organization's team tokens"),
     olderThanMs: duration(source, 'older-than', '24h'),
     dryRun: boolean(source, 'dry-run', false),
   };
@@ -278,7 +304,10 @@ function parseSweep(source: InputSource, connection: Connection, tokenType: Toke
 
 function noReplace(source: InputSource, why: string): void {
   if (boolean(source, 'replace-existing', false)) {
-    throw new InputError('replace-existing', why === 'delete' ? 'is only used with mode: create.' : `is not used here: ${why}.`);
+    throw new InputError(
+      'replace-existing',
+      why === 'delete' ? 'is only used with mode: create.' : `is not used here: ${why}.`,
+    );
   }
 }
 

@@ -82,11 +82,18 @@ export function parseRotate(source: InputSource, connection: Connection, tokenTy
   const team = tokenType === 'team' ? teamRef(source) : null;
   if (tokenType !== 'team') forbidTeamInputs(source, tokenType);
   if (replacedByCreate) {
-    forbid(source, 'description', 'is not used when rotating a token that has no description (organization, audit-trail or legacy team token)');
+    forbid(
+      source,
+      'description',
+      'is not used when rotating a token that has no description (organization, audit-trail or legacy team token)',
+    );
   }
   if (tokenType === 'agent') forbid(source, 'expiry', 'cannot be set for agent tokens: the API gives them no expiry');
   if (!source.get('secret-name') && !source.get('variable-key')) {
-    throw new InputError('secret-name', 'or variable-key is required with mode: rotate: the GitHub Actions secret, the HCP Terraform variable, or both, that receive the new token.');
+    throw new InputError(
+      'secret-name',
+      'or variable-key is required with mode: rotate: the GitHub Actions secret, the HCP Terraform variable, or both, that receive the new token.',
+    );
   }
   const secret = secretDestination(source);
   const variable = variableDestination(source);
@@ -103,7 +110,9 @@ export function parseRotate(source: InputSource, connection: Connection, tokenTy
     legacy,
     expiresAt: tokenType === 'agent' ? null : parseExpiry(expiry || DEFAULT_ROTATION_EXPIRY, source.now),
     expiryDefaulted: !expiry,
-    description: replacedByCreate ? '' : checkedDescription(source.get('description')) || defaultRotationDescription(source.run),
+    description: replacedByCreate
+      ? ''
+      : checkedDescription(source.get('description')) || defaultRotationDescription(source.run),
     keepPrevious: wholeNumber(source, 'keep-previous', '1', 0, 100),
     secret,
     variable,
@@ -124,26 +133,41 @@ function secretDestination(source: InputSource): SecretDestination | null {
     return null;
   }
   if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
-    throw new InputError('secret-name', `must contain only letters, digits and underscores, must not start with a digit or with GITHUB_; got ${quote(name)}.`);
+    throw new InputError(
+      'secret-name',
+      `must contain only letters, digits and underscores, must not start with a digit or with GITHUB_; got ${quote(name)}.`,
+    );
   }
   const environment = source.get('secret-environment') || null;
   const secretOrganization = source.get('secret-organization') || null;
   if (secretOrganization && (environment || source.get('secret-repository'))) {
-    throw new InputError('secret-organization', 'cannot be combined with secret-repository or secret-environment: an organization secret belongs to the organization.');
+    throw new InputError(
+      'secret-organization',
+      'cannot be combined with secret-repository or secret-environment: an organization secret belongs to the organization.',
+    );
   }
   if (secretOrganization && !OWNER.test(secretOrganization)) {
-    throw new InputError('secret-organization', `must be a GitHub organization login; got ${quote(secretOrganization)}.`);
+    throw new InputError(
+      'secret-organization',
+      `must be a GitHub organization login; got ${quote(secretOrganization)}.`,
+    );
   }
   if (environment && (environment.length > 255 || /[\u0000-\u001f'"`]/.test(environment))) {
     throw new InputError('secret-environment', `must be a GitHub environment name; got ${quote(environment)}.`);
   }
   const repository = source.get('secret-repository') || source.env['GITHUB_REPOSITORY'] || '';
   if (!secretOrganization && !isRepository(repository)) {
-    throw new InputError('secret-repository', `must be owner/repo, a GitHub login and a repository name other than . or .. (default: the current repository, GITHUB_REPOSITORY); got ${quote(repository)}.`);
+    throw new InputError(
+      'secret-repository',
+      `must be owner/repo, a GitHub login and a repository name other than . or .. (default: the current repository, GITHUB_REPOSITORY); got ${quote(repository)}.`,
+    );
   }
   const githubToken = source.get('github-token');
   if (!githubToken) {
-    throw new InputError('github-token', `is required with secret-name: a token allowed to write Actions secrets (the workflow's GITHUB_TOKEN never is). ${FORK_HINT}`);
+    throw new InputError(
+      'github-token',
+      `is required with secret-name: a token allowed to write Actions secrets (the workflow's GITHUB_TOKEN never is). ${FORK_HINT}`,
+    );
   }
   const apiUrl = (source.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, '');
   return { name, repository, environment, organization: secretOrganization, githubToken, apiUrl };
@@ -152,7 +176,9 @@ function secretDestination(source: InputSource): SecretDestination | null {
 /** `owner/name` where the name is a real repository name: `.` and `..` would walk up the API path. */
 function isRepository(value: string): boolean {
   const [owner, name, ...rest] = value.split('/');
-  return rest.length === 0 && OWNER.test(owner ?? '') && REPOSITORY_NAME.test(name ?? '') && name !== '.' && name !== '..';
+  return (
+    rest.length === 0 && OWNER.test(owner ?? '') && REPOSITORY_NAME.test(name ?? '') && name !== '.' && name !== '..'
+  );
 }
 
 /** Environment variable names; Terraform variable names also allow hyphens. Both start with a letter or `_`. */
@@ -176,12 +202,18 @@ function variableDestination(source: InputSource): VariableDestination | null {
   }
   if (!(category === 'env' ? ENV_KEY : TERRAFORM_KEY).test(key)) {
     const allowed = category === 'env' ? 'letters, digits and underscores' : 'letters, digits, underscores and hyphens';
-    throw new InputError('variable-key', `must be a ${category} variable name (${allowed}, not starting with a digit, at most 128 characters); got ${quote(key)}.`);
+    throw new InputError(
+      'variable-key',
+      `must be a ${category} variable name (${allowed}, not starting with a digit, at most 128 characters); got ${quote(key)}.`,
+    );
   }
   const workspaceInput = source.get('variable-workspace');
   const setInput = source.get('variable-set');
   if (Boolean(workspaceInput) === Boolean(setInput)) {
-    throw new InputError('variable-workspace', 'or variable-set (exactly one of them) is required with variable-key: the workspace or variable set that holds the variable.');
+    throw new InputError(
+      'variable-workspace',
+      'or variable-set (exactly one of them) is required with variable-key: the workspace or variable set that holds the variable.',
+    );
   }
   const workspace = workspaceInput ? workspaceRef(workspaceInput) : null;
   const variableSet = setInput ? variableSetRef(setInput) : null;
@@ -193,11 +225,17 @@ function variableDestination(source: InputSource): VariableDestination | null {
 function workspaceRef(value: string): WorkspaceRef {
   if (WORKSPACE_ID.test(value)) return { id: value };
   if (WORKSPACE_NAME.test(value)) return { name: value };
-  throw new InputError('variable-workspace', `must be a workspace name (letters, digits, - and _) or id (ws-…); got ${quote(value)}.`);
+  throw new InputError(
+    'variable-workspace',
+    `must be a workspace name (letters, digits, - and _) or id (ws-…); got ${quote(value)}.`,
+  );
 }
 
 function variableSetRef(value: string): VariableSetRef {
   if (VARIABLE_SET_ID.test(value)) return { id: value };
   if (value.length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(value)) return { name: value };
-  throw new InputError('variable-set', `must be a variable set name (at most 128 characters, no control characters) or id (varset-…); got ${quote(value)}.`);
+  throw new InputError(
+    'variable-set',
+    `must be a variable set name (at most 128 characters, no control characters) or id (varset-…); got ${quote(value)}.`,
+  );
 }

@@ -42,7 +42,10 @@ export function boolean(source: Pick<InputSource, 'get'>, name: string, fallback
   if (!value) return fallback;
   if (TRUE.includes(value)) return true;
   if (FALSE.includes(value)) return false;
-  throw new InputError(name, `must be a YAML 1.2 boolean (true, True, TRUE, false, False or FALSE); got ${quote(value)}.`);
+  throw new InputError(
+    name,
+    `must be a YAML 1.2 boolean (true, True, TRUE, false, False or FALSE); got ${quote(value)}.`,
+  );
 }
 
 export function forbid(source: InputSource, name: string, why: string): void {
@@ -60,11 +63,13 @@ export function optionalTeamRef(source: InputSource): TeamRef | null {
   const name = source.get('team-name');
   if (id && name) throw new InputError('team-id', 'and team-name are both set; give exactly one of them.');
   if (id) {
-    if (!TEAM_ID.test(id)) throw new InputError('team-id', `must be a team id like team-6p5jTwJQXwqZBncC; got ${quote(id)}.`);
+    if (!TEAM_ID.test(id))
+      throw new InputError('team-id', `must be a team id like team-6p5jTwJQXwqZBncC; got ${quote(id)}.`);
     return { id };
   }
   if (name) {
-    if (!NAME.test(name)) throw new InputError('team-name', `must be a team name (letters, digits, - and _); got ${quote(name)}.`);
+    if (!NAME.test(name))
+      throw new InputError('team-name', `must be a team name (letters, digits, - and _); got ${quote(name)}.`);
     return { name };
   }
   return null;
@@ -78,14 +83,21 @@ export function forbidTeamInputs(source: InputSource, tokenType: string): void {
   }
 }
 
-export function organization(source: InputSource, required: boolean, why = 'organization tokens and team-name look-ups'): string | null {
+export function organization(
+  source: InputSource,
+  required: boolean,
+  why = 'organization tokens and team-name look-ups',
+): string | null {
   const value = source.get('organization') || source.env['TF_CLOUD_ORGANIZATION']?.trim() || '';
   if (!value) {
     if (!required) return null;
     throw new InputError('organization', `is required here (${why}) and TF_CLOUD_ORGANIZATION is not set either.`);
   }
   if (!NAME.test(value)) {
-    throw new InputError('organization', `must be an organization name (letters, digits, - and _); got ${quote(value)}.`);
+    throw new InputError(
+      'organization',
+      `must be an organization name (letters, digits, - and _); got ${quote(value)}.`,
+    );
   }
   return value;
 }
@@ -97,14 +109,16 @@ export function requiredOrganization(source: InputSource, why: string): string {
 export function agentPoolId(source: InputSource): string {
   const value = source.get('agent-pool-id');
   if (!value) throw new InputError('agent-pool-id', 'is required for agent tokens (the apool-… id of the agent pool).');
-  if (!AGENT_POOL_ID.test(value)) throw new InputError('agent-pool-id', `must be an agent pool id like apool-yoGUFz5zcRMMz53i; got ${quote(value)}.`);
+  if (!AGENT_POOL_ID.test(value))
+    throw new InputError('agent-pool-id', `must be an agent pool id like apool-yoGUFz5zcRMMz53i; got ${quote(value)}.`);
   return value;
 }
 
 export function optionalTokenId(source: InputSource): string | null {
   const value = source.get('token-id');
   if (!value) return null;
-  if (!TOKEN_ID.test(value)) throw new InputError('token-id', `must be a token id like at-TLhN8cc6ro6qYDvp; got ${quote(value)}.`);
+  if (!TOKEN_ID.test(value))
+    throw new InputError('token-id', `must be a token id like at-TLhN8cc6ro6qYDvp; got ${quote(value)}.`);
   return value;
 }
 

@@ -5,7 +5,10 @@ export const SCOPED_TEAM_PREFIX = 'gha-tfc-scoped-';
 
 /** `gha-tfc-scoped-20260301T120000Z-4242-1-9f3a1c2e`: letters, digits, - and _ only, as team names require. */
 export function scopedTeamName(run: RunContext, now: number, randomHex: string): string {
-  const time = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  const time = new Date(now)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
   const safe = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 20);
   return `${SCOPED_TEAM_PREFIX}${time}-${safe(run.runId)}-${safe(run.runAttempt)}-${randomHex}`;
 }

@@ -50,32 +50,73 @@ export function wantsScopedToken(source: InputSource): boolean {
 export function forbidScopedInputs(source: InputSource, mode: string, tokenType: string): void {
   if (mode === 'create' && tokenType === 'team') {
     if (wantsScopedToken(source)) return;
-    if (source.get('workspace-access')) throw new InputError('workspace-access', 'applies only with workspaces (a scoped token); remove it or list the workspaces.');
-    if (source.get('project-access')) throw new InputError('project-access', 'applies only with projects (a scoped token); remove it or list the projects.');
+    if (source.get('workspace-access'))
+      throw new InputError(
+        'workspace-access',
+        'applies only with workspaces (a scoped token); remove it or list the workspaces.',
+      );
+    if (source.get('project-access'))
+      throw new InputError(
+        'project-access',
+        'applies only with projects (a scoped token); remove it or list the projects.',
+      );
     return;
   }
   for (const name of SCOPED_INPUTS) {
     if (source.get(name)) {
-      throw new InputError(name, `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ${tokenType}; remove it.`);
+      throw new InputError(
+        name,
+        `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ${tokenType}; remove it.`,
+      );
     }
   }
 }
 
 export function parseScopedCreate(source: InputSource, connection: Connection): CreateScopedToken {
   for (const team of ['team-id', 'team-name']) {
-    if (source.get(team)) throw new InputError(team, 'cannot be combined with workspaces or projects: a scoped token gets a temporary team of its own; remove one of them.');
+    if (source.get(team))
+      throw new InputError(
+        team,
+        'cannot be combined with workspaces or projects: a scoped token gets a temporary team of its own; remove one of them.',
+      );
   }
   const why = 'a scoped team lives only as long as its job';
-  if (boolean(source, 'legacy-team-token', false)) throw new InputError('legacy-team-token', `cannot be true with workspaces or projects: ${why} and gets a described token.`);
-  if (boolean(source, 'replace-existing', false)) throw new InputError('replace-existing', `cannot be true with workspaces or projects: ${why}; nothing is replaced.`);
-  if (!boolean(source, 'ephemeral', true)) throw new InputError('ephemeral', `cannot be false with workspaces or projects: ${why}, and its token with it.`);
+  if (boolean(source, 'legacy-team-token', false))
+    throw new InputError(
+      'legacy-team-token',
+      `cannot be true with workspaces or projects: ${why} and gets a described token.`,
+    );
+  if (boolean(source, 'replace-existing', false))
+    throw new InputError(
+      'replace-existing',
+      `cannot be true with workspaces or projects: ${why}; nothing is replaced.`,
+    );
+  if (!boolean(source, 'ephemeral', true))
+    throw new InputError('ephemeral', `cannot be false with workspaces or projects: ${why}, and its token with it.`);
   if (connection.hostname === HCP_EUROPE) {
-    throw new InputError('hostname', `is HCP Europe (${HCP_EUROPE}), which has HCP groups instead of teams, so scoped tokens (workspaces, projects) cannot work there; use team-id with a group id instead.`);
+    throw new InputError(
+      'hostname',
+      `is HCP Europe (${HCP_EUROPE}), which has HCP groups instead of teams, so scoped tokens (workspaces, projects) cannot work there; use team-id with a group id instead.`,
+    );
   }
-  const workspaces = refs(source, 'workspaces', WORKSPACE_ID, WORKSPACE_NAME, 'a workspace name (letters, digits, - and _, at most 90) or id like ws-6p5jTwJQXwqZBncC');
-  const projects = refs(source, 'projects', PROJECT_ID, PROJECT_NAME, 'a project name (letters, digits, spaces, - and _, 3 to 40, no space at either end) or id like prj-6p5jTwJQXwqZBncC');
-  if (source.get('workspace-access') && workspaces.length === 0) throw new InputError('workspace-access', 'applies only with workspaces; remove it or list the workspaces.');
-  if (source.get('project-access') && projects.length === 0) throw new InputError('project-access', 'applies only with projects; remove it or list the projects.');
+  const workspaces = refs(
+    source,
+    'workspaces',
+    WORKSPACE_ID,
+    WORKSPACE_NAME,
+    'a workspace name (letters, digits, - and _, at most 90) or id like ws-6p5jTwJQXwqZBncC',
+  );
+  const projects = refs(
+    source,
+    'projects',
+    PROJECT_ID,
+    PROJECT_NAME,
+    'a project name (letters, digits, spaces, - and _, 3 to 40, no space at either end) or id like prj-6p5jTwJQXwqZBncC',
+  );
+  if (source.get('workspace-access') && workspaces.length === 0)
+    throw new InputError('workspace-access', 'applies only with workspaces; remove it or list the workspaces.');
+  if (source.get('project-access') && projects.length === 0)
+    throw new InputError('project-access', 'applies only with projects; remove it or list the projects.');
   return {
     ...connection,
     operation: 'create-scoped-token',
@@ -99,8 +140,13 @@ function refs(source: InputSource, input: string, id: RegExp, name: RegExp, allo
   const items = raw.split(/,?[ \t]*\r?\n|,/).map((item) => item.trim());
   const seen = new Set<string>();
   return items.map((item, index) => {
-    if (!item) throw new InputError(input, `has an empty item (number ${index + 1}); separate names by single commas or new lines.`);
-    if (!id.test(item) && !name.test(item)) throw new InputError(input, `must list only ${allowed}; got ${quote(item)}.`);
+    if (!item)
+      throw new InputError(
+        input,
+        `has an empty item (number ${index + 1}); separate names by single commas or new lines.`,
+      );
+    if (!id.test(item) && !name.test(item))
+      throw new InputError(input, `must list only ${allowed}; got ${quote(item)}.`);
     // Project names are matched case-insensitively by the API, so "Core" and "core" are the same project.
     const key = input === 'projects' ? item.toLowerCase() : item;
     if (seen.has(key)) throw new InputError(input, `lists ${quote(item)} twice.`);

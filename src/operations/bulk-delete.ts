@@ -12,18 +12,25 @@ export interface DeleteOutcome {
  * none (older Terraform Enterprise) or refuses one batch as malformed or too large. Ids already gone count as done.
  * A 403 is not a missing endpoint: that batch fails, so nothing is reported deleted that may still exist.
  */
-export async function deleteTeamTokens(context: OperationContext, organization: string, tokenIds: readonly string[]): Promise<DeleteOutcome> {
+export async function deleteTeamTokens(
+  context: OperationContext,
+  organization: string,
+  tokenIds: readonly string[],
+): Promise<DeleteOutcome> {
   const outcome: DeleteOutcome = { deleted: [], failed: [] };
   let bulk = true;
   const batches = chunks(tokenIds, teamTokens.BULK_DELETE_BATCH);
   for (const [index, batch] of batches.entries()) {
     if (bulk) {
       const result = await bulkBatch(context, organization, batch, outcome);
-      if (result === 'done') context.io.info(`Deleted batch ${index + 1} of ${batches.length} (${batch.length} tokens) in one request.`);
+      if (result === 'done')
+        context.io.info(`Deleted batch ${index + 1} of ${batches.length} (${batch.length} tokens) in one request.`);
       if (result === 'done' || result === 'failed') continue;
       if (result === 'unsupported') {
         bulk = false;
-        context.io.info('This server has no bulk delete for team tokens (older Terraform Enterprise): deleting them one by one.');
+        context.io.info(
+          'This server has no bulk delete for team tokens (older Terraform Enterprise): deleting them one by one.',
+        );
       }
     }
     await oneByOne(context, batch, outcome);
@@ -31,7 +38,12 @@ export async function deleteTeamTokens(context: OperationContext, organization: 
   return outcome;
 }
 
-async function bulkBatch(context: OperationContext, organization: string, batch: readonly string[], outcome: DeleteOutcome): Promise<'done' | 'unsupported' | 'one-by-one' | 'failed'> {
+async function bulkBatch(
+  context: OperationContext,
+  organization: string,
+  batch: readonly string[],
+  outcome: DeleteOutcome,
+): Promise<'done' | 'unsupported' | 'one-by-one' | 'failed'> {
   try {
     if ((await teamTokens.deleteBulk(context.client, organization, batch)) === 'unsupported') return 'unsupported';
     outcome.deleted.push(...batch);

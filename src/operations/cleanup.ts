@@ -20,7 +20,8 @@ export async function cleanUp(context: CleanupContext, record: CleanupRecord): P
   const { io } = context;
   if (record.kind === 'scoped-team') return cleanUpScopedTeam(context, record);
   const label = record.tokenId ?? `(${record.kind} token, id unknown)`;
-  if (record.expiredAt && Date.parse(record.expiredAt) <= context.now) return say(io, `Skipping ${label}: it has already expired.`);
+  if (record.expiredAt && Date.parse(record.expiredAt) <= context.now)
+    return say(io, `Skipping ${label}: it has already expired.`);
   // A token whose secret never arrived is useless to everyone, so it goes whatever `ephemeral` says.
   if (!record.tokenId) return cleanUpUnconfirmed(context, record);
   if (!record.ephemeral) return say(io, `Keeping ${label}: ephemeral is false.`);
@@ -30,11 +31,17 @@ export async function cleanUp(context: CleanupContext, record: CleanupRecord): P
 }
 
 /** Deletes a token this run created, by id; a one-per-owner token only while it is still the current one. */
-export async function deleteRecorded(client: TfcClient, record: Omit<CleanupRecord, 'tokenId'>, tokenId: string): Promise<string> {
+export async function deleteRecorded(
+  client: TfcClient,
+  record: Omit<CleanupRecord, 'tokenId'>,
+  tokenId: string,
+): Promise<string> {
   if (record.kind === 'team' || record.kind === 'agent') {
     const result = await teamTokens.deleteById(client, tokenId);
     const kind = record.kind === 'team' ? 'Team' : 'Agent';
-    return result === 'deleted' ? `Deleted ${record.kind} token ${tokenId}.` : `${kind} token ${tokenId} was already gone.`;
+    return result === 'deleted'
+      ? `Deleted ${record.kind} token ${tokenId}.`
+      : `${kind} token ${tokenId} was already gone.`;
   }
   const singleton = singletonOf(client, record);
   const current = await singleton.read();
@@ -77,7 +84,9 @@ async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord
   if (!found) return say(io, `No token was created under "${record.description}"; nothing to delete.`);
   const result = await teamTokens.deleteById(context.client, found.id);
   const outcome =
-    result === 'deleted' ? `Deleted ${record.kind} token ${found.id}, whose create was interrupted.` : `Token ${found.id} was already gone.`;
+    result === 'deleted'
+      ? `Deleted ${record.kind} token ${found.id}, whose create was interrupted.`
+      : `Token ${found.id} was already gone.`;
   io.info(outcome);
   return outcome;
 }

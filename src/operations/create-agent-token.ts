@@ -10,11 +10,20 @@ export async function createAgentToken(context: OperationContext, inputs: Create
   const { client, publisher, io } = context;
   const description = withNonce(inputs.description, context.randomHex());
   const { agentPoolId, ephemeral } = inputs;
-  const record = { kind: 'agent', organization: null, teamId: null, agentPoolId, description, expiredAt: '', ephemeral } as const;
+  const record = {
+    kind: 'agent',
+    organization: null,
+    teamId: null,
+    agentPoolId,
+    description,
+    expiredAt: '',
+    ephemeral,
+  } as const;
   const token = await mint(context, record, () => agentTokens.create(client, agentPoolId, description, publisher.mask));
   publisher.tokenOutputs(token);
   io.info(`Created agent token ${token.id} for agent pool ${inputs.agentPoolId}; agent tokens do not expire.`);
-  if (!inputs.ephemeral) io.warning(`Agent token ${token.id} never expires and ephemeral is false: delete it when it is no longer needed.`);
+  if (!inputs.ephemeral)
+    io.warning(`Agent token ${token.id} never expires and ephemeral is false: delete it when it is no longer needed.`);
   await publisher.summary('HCP Terraform agent token created', [
     ['Type', 'agent'],
     ['Token ID', token.id],

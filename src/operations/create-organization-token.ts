@@ -7,7 +7,10 @@ import { createUnderPolicy } from './lifetime-policy.js';
 import { mint } from './mint.js';
 
 /** One token per organization (and one audit-trail token): replacing it revokes what every other consumer uses. */
-export async function createOrganizationToken(context: OperationContext, inputs: CreateOrganizationToken): Promise<MintedToken> {
+export async function createOrganizationToken(
+  context: OperationContext,
+  inputs: CreateOrganizationToken,
+): Promise<MintedToken> {
   const { client, publisher, io } = context;
   const { organization, tokenType } = inputs;
   if (tokenType === 'audit-trail') await requireHcpTerraform(client);
@@ -17,15 +20,25 @@ export async function createOrganizationToken(context: OperationContext, inputs:
       `Organization "${organization}" already has an ${tokenType} token (${existing.id}); creating another would revoke it at once. Nothing was changed. Set replace-existing: true to replace it.`,
     );
   }
-  const record = { kind: tokenType, organization, teamId: null, description: null, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
+  const record = {
+    kind: tokenType,
+    organization,
+    teamId: null,
+    description: null,
+    expiredAt: inputs.expiresAt.toISOString(),
+    ephemeral: inputs.ephemeral,
+  } as const;
   const token = await createUnderPolicy(context, { ...inputs, kind: tokenType }, (expiresAt) =>
     mint(context, { ...record, expiredAt: expiresAt.toISOString() }, () =>
       organizationTokens.create(client, organization, tokenType, expiresAt, publisher.mask),
     ),
   );
   publisher.tokenOutputs(token);
-  if (existing) io.info(`Replaced the organization's previous ${tokenType} token ${existing.id}, which is now revoked.`);
-  io.info(`Created the ${tokenType} token ${token.id} for "${organization}"; it expires at ${token.expiredAt ?? 'never'}.`);
+  if (existing)
+    io.info(`Replaced the organization's previous ${tokenType} token ${existing.id}, which is now revoked.`);
+  io.info(
+    `Created the ${tokenType} token ${token.id} for "${organization}"; it expires at ${token.expiredAt ?? 'never'}.`,
+  );
   await publisher.summary(`HCP Terraform ${tokenType} token created`, [
     ['Type', tokenType],
     ['Token ID', token.id],

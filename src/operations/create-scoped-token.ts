@@ -20,7 +20,11 @@ export async function createScopedToken(context: OperationContext, inputs: Creat
   const targets = await resolveTargets(context.client, inputs);
   const team = await createTemporaryTeam(context, inputs);
   // The nonce is the proof of ownership a rollback looks the token up by (see ownership.ts).
-  const attempt = { teamId: team.id, description: withNonce(inputs.description, context.randomHex()), expiredAt: inputs.expiresAt.toISOString() };
+  const attempt = {
+    teamId: team.id,
+    description: withNonce(inputs.description, context.randomHex()),
+    expiredAt: inputs.expiresAt.toISOString(),
+  };
   let phase: 'grant' | 'mint' = 'grant';
   let token: MintedToken;
   try {
@@ -35,7 +39,12 @@ export async function createScopedToken(context: OperationContext, inputs: Creat
 }
 
 function teamRecord(inputs: CreateScopedToken, teamId: string | null): CleanupRecord {
-  const base = { organization: inputs.organization, description: null, tokenId: null, expiredAt: inputs.expiresAt.toISOString() };
+  const base = {
+    organization: inputs.organization,
+    description: null,
+    tokenId: null,
+    expiredAt: inputs.expiresAt.toISOString(),
+  };
   return { kind: 'scoped-team', ...base, teamId, teamName: inputs.teamName, ephemeral: true };
 }
 
@@ -47,7 +56,11 @@ async function createTemporaryTeam(context: OperationContext, inputs: CreateScop
   ledger.put(teamRecord(inputs, null), sameTeam(inputs.teamName));
   try {
     // The name we chose, not the server's echo of it, is what gets printed and saved.
-    const team = { id: (await createOrAdopt(context, inputs)).id, name: inputs.teamName, organization: inputs.organization };
+    const team = {
+      id: (await createOrAdopt(context, inputs)).id,
+      name: inputs.teamName,
+      organization: inputs.organization,
+    };
     ledger.put(teamRecord(inputs, team.id), sameTeam(inputs.teamName));
     io.info(`Created the temporary team ${team.name} (${team.id}): secret, no organization access.`);
     return team;
@@ -65,7 +78,9 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
     return await createTeam(client, inputs.organization, inputs.teamName);
   } catch (error) {
     if (!mayHaveCreated(error)) throw error;
-    io.warning(`Creating the team ${inputs.teamName} may or may not have succeeded (${errorMessage(error)}); looking it up by name.`);
+    io.warning(
+      `Creating the team ${inputs.teamName} may or may not have succeeded (${errorMessage(error)}); looking it up by name.`,
+    );
   }
   const found = await lookUpTeam(client, inputs.organization, inputs.teamName);
   if (found) return found;
@@ -73,14 +88,20 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
     return await createTeam(client, inputs.organization, inputs.teamName);
   } catch (error) {
     if (error instanceof ApiError && error.is(422) && /already been taken/i.test(error.message)) {
-      throw new Error(`The interrupted request created the team ${inputs.teamName}, but this credential cannot see it (a secret team); the post step tries to remove it.`);
+      throw new Error(
+        `The interrupted request created the team ${inputs.teamName}, but this credential cannot see it (a secret team); the post step tries to remove it.`,
+      );
     }
     throw error;
   }
 }
 
 /** 404 or 422 from a team create: the entitlement set tells a plan without teams from a credential without rights. */
-async function explainTeamCreateFailure(context: OperationContext, inputs: CreateScopedToken, error: unknown): Promise<unknown> {
+async function explainTeamCreateFailure(
+  context: OperationContext,
+  inputs: CreateScopedToken,
+  error: unknown,
+): Promise<unknown> {
   if (!(error instanceof ApiError) || !(error.is(404) || error.is(422))) return error;
   let entitled: boolean | null = null;
   try {
@@ -101,27 +122,46 @@ async function explainTeamCreateFailure(context: OperationContext, inputs: Creat
   return error;
 }
 
-async function grantAccess(context: OperationContext, inputs: CreateScopedToken, team: Team, targets: Targets): Promise<void> {
+async function grantAccess(
+  context: OperationContext,
+  inputs: CreateScopedToken,
+  team: Team,
+  targets: Targets,
+): Promise<void> {
   const { client } = context;
   for (const workspace of targets.workspaces) {
     await access.grantWorkspace(client, team.id, workspace.id, inputs.workspaceAccess).catch((error: unknown) => {
-      throw explainGrantFailure(error, `workspace "${printable(workspace.name)}" (${workspace.id})`, 'POST /team-workspaces', WORKSPACE_GRANTERS);
+      throw explainGrantFailure(
+        error,
+        `workspace "${printable(workspace.name)}" (${workspace.id})`,
+        'POST /team-workspaces',
+        WORKSPACE_GRANTERS,
+      );
     });
   }
   for (const project of targets.projects) {
     await access.grantProject(client, team.id, project.id, inputs.projectAccess).catch((error: unknown) => {
-      throw explainGrantFailure(error, `project "${printable(project.name)}" (${project.id})`, 'POST /team-projects', PROJECT_GRANTERS);
+      throw explainGrantFailure(
+        error,
+        `project "${printable(project.name)}" (${project.id})`,
+        'POST /team-projects',
+        PROJECT_GRANTERS,
+      );
     });
   }
 }
 
-const WORKSPACE_GRANTERS = 'Granting a secret team access to a workspace needs an organization owner (the owners team\'s token or an owner\'s user token) or the organization token; workspace admins cannot manage secret teams.';
-const PROJECT_GRANTERS = 'Granting a secret team access to a project needs an organization owner (the owners team\'s token or an owner\'s user token), the organization token, or Manage all projects; project admins cannot manage secret teams.';
+const WORKSPACE_GRANTERS =
+  "Granting a secret team access to a workspace needs an organization owner (the owners team's token or an owner's user token) or the organization token; workspace admins cannot manage secret teams.";
+const PROJECT_GRANTERS =
+  "Granting a secret team access to a project needs an organization owner (the owners team's token or an owner's user token), the organization token, or Manage all projects; project admins cannot manage secret teams.";
 
 /** The credential could read the target and create the team, so a 404 here means the grant permission is missing. */
 function explainGrantFailure(error: unknown, target: string, call: string, needs: string): unknown {
   if (!(error instanceof ApiError) || !error.is(404)) return error;
-  return new Error(`This credential created the team but may not grant it access to ${target}: ${call} answered 404. ${needs}`);
+  return new Error(
+    `This credential created the team but may not grant it access to ${target}: ${call} answered 404. ${needs}`,
+  );
 }
 
 type Attempt = { readonly teamId: string; readonly description: string; readonly expiredAt: string };
@@ -137,7 +177,13 @@ function mintFor(context: OperationContext, inputs: CreateScopedToken, attempt: 
  * Removes the team before the step fails. A token whose create may have succeeded is looked up and deleted first:
  * the docs do not say that deleting a team revokes its tokens.
  */
-async function rollBack(context: OperationContext, team: Team, attempt: Attempt, cause: unknown, tokenMayExist: boolean): Promise<Error> {
+async function rollBack(
+  context: OperationContext,
+  team: Team,
+  attempt: Attempt,
+  cause: unknown,
+  tokenMayExist: boolean,
+): Promise<Error> {
   const { client, io, ledger } = context;
   try {
     if (tokenMayExist) await removeUnconfirmedToken(context, team, attempt);
@@ -145,8 +191,12 @@ async function rollBack(context: OperationContext, team: Team, attempt: Attempt,
     ledger.remove(sameTeam(team.name));
     return new Error(`${errorMessage(cause)} The temporary team ${team.name} was removed again.`);
   } catch (error) {
-    io.warning(`Could not remove the temporary team ${team.name} (${team.id}) after the failure: ${errorMessage(error)} The post step tries again.`);
-    return new Error(`${errorMessage(cause)} The temporary team ${team.name} (${team.id}) is still there; the post step tries to remove it.`);
+    io.warning(
+      `Could not remove the temporary team ${team.name} (${team.id}) after the failure: ${errorMessage(error)} The post step tries again.`,
+    );
+    return new Error(
+      `${errorMessage(cause)} The temporary team ${team.name} (${team.id}) is still there; the post step tries to remove it.`,
+    );
   }
 }
 
@@ -162,16 +212,28 @@ function mayHaveCreated(error: unknown): boolean {
   return error instanceof AmbiguousRequestError || (error instanceof ApiError && error.status >= 500);
 }
 
-async function publish(context: OperationContext, inputs: CreateScopedToken, team: Team, targets: Targets, token: MintedToken): Promise<void> {
+async function publish(
+  context: OperationContext,
+  inputs: CreateScopedToken,
+  team: Team,
+  targets: Targets,
+  token: MintedToken,
+): Promise<void> {
   const { publisher, io, client } = context;
   publisher.tokenOutputs({ ...token, teamId: team.id });
   io.setOutput('team-name', team.name);
   if (inputs.exportEnv) publisher.exportTerraformCredential(client.hostname, token.secret);
   const scope = [
-    ...targets.workspaces.map((workspace) => `${inputs.workspaceAccess} on workspace ${printable(workspace.name)} (${workspace.id})`),
-    ...targets.projects.map((project) => `${inputs.projectAccess} on project ${printable(project.name)} (${project.id})`),
+    ...targets.workspaces.map(
+      (workspace) => `${inputs.workspaceAccess} on workspace ${printable(workspace.name)} (${workspace.id})`,
+    ),
+    ...targets.projects.map(
+      (project) => `${inputs.projectAccess} on project ${printable(project.name)} (${project.id})`,
+    ),
   ];
-  io.info(`Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}. It expires at ${token.expiredAt ?? 'never'}; the team and token are removed when the job ends.`);
+  io.info(
+    `Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}. It expires at ${token.expiredAt ?? 'never'}; the team and token are removed when the job ends.`,
+  );
   await publisher.summary('HCP Terraform scoped team token created', [
     ['Type', 'team (scoped, temporary team)'],
     ['Token ID', token.id],

@@ -11,7 +11,9 @@ import { warnIfOwnersTeam } from './owners-warning.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);
-  const token = inputs.legacy ? await createLegacy(context, inputs, teamId) : await createDescribed(context, inputs, teamId);
+  const token = inputs.legacy
+    ? await createLegacy(context, inputs, teamId)
+    : await createDescribed(context, inputs, teamId);
   context.publisher.tokenOutputs({ ...token, teamId });
   warnIfOwnersTeam(context.io, 'name' in inputs.team ? inputs.team.name : null);
   if (inputs.exportEnv) context.publisher.exportTerraformCredential(context.client.hostname, token.secret);
@@ -30,19 +32,32 @@ export async function createTeamToken(context: OperationContext, inputs: CreateT
 /** A create that may have been processed is looked up, never blindly repeated; a found orphan is deleted. */
 const MAX_CREATES = 3;
 
-async function createDescribed(context: OperationContext, inputs: CreateTeamToken, teamId: string): Promise<MintedToken> {
+async function createDescribed(
+  context: OperationContext,
+  inputs: CreateTeamToken,
+  teamId: string,
+): Promise<MintedToken> {
   const { client, publisher } = context;
   for (let attempt = 1; ; attempt++) {
     // A fresh nonce per attempt: the proof of ownership, and a description no other create can collide with.
     const description = withNonce(inputs.description, context.randomHex());
     const expiredAt = inputs.expiresAt.toISOString();
-    const record = { kind: 'team', organization: inputs.organization, teamId, description, expiredAt, ephemeral: inputs.ephemeral } as const;
+    const record = {
+      kind: 'team',
+      organization: inputs.organization,
+      teamId,
+      description,
+      expiredAt,
+      ephemeral: inputs.ephemeral,
+    } as const;
     let sent = record;
     try {
       return await createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) => {
         // A create clamped to the lifetime policy sends another expiry: the look-up must expect that one.
         sent = { ...record, expiredAt: expiresAt.toISOString() };
-        return mint(context, sent, () => teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask));
+        return mint(context, sent, () =>
+          teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask),
+        );
       });
     } catch (error) {
       if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId);
@@ -67,16 +82,21 @@ async function reconcile(
   error: unknown,
 ): Promise<void> {
   const { client, io, ledger } = context;
-  io.warning(`Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by this run's nonce.`);
-  const team = 'name' in inputs.team && inputs.organization
-    ? { id: attempt.teamId, name: inputs.team.name, organization: inputs.organization }
-    : await teamWithOrganization(client, attempt.teamId, inputs.organization);
+  io.warning(
+    `Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by this run's nonce.`,
+  );
+  const team =
+    'name' in inputs.team && inputs.organization
+      ? { id: attempt.teamId, name: inputs.team.name, organization: inputs.organization }
+      : await teamWithOrganization(client, attempt.teamId, inputs.organization);
   const tokens = await teamTokens.listAll(client, team.organization, { teamName: team.name });
   const orphan = tokens.find((token) => isOwnedBy(token, attempt));
   if (orphan) {
     await teamTokens.deleteById(client, orphan.id);
     ledger.settle(attempt.description);
-    io.info(`Deleted token ${orphan.id}, created by the interrupted request; its secret never arrived. Creating a new one.`);
+    io.info(
+      `Deleted token ${orphan.id}, created by the interrupted request; its secret never arrived. Creating a new one.`,
+    );
   } else {
     io.info('The server has no token from that request; creating a new one.');
   }
@@ -88,7 +108,7 @@ async function explainCreateFailure(context: OperationContext, error: unknown, t
   if (error.is(404) && (await teamIsReadable(context, teamId))) {
     return new Error(
       `Team ${teamId} exists but this server has no multiple-team-tokens API (POST /teams/:id/authentication-tokens answered 404: Terraform Enterprise before 1.1.0). ` +
-        'Upgrade the server, or set legacy-team-token: true to use the team\'s single legacy token (creating one revokes the current one).',
+        "Upgrade the server, or set legacy-team-token: true to use the team's single legacy token (creating one revokes the current one).",
     );
   }
   return error;
@@ -112,7 +132,14 @@ async function createLegacy(context: OperationContext, inputs: CreateTeamToken, 
       `Team ${teamId} already has a legacy token (${existing.id}); creating another would revoke it at once. Nothing was changed. Set replace-existing: true to replace it.`,
     );
   }
-  const record = { kind: 'team-legacy', organization: inputs.organization, teamId, description: null, expiredAt: inputs.expiresAt.toISOString(), ephemeral: inputs.ephemeral } as const;
+  const record = {
+    kind: 'team-legacy',
+    organization: inputs.organization,
+    teamId,
+    description: null,
+    expiredAt: inputs.expiresAt.toISOString(),
+    ephemeral: inputs.ephemeral,
+  } as const;
   const token = await createUnderPolicy(context, { ...inputs, kind: 'team-legacy' }, (expiresAt) =>
     mint(context, { ...record, expiredAt: expiresAt.toISOString() }, () =>
       teamTokens.createLegacy(client, teamId, expiresAt, publisher.mask),

@@ -29,7 +29,9 @@ async function deleteOutcome(context: OperationContext, inputs: DeleteInputs): P
     if (tokenType === 'audit-trail') await requireHcpTerraform(client);
     const current = await organizationTokens.read(client, organization, tokenType);
     const owner = `organization "${organization}" (${tokenType} token)`;
-    return deleteSingleton(current, inputs.tokenId, owner, () => organizationTokens.remove(client, organization, tokenType));
+    return deleteSingleton(current, inputs.tokenId, owner, () =>
+      organizationTokens.remove(client, organization, tokenType),
+    );
   }
   if (inputs.operation === 'delete-agent-token' || !inputs.legacy) {
     const tokenId = inputs.tokenId as string; // parseInputs requires it here
@@ -37,7 +39,11 @@ async function deleteOutcome(context: OperationContext, inputs: DeleteInputs): P
     const owner = '(named by token id)';
     return result === 'deleted'
       ? { deletedId: tokenId, note: `Deleted token ${tokenId}.`, owner }
-      : { deletedId: null, note: `Token ${tokenId} is already gone (or not visible to this credential); nothing to delete.`, owner };
+      : {
+          deletedId: null,
+          note: `Token ${tokenId} is already gone (or not visible to this credential); nothing to delete.`,
+          owner,
+        };
   }
   const teamId = await resolveTeamId(client, inputs.team!, inputs.organization);
   const current = await teamTokens.readLegacy(client, teamId);
@@ -45,10 +51,19 @@ async function deleteOutcome(context: OperationContext, inputs: DeleteInputs): P
 }
 
 /** A singleton token is deleted only while it is still the one asked for: someone may have replaced it since. */
-async function deleteSingleton(current: Token | null, expectedId: string | null, owner: string, remove: () => Promise<'deleted' | 'not-found'>): Promise<Outcome> {
+async function deleteSingleton(
+  current: Token | null,
+  expectedId: string | null,
+  owner: string,
+  remove: () => Promise<'deleted' | 'not-found'>,
+): Promise<Outcome> {
   if (!current) return { deletedId: null, note: `The ${owner} has no token; nothing to delete.`, owner };
   if (expectedId && current.id !== expectedId) {
-    return { deletedId: null, note: `Token ${expectedId} is already gone: the ${owner} now has token ${current.id}, which was left alone.`, owner };
+    return {
+      deletedId: null,
+      note: `Token ${expectedId} is already gone: the ${owner} now has token ${current.id}, which was left alone.`,
+      owner,
+    };
   }
   const result = await remove();
   return result === 'deleted'

@@ -40,7 +40,11 @@ export async function prepareDestinations(context: OperationContext, inputs: Rot
 }
 
 /** Writes every destination in order, setting each one's output as it succeeds; returns `label (what was done)`. */
-export async function writeDestinations(context: OperationContext, destinations: readonly Destination[], secret: string): Promise<string[]> {
+export async function writeDestinations(
+  context: OperationContext,
+  destinations: readonly Destination[],
+  secret: string,
+): Promise<string[]> {
   const written: string[] = [];
   for (const destination of destinations) {
     try {
@@ -63,7 +67,12 @@ function secretDestination(secret: SecretDestination, timeoutMs: number): Destin
     async write(value) {
       // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
       const { storeSecret } = await import('../api/github/secrets.js');
-      const target = { name: secret.name, repository: secret.repository, environment: secret.environment, organization: secret.organization };
+      const target = {
+        name: secret.name,
+        repository: secret.repository,
+        environment: secret.environment,
+        organization: secret.organization,
+      };
       const userAgent = `tfc-token-action/${ACTION_VERSION}`;
       return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent, timeoutMs }, target, value);
     },
@@ -99,16 +108,28 @@ async function variableDestination(context: OperationContext, target: VariableDe
   };
 }
 
-async function resolveCollection(context: OperationContext, target: VariableDestination): Promise<{ collection: VariableCollection; where: string }> {
+async function resolveCollection(
+  context: OperationContext,
+  target: VariableDestination,
+): Promise<{ collection: VariableCollection; where: string }> {
   const { client } = context;
   const organization = target.organization as string; // parseInputs requires it for every name look-up
   if (target.workspace) {
-    const id = 'id' in target.workspace ? target.workspace.id : await findWorkspaceId(context, organization, target.workspace.name);
-    return { collection: variables.workspaceVariables(id), where: `workspace ${'name' in target.workspace ? `"${target.workspace.name}" (${id})` : id}` };
+    const id =
+      'id' in target.workspace
+        ? target.workspace.id
+        : await findWorkspaceId(context, organization, target.workspace.name);
+    return {
+      collection: variables.workspaceVariables(id),
+      where: `workspace ${'name' in target.workspace ? `"${target.workspace.name}" (${id})` : id}`,
+    };
   }
   const set = target.variableSet as NonNullable<VariableDestination['variableSet']>;
   const id = 'id' in set ? set.id : await findVariableSetId(client, organization, set.name);
-  return { collection: variableSetVariables(id), where: `variable set ${'name' in set ? `"${printable(set.name)}" (${id})` : id}` };
+  return {
+    collection: variableSetVariables(id),
+    where: `variable set ${'name' in set ? `"${printable(set.name)}" (${id})` : id}`,
+  };
 }
 
 async function findWorkspaceId(context: OperationContext, organization: string, name: string): Promise<string> {
@@ -116,26 +137,43 @@ async function findWorkspaceId(context: OperationContext, organization: string, 
     return await variables.findWorkspaceId(context.client, organization, name);
   } catch (error) {
     if (error instanceof ApiError && error.is(404)) {
-      throw new Error(`No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the name, or use the ws-… id.`);
+      throw new Error(
+        `No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the name, or use the ws-… id.`,
+      );
     }
     throw error;
   }
 }
 
-async function findVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination, where: string) {
+async function findVariable(
+  context: OperationContext,
+  collection: VariableCollection,
+  target: VariableDestination,
+  where: string,
+) {
   try {
-    const found = (await variables.listVariables(context.client, collection)).filter((v) => v.key === target.key && v.category === target.category);
+    const found = (await variables.listVariables(context.client, collection)).filter(
+      (v) => v.key === target.key && v.category === target.category,
+    );
     return found[0] ?? null;
   } catch (error) {
     if (error instanceof ApiError && error.is(404)) {
-      throw new Error(`Cannot read the variables of ${where}: it does not exist, or the credential lacks permission to read and write its variables (the API answers 404 for both). Nothing was created.`);
+      throw new Error(
+        `Cannot read the variables of ${where}: it does not exist, or the credential lacks permission to read and write its variables (the API answers 404 for both). Nothing was created.`,
+      );
     }
     throw error;
   }
 }
 
 /** Created if missing, else updated in place; a variable created meanwhile by someone else is updated if sensitive. */
-async function writeVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination, existingId: string | null, value: string): Promise<string> {
+async function writeVariable(
+  context: OperationContext,
+  collection: VariableCollection,
+  target: VariableDestination,
+  existingId: string | null,
+  value: string,
+): Promise<string> {
   const { client } = context;
   if (existingId) return `updated ${(await variables.updateSensitiveValue(client, collection, existingId, value)).id}`;
   try {
@@ -143,7 +181,9 @@ async function writeVariable(context: OperationContext, collection: VariableColl
     return `created ${(await variables.createSensitive(client, collection, { key: target.key, category: target.category, description }, value)).id}`;
   } catch (error) {
     if (!(error instanceof ApiError && error.is(422))) throw error;
-    const raced = (await variables.listVariables(client, collection)).find((v) => v.key === target.key && v.category === target.category);
+    const raced = (await variables.listVariables(client, collection)).find(
+      (v) => v.key === target.key && v.category === target.category,
+    );
     if (!raced?.sensitive) throw error;
     return `updated ${(await variables.updateSensitiveValue(client, collection, raced.id, value)).id}`;
   }

@@ -36,7 +36,9 @@ export async function readPolicy(context: OperationContext, organization: string
 }
 
 export function lifetimeLabel(ms: number): string {
-  return ms % DAY_MS === 0 || ms > 30 * DAY_MS ? `${Number((ms / DAY_MS).toFixed(2))} days` : `${Number((ms / 3_600_000).toFixed(2))} hours`;
+  return ms % DAY_MS === 0 || ms > 30 * DAY_MS
+    ? `${Number((ms / DAY_MS).toFixed(2))} days`
+    : `${Number((ms / 3_600_000).toFixed(2))} hours`;
 }
 
 export interface LifetimeRequest {
@@ -51,7 +53,11 @@ export interface LifetimeRequest {
  * maximum and created again (with a notice), an explicit one fails naming the maximum. No request is spent on the
  * policy when the first create succeeds.
  */
-export async function createUnderPolicy<T>(context: OperationContext, request: LifetimeRequest, create: (expiresAt: Date) => Promise<T>): Promise<T> {
+export async function createUnderPolicy<T>(
+  context: OperationContext,
+  request: LifetimeRequest,
+  create: (expiresAt: Date) => Promise<T>,
+): Promise<T> {
   try {
     return await create(request.expiresAt);
   } catch (error) {
@@ -61,13 +67,17 @@ export async function createUnderPolicy<T>(context: OperationContext, request: L
     const max = 'maxima' in reading && type ? reading.maxima.get(type) : undefined;
     if (max === undefined) {
       const why = 'unreadable' in reading ? reading.unreadable : 'it names no maximum for this token type';
-      throw new Error(`${errorMessage(error)} The organization's token lifetime policy could not be read (${why}); try a shorter expiry.`);
+      throw new Error(
+        `${errorMessage(error)} The organization's token lifetime policy could not be read (${why}); try a shorter expiry.`,
+      );
     }
     const now = context.now();
     if (request.expiresAt.getTime() - now <= max) throw error;
     if (!request.expiryDefaulted) throw tooLong(type as string, max, 'create');
     const clamped = clampedExpiry(now, max);
-    context.io.notice(`The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ${clamped.toISOString()}.`);
+    context.io.notice(
+      `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ${clamped.toISOString()}.`,
+    );
     return create(clamped);
   }
 }
@@ -82,7 +92,9 @@ export async function expiryForRotation(context: OperationContext, inputs: Rotat
   if (!inputs.expiresAt || !type) return inputs.expiresAt;
   const reading = await readPolicy(context, inputs.organization);
   if ('unreadable' in reading) {
-    context.io.info(`Could not read the organization's token lifetime policy (${reading.unreadable}); using the expiry as given.`);
+    context.io.info(
+      `Could not read the organization's token lifetime policy (${reading.unreadable}); using the expiry as given.`,
+    );
     return inputs.expiresAt;
   }
   const max = reading.maxima.get(type);
@@ -90,7 +102,9 @@ export async function expiryForRotation(context: OperationContext, inputs: Rotat
   if (max === undefined || inputs.expiresAt.getTime() - now <= max) return inputs.expiresAt;
   if (!inputs.expiryDefaulted) throw tooLong(type, max, 'rotate');
   const clamped = clampedExpiry(now, max);
-  context.io.notice(`The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ${clamped.toISOString()}.`);
+  context.io.notice(
+    `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ${clamped.toISOString()}.`,
+  );
   return clamped;
 }
 
@@ -100,14 +114,18 @@ function refusedForExpiry(error: unknown): boolean {
 
 function clampedExpiry(now: number, max: number): Date {
   if (max - CLAMP_MARGIN_MS < MIN_LIFETIME_MS) {
-    throw new Error(`The organization's maximum token lifetime (${lifetimeLabel(max)}) is shorter than the 5 minutes a token needs to be useful.`);
+    throw new Error(
+      `The organization's maximum token lifetime (${lifetimeLabel(max)}) is shorter than the 5 minutes a token needs to be useful.`,
+    );
   }
   return new Date(now + max - CLAMP_MARGIN_MS);
 }
 
 function tooLong(type: string, max: number, mode: 'create' | 'rotate'): Error {
   const nothing = mode === 'rotate' ? ' Nothing was created.' : '';
-  return new Error(`Input "expiry" is beyond the organization's maximum lifetime for ${type} tokens, ${lifetimeLabel(max)}.${nothing} Choose an expiry within it, or leave expiry empty to use the maximum.`);
+  return new Error(
+    `Input "expiry" is beyond the organization's maximum lifetime for ${type} tokens, ${lifetimeLabel(max)}.${nothing} Choose an expiry within it, or leave expiry empty to use the maximum.`,
+  );
 }
 
 /** Rows for the list summary: each type's maximum, or null when the credential may not read the policy. */

@@ -18,7 +18,11 @@ export async function listTokens(context: OperationContext, inputs: ListTokens, 
   const matching = all
     .filter((token) => !teamId || token.teamId === teamId)
     .filter((token) => !inputs.descriptionPrefix || (token.description ?? '').startsWith(inputs.descriptionPrefix))
-    .filter((token) => inputs.expiringWithinMs === null || (token.expiredAt !== null && Date.parse(token.expiredAt) <= now + inputs.expiringWithinMs))
+    .filter(
+      (token) =>
+        inputs.expiringWithinMs === null ||
+        (token.expiredAt !== null && Date.parse(token.expiredAt) <= now + inputs.expiringWithinMs),
+    )
     .sort(byExpiry);
   const rows = matching.map((token) => ({
     id: token.id,
@@ -35,16 +39,29 @@ export async function listTokens(context: OperationContext, inputs: ListTokens, 
   await publisher.table(
     `Team tokens of "${inputs.organization}" (${rows.length})`,
     ['Token', 'Team', 'Description', 'Created', 'Last used', 'Expires'],
-    rows.map((row) => [row.id, row['team-name'] ?? row['team-id'] ?? '', row.description ?? '(legacy)', row['created-at'], row['last-used-at'] ?? 'never', expiryLabel(row['expired-at'], now)]),
+    rows.map((row) => [
+      row.id,
+      row['team-name'] ?? row['team-id'] ?? '',
+      row.description ?? '(legacy)',
+      row['created-at'],
+      row['last-used-at'] ?? 'never',
+      expiryLabel(row['expired-at'], now),
+    ]),
   );
   const maxima = await policyRows(context, inputs.organization);
-  if (maxima) await publisher.table(`Maximum token lifetimes in "${inputs.organization}"`, ['Token type', 'Maximum lifetime'], maxima);
+  if (maxima)
+    await publisher.table(
+      `Maximum token lifetimes in "${inputs.organization}"`,
+      ['Token type', 'Maximum lifetime'],
+      maxima,
+    );
 }
 
 function teamIdFor(team: { id: string } | { name: string }, names: Map<string, string>, organization: string): string {
   if ('id' in team) return team.id;
   const match = [...names].find(([, name]) => name === team.name);
-  if (!match) throw new Error(`No team named "${team.name}" in organization "${organization}" is visible to this credential.`);
+  if (!match)
+    throw new Error(`No team named "${team.name}" in organization "${organization}" is visible to this credential.`);
   return match[0];
 }
 

@@ -28,7 +28,9 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   const token = await mint(context, inputs, owner, expiresAt);
   context.publisher.tokenOutputs(token);
   warnIfOwnersTeam(context.io, owner.teamName);
-  context.io.info(`Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`);
+  context.io.info(
+    `Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`,
+  );
   const stored = replacedByCreate(inputs)
     ? await storeReplacement(context, inputs, token, destinations)
     : await storeOrRollBack(context, inputs, token, destinations);
@@ -39,7 +41,14 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
     ['New token ID', token.id],
     ['Expires', token.expiredAt ?? 'never'],
     ['Stored in', stored.join('; ')],
-    ['Revoked', revoked.length > 0 ? revoked.join(', ') : replacedByCreate(inputs) ? 'the previous token (replaced by creation)' : 'none'],
+    [
+      'Revoked',
+      revoked.length > 0
+        ? revoked.join(', ')
+        : replacedByCreate(inputs)
+          ? 'the previous token (replaced by creation)'
+          : 'none',
+    ],
   ]);
 }
 
@@ -63,9 +72,16 @@ function rotationDescription(base: string, now: number, nonce: string): string {
   return `${base} ${new Date(now).toISOString()} ${nonce}`;
 }
 
-async function mint(context: OperationContext, inputs: RotateToken, owner: Owner, expiry: Date | null): Promise<MintedToken> {
+async function mint(
+  context: OperationContext,
+  inputs: RotateToken,
+  owner: Owner,
+  expiry: Date | null,
+): Promise<MintedToken> {
   const { client, publisher } = context;
-  const description = replacedByCreate(inputs) ? null : rotationDescription(inputs.description, context.now(), context.randomHex());
+  const description = replacedByCreate(inputs)
+    ? null
+    : rotationDescription(inputs.description, context.now(), context.randomHex());
   // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
   // create was interrupted and whose secret therefore never arrived.
   const record: Omit<CleanupRecord, 'tokenId'> = {
@@ -85,9 +101,20 @@ async function mint(context: OperationContext, inputs: RotateToken, owner: Owner
       case 'team':
         return inputs.legacy
           ? teamTokens.createLegacy(client, owner.teamId as string, expiresAt, publisher.mask)
-          : teamTokens.create(client, owner.teamId as string, { description: description as string, expiredAt: expiresAt }, publisher.mask);
+          : teamTokens.create(
+              client,
+              owner.teamId as string,
+              { description: description as string, expiredAt: expiresAt },
+              publisher.mask,
+            );
       default:
-        return organizationTokens.create(client, inputs.organization as string, inputs.tokenType, expiresAt, publisher.mask);
+        return organizationTokens.create(
+          client,
+          inputs.organization as string,
+          inputs.tokenType,
+          expiresAt,
+          publisher.mask,
+        );
     }
   });
 }
@@ -97,7 +124,12 @@ async function mint(context: OperationContext, inputs: RotateToken, owner: Owner
  * and leave everything as it was. Once one destination holds it, deleting it would break that destination, so it
  * stays valid beside the old one and nothing is revoked.
  */
-async function storeOrRollBack(context: OperationContext, inputs: RotateToken, token: MintedToken, destinations: readonly Destination[]): Promise<string[]> {
+async function storeOrRollBack(
+  context: OperationContext,
+  inputs: RotateToken,
+  token: MintedToken,
+  destinations: readonly Destination[],
+): Promise<string[]> {
   try {
     await verify(context, inputs, token);
     return await writeDestinations(context, destinations, token.secret);
@@ -113,14 +145,20 @@ async function storeOrRollBack(context: OperationContext, inputs: RotateToken, t
         context.ledger.forget(token.id);
         return `the new token ${token.id} was deleted again and nothing changed`;
       },
-      (deleteError: unknown) => `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
+      (deleteError: unknown) =>
+        `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
     );
     throw new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`);
   }
 }
 
 /** Creating the token already revoked the previous one: there is nothing to roll back to. */
-async function storeReplacement(context: OperationContext, inputs: RotateToken, token: MintedToken, destinations: readonly Destination[]): Promise<string[]> {
+async function storeReplacement(
+  context: OperationContext,
+  inputs: RotateToken,
+  token: MintedToken,
+  destinations: readonly Destination[],
+): Promise<string[]> {
   try {
     await verify(context, inputs, token);
     return await writeDestinations(context, destinations, token.secret);
@@ -140,14 +178,21 @@ async function verify(context: OperationContext, inputs: RotateToken, token: Min
   try {
     await verifyToken(client);
   } catch (error) {
-    throw new Error(`The new token does not authenticate (${errorMessage(error)}); an organization maximum-TTL policy shorter than the expiry can cause this.`);
+    throw new Error(
+      `The new token does not authenticate (${errorMessage(error)}); an organization maximum-TTL policy shorter than the expiry can cause this.`,
+    );
   } finally {
     client.close();
   }
 }
 
 /** Earlier rotations of the same description, newest first; the newest `keep-previous` stay valid. */
-async function revokePrevious(context: OperationContext, inputs: RotateToken, owner: Owner, token: MintedToken): Promise<string[]> {
+async function revokePrevious(
+  context: OperationContext,
+  inputs: RotateToken,
+  owner: Owner,
+  token: MintedToken,
+): Promise<string[]> {
   const { client, io } = context;
   const earlier = (await rotationsOf(context, inputs, owner))
     .filter((candidate) => candidate.id !== token.id)
@@ -162,9 +207,13 @@ async function revokePrevious(context: OperationContext, inputs: RotateToken, ow
 }
 
 async function rotationsOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
-  const pattern = new RegExp(`^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z( [0-9a-f]{16})?$`);
+  const pattern = new RegExp(
+    `^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z( [0-9a-f]{16})?$`,
+  );
   if (inputs.tokenType === 'agent') {
-    return (await agentTokens.listAll(context.client, inputs.agentPoolId as string)).filter((t) => pattern.test(t.description ?? ''));
+    return (await agentTokens.listAll(context.client, inputs.agentPoolId as string)).filter((t) =>
+      pattern.test(t.description ?? ''),
+    );
   }
   const teamId = owner.teamId as string;
   const team =

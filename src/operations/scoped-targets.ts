@@ -17,7 +17,10 @@ export async function resolveTargets(client: TfcClient, inputs: CreateScopedToke
   const unknown: string[] = [];
   const foundWorkspaces: workspaces.Workspace[] = [];
   for (const ref of inputs.workspaces) {
-    const found = 'id' in ref ? await workspaces.readById(client, ref.id) : await workspaces.readByName(client, inputs.organization, ref.name);
+    const found =
+      'id' in ref
+        ? await workspaces.readById(client, ref.id)
+        : await workspaces.readByName(client, inputs.organization, ref.name);
     if (found && matches(ref, found, inputs.organization, (a, b) => a === b)) foundWorkspaces.push(found);
     else unknown.push(`workspace ${quote(label(ref))}`);
   }
@@ -32,20 +35,31 @@ export async function resolveTargets(client: TfcClient, inputs: CreateScopedToke
   return { workspaces: foundWorkspaces, projects: foundProjects };
 }
 
-async function resolveProjects(client: TfcClient, inputs: CreateScopedToken, unknown: string[]): Promise<projects.Project[]> {
+async function resolveProjects(
+  client: TfcClient,
+  inputs: CreateScopedToken,
+  unknown: string[],
+): Promise<projects.Project[]> {
   const names = inputs.projects.flatMap((ref) => ('name' in ref ? [ref.name] : []));
   const named = names.length > 0 ? await projects.listByNames(client, inputs.organization, names) : [];
   const found: projects.Project[] = [];
   for (const ref of inputs.projects) {
-    const project = 'id' in ref ? await projects.readById(client, ref.id) : named.find((candidate) => candidate.name === ref.name);
+    const project =
+      'id' in ref ? await projects.readById(client, ref.id) : named.find((candidate) => candidate.name === ref.name);
     // Project names are unique regardless of case (filter[names] is case-insensitive): compare them that way.
-    if (project && matches(ref, project, inputs.organization, (a, b) => a.toLowerCase() === b.toLowerCase())) found.push(project);
+    if (project && matches(ref, project, inputs.organization, (a, b) => a.toLowerCase() === b.toLowerCase()))
+      found.push(project);
     else unknown.push(`project ${quote(label(ref))}`);
   }
   return found;
 }
 
-function matches(ref: ScopeRef, found: { id: string; name: string; organization: string }, organization: string, same: (a: string, b: string) => boolean): boolean {
+function matches(
+  ref: ScopeRef,
+  found: { id: string; name: string; organization: string },
+  organization: string,
+  same: (a: string, b: string) => boolean,
+): boolean {
   if (found.organization && found.organization !== organization) return false;
   return 'id' in ref ? found.id === ref.id : same(found.name, ref.name);
 }
@@ -54,7 +68,10 @@ function matches(ref: ScopeRef, found: { id: string; name: string; organization:
 function requireDistinct(items: ReadonlyArray<{ id: string; name: string }>, kind: string): void {
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.id)) throw new Error(`The ${kind} ${item.id} ("${item.name}") is listed twice, by name and by id. Nothing was created.`);
+    if (seen.has(item.id))
+      throw new Error(
+        `The ${kind} ${item.id} ("${item.name}") is listed twice, by name and by id. Nothing was created.`,
+      );
     seen.add(item.id);
   }
 }

@@ -7,12 +7,16 @@ import type { CleanupContext } from './cleanup.js';
 
 /** Tokens first, then teams: a token is deleted by its id before the team it belongs to disappears. */
 export function inCleanupOrder(records: readonly CleanupRecord[]): CleanupRecord[] {
-  return [...records.filter((record) => record.kind !== 'scoped-team'), ...records.filter((record) => record.kind === 'scoped-team')];
+  return [
+    ...records.filter((record) => record.kind !== 'scoped-team'),
+    ...records.filter((record) => record.kind === 'scoped-team'),
+  ];
 }
 
 /** How the post step names a record in its summary and warnings. */
 export function recordLabel(record: CleanupRecord): string {
-  if (record.kind === 'scoped-team') return `temporary team ${isScopedTeamRecord(record) ? record.teamName : '(invalid record)'}`;
+  if (record.kind === 'scoped-team')
+    return `temporary team ${isScopedTeamRecord(record) ? record.teamName : '(invalid record)'}`;
   return record.tokenId ?? 'token with unknown id';
 }
 
@@ -25,11 +29,16 @@ export function leftBehindHint(record: CleanupRecord): string {
 /** DELETE /teams/:id (404 means done); a team whose id never arrived is looked up by its name first. */
 export async function cleanUpScopedTeam(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io, client } = context;
-  if (!isScopedTeamRecord(record)) return say(io, 'Skipping a temporary-team record in the saved state that this action would not have written.');
+  if (!isScopedTeamRecord(record))
+    return say(io, 'Skipping a temporary-team record in the saved state that this action would not have written.');
   const teamId = record.teamId ?? (await lookUpTeam(client, record.organization, record.teamName))?.id ?? null;
-  if (!teamId) return say(io, `No temporary team ${record.teamName} is visible: it was never created, or is already gone.`);
+  if (!teamId)
+    return say(io, `No temporary team ${record.teamName} is visible: it was never created, or is already gone.`);
   const result = await deleteTeam(client, teamId);
-  const outcome = result === 'deleted' ? `Deleted the temporary team ${record.teamName} (${teamId}).` : `The temporary team ${record.teamName} (${teamId}) was already gone.`;
+  const outcome =
+    result === 'deleted'
+      ? `Deleted the temporary team ${record.teamName} (${teamId}).`
+      : `The temporary team ${record.teamName} (${teamId}) was already gone.`;
   io.info(outcome);
   return outcome;
 }

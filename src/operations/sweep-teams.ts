@@ -42,10 +42,14 @@ export async function sweepTeams(context: OperationContext, inputs: SweepTokens,
 }
 
 function candidate(resource: unknown): Candidate[] {
-  const data = (resource ?? {}) as { id?: unknown; attributes?: { name?: unknown; visibility?: unknown; 'users-count'?: unknown } };
+  const data = (resource ?? {}) as {
+    id?: unknown;
+    attributes?: { name?: unknown; visibility?: unknown; 'users-count'?: unknown };
+  };
   const name = data.attributes?.name;
   if (!isId('team', data.id) || typeof name !== 'string') return [];
   const createdAt = scopedTeamCreatedAt(name);
-  if (createdAt === null || data.attributes?.visibility !== 'secret' || data.attributes?.['users-count'] !== 0) return [];
+  if (createdAt === null || data.attributes?.visibility !== 'secret' || data.attributes?.['users-count'] !== 0)
+    return [];
   return [{ id: data.id, name, createdAt }];
 }

@@ -21,17 +21,32 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
   });
   const stale = all.filter((token) => isStale(token, inputs.olderThanMs, now)).sort(byExpiry);
   io.info(`${stale.length} of ${all.length} team tokens were left behind by per-job runs.`);
-  if (inputs.dryRun) for (const token of stale) io.info(`Would delete ${token.id} "${printable(token.description ?? '')}" (created ${token.createdAt}).`);
-  const { deleted, failed } = inputs.dryRun ? { deleted: [], failed: [] } : await deleteTeamTokens(context, inputs.organization, stale.map((token) => token.id));
+  if (inputs.dryRun)
+    for (const token of stale)
+      io.info(`Would delete ${token.id} "${printable(token.description ?? '')}" (created ${token.createdAt}).`);
+  const { deleted, failed } = inputs.dryRun
+    ? { deleted: [], failed: [] }
+    : await deleteTeamTokens(
+        context,
+        inputs.organization,
+        stale.map((token) => token.id),
+      );
   io.setOutput('deleted-ids', JSON.stringify(deleted));
   io.setOutput('count', String(inputs.dryRun ? stale.length : deleted.length));
   await publisher.table(
     `Sweep of "${inputs.organization}"${inputs.dryRun ? ' (dry run: nothing deleted)' : ''}`,
     ['Token', 'Description', 'Created', 'Expires', 'Result'],
-    stale.map((token) => [token.id, token.description ?? '', token.createdAt, token.expiredAt ?? 'never', resultOf(token.id, inputs.dryRun, failed)]),
+    stale.map((token) => [
+      token.id,
+      token.description ?? '',
+      token.createdAt,
+      token.expiredAt ?? 'never',
+      resultOf(token.id, inputs.dryRun, failed),
+    ]),
   );
   const failedTeams = await sweepTeams(context, inputs, now);
-  if (failed.length > 0) throw new Error(`Could not delete ${failed.length} of ${stale.length} tokens: ${failed.join(', ')}.`);
+  if (failed.length > 0)
+    throw new Error(`Could not delete ${failed.length} of ${stale.length} tokens: ${failed.join(', ')}.`);
   if (failedTeams.length > 0) throw new Error(`Could not delete the temporary teams ${failedTeams.join(', ')}.`);
 }
 

@@ -36,7 +36,9 @@ export class Publisher {
   exportTerraformCredential(hostname: string, secret: string): void {
     const name = terraformTokenVariable(hostname);
     if (!name) {
-      this.io.warning(`Not exporting TF_TOKEN_… for "${hostname}": Terraform CLI cannot name a host with a port in an environment variable. Use the token output instead.`);
+      this.io.warning(
+        `Not exporting TF_TOKEN_… for "${hostname}": Terraform CLI cannot name a host with a port in an environment variable. Use the token output instead.`,
+      );
       return;
     }
     this.mask(secret);

@@ -133,12 +133,18 @@ export function recordProblem(value: unknown): string | null {
     [record['tokenId'] === null || isId('token', record['tokenId']), 'the token id is not an at-… id'],
     [record['teamId'] === null || isId('team', record['teamId']), 'the team id is not a team-… id'],
     [record['organization'] === null || isId('name', record['organization']), 'the organization is not a name'],
-    [record['agentPoolId'] == null || isId('agent pool', record['agentPoolId']), 'the agent pool id is not an apool-… id'],
+    [
+      record['agentPoolId'] == null || isId('agent pool', record['agentPoolId']),
+      'the agent pool id is not an apool-… id',
+    ],
     [record['description'] === null || isPlainText(record['description']), 'the description is not plain text'],
     [record['expiredAt'] === '' || isInstant(record['expiredAt']), 'the expiry is not a timestamp'],
     [typeof record['ephemeral'] === 'boolean', 'ephemeral is not a boolean'],
     [record['kind'] !== 'team-legacy' || record['teamId'] !== null, 'a legacy team token without its team'],
-    [!['organization', 'audit-trail'].includes(record['kind']) || record['organization'] !== null, 'an organization token without its organization'],
+    [
+      !['organization', 'audit-trail'].includes(record['kind']) || record['organization'] !== null,
+      'an organization token without its organization',
+    ],
   ];
   return checks.find(([ok]) => !ok)?.[1] ?? null;
 }

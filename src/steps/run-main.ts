@@ -38,7 +38,9 @@ function runOperation(context: OperationContext, inputs: Inputs): Promise<unknow
     case 'create-scoped-token':
       return import('../operations/create-scoped-token.js').then((mode) => mode.createScopedToken(context, inputs));
     case 'create-organization-token':
-      return import('../operations/create-organization-token.js').then((mode) => mode.createOrganizationToken(context, inputs));
+      return import('../operations/create-organization-token.js').then((mode) =>
+        mode.createOrganizationToken(context, inputs),
+      );
     case 'create-agent-token':
       return import('../operations/create-agent-token.js').then((mode) => mode.createAgentToken(context, inputs));
     case 'delete-team-token':

@@ -24,7 +24,9 @@ export async function runPost(deps: Dependencies): Promise<void> {
     return;
   }
   if (!apiToken) {
-    io.warning(`Cannot delete ${describe(state.records)}: api-token is empty in the post step. Delete it by hand; it expires on its own.`);
+    io.warning(
+      `Cannot delete ${describe(state.records)}: api-token is empty in the post step. Delete it by hand; it expires on its own.`,
+    );
     return;
   }
   const hostname = postHostname(deps, state.hostname);

@@ -27,7 +27,13 @@ export interface RetryClock {
   readonly random: () => number;
 }
 
-export function decideRetry(method: string, outcome: Outcome, attempt: number, elapsedMs: number, clock: RetryClock): Decision {
+export function decideRetry(
+  method: string,
+  outcome: Outcome,
+  attempt: number,
+  elapsedMs: number,
+  clock: RetryClock,
+): Decision {
   if (attempt >= MAX_ATTEMPTS) return { retry: false };
   const delay = baseDelayMs(method, outcome, attempt, clock.nowSeconds);
   if (delay === null) return { retry: false };

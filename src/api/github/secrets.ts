@@ -111,7 +111,10 @@ async function existingVisibility(api: Api, secret: string): Promise<Visibility 
   }
   const visibility = (answer as { visibility?: unknown } | null)?.visibility;
   if (visibility === 'all' || visibility === 'private' || visibility === 'selected') return visibility;
-  throw new GitHubCallError(null, 'GitHub described the existing secret with no known visibility; it was not overwritten');
+  throw new GitHubCallError(
+    null,
+    'GitHub described the existing secret with no known visibility; it was not overwritten',
+  );
 }
 
 /** Pages by number up to total_count (never a Link header: the token must only go to apiUrl), at most 100 pages. */
@@ -159,16 +162,20 @@ function githubApi(connection: GitHubConnection, transport: Transport): Api {
 /** Octokit's errors reduced to a status and GitHub's one-line message; never the request, which holds the token. */
 function callError(error: unknown, method: string, path: string): GitHubCallError {
   const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof TransportError) return new GitHubCallError(null, `GitHub could not be reached (${clean(cause.code)})`);
+  if (cause instanceof TransportError)
+    return new GitHubCallError(null, `GitHub could not be reached (${clean(cause.code)})`);
   const { status, response } = error as { status?: unknown; response?: { data?: unknown } };
-  if (typeof status !== 'number' || status === 500 && !response) {
+  if (typeof status !== 'number' || (status === 500 && !response)) {
     return new GitHubCallError(null, `GitHub could not be reached (${clean(errorMessage(cause ?? error))})`);
   }
   const data = response?.data;
   if (status >= 200 && status < 300) {
     return new GitHubCallError(null, `GitHub answered ${method} ${path.split('?')[0]} with a body that is not JSON`);
   }
-  return new GitHubCallError(status, `GitHub answered ${status}${githubMessage(typeof data === 'string' ? data : JSON.stringify(data ?? null))}`);
+  return new GitHubCallError(
+    status,
+    `GitHub answered ${status}${githubMessage(typeof data === 'string' ? data : JSON.stringify(data ?? null))}`,
+  );
 }
 
 /**

@@ -67,16 +67,22 @@ export class TfcClient {
    * Every item of a paginated list, 100 a page. The server's page numbers are checked, not trusted: `next-page`
    * must grow and stay within `total-pages`, and MAX_PAGES ends any list.
    */
-  async getAll(path: string, query: Query = {}, onPage?: (page: number, totalPages: number) => void): Promise<unknown[]> {
+  async getAll(
+    path: string,
+    query: Query = {},
+    onPage?: (page: number, totalPages: number) => void,
+  ): Promise<unknown[]> {
     const items: unknown[] = [];
-    for (let page = 1; ; ) {
+    for (let page = 1; ;) {
       const document = await this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
       items.push(...(Array.isArray(document['data']) ? document['data'] : []));
       const { next, totalPages } = nextPage(document, page, path);
       onPage?.(page, totalPages);
       if (next === null) return items;
       if (next > MAX_PAGES) {
-        throw new Error(`GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`);
+        throw new Error(
+          `GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`,
+        );
       }
       page = next;
     }
@@ -103,7 +109,11 @@ export class TfcClient {
       // fall through: an unreadable success
     }
     if (method === 'POST') {
-      throw new AmbiguousRequestError(method, path, `the server answered ${response.status} with a body that is not JSON`);
+      throw new AmbiguousRequestError(
+        method,
+        path,
+        `the server answered ${response.status} with a body that is not JSON`,
+      );
     }
     throw new ApiError(response.status, method, path, 'the answer is not a JSON:API document (a proxy in the way?)');
   }
@@ -175,7 +185,9 @@ function nextPage(document: Json, page: number, path: string): { next: number | 
   if (next === null || next === undefined) return { next: null, totalPages };
   const limit = known ? totalPages : Infinity;
   if (!Number.isInteger(next) || (next as number) <= page || (next as number) > limit) {
-    throw new UntrustedAnswerError(`GET ${path} page ${page} of ${totalPages} names a next page that does not follow it`);
+    throw new UntrustedAnswerError(
+      `GET ${path} page ${page} of ${totalPages} names a next page that does not follow it`,
+    );
   }
   return { next: next as number, totalPages };
 }
@@ -218,7 +230,12 @@ export function jsonApiErrors(body: string): string[] {
 }
 
 function statusText(status: number): string {
-  const texts: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+  const texts: Record<number, string> = {
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+  };
   return texts[status] ?? `HTTP ${status}`;
 }
 

@@ -6,7 +6,8 @@ import type { MintedToken, OnSecret, Token } from './types.js';
 export function tokenFrom(resource: unknown): Token {
   const data = (resource ?? {}) as Json;
   const attributes = (data['attributes'] ?? {}) as Json;
-  const team = ((data['relationships'] as Json | undefined)?.['team'] as Json | undefined)?.['data'] as Json | null | undefined;
+  const team = ((data['relationships'] as Json | undefined)?.['team'] as Json | undefined)?.['data'] as
+    Json | null | undefined;
   const teamId = team?.['id'];
   if (teamId !== undefined && teamId !== null && !isId('team', teamId)) {
     throw new UntrustedAnswerError('a token names a team whose id is not a team id');
@@ -46,7 +47,8 @@ export function mintedTokenFrom(document: Json, onSecret: OnSecret): MintedToken
   const data = (document['data'] ?? {}) as Json;
   const secret = ((data['attributes'] ?? {}) as Json)['token'];
   if (typeof secret !== 'string' || !PLAUSIBLE_SECRET.test(secret)) {
-    const why = typeof secret === 'string' && secret ? 'its secret is not a plausible token' : 'its answer holds no secret';
+    const why =
+      typeof secret === 'string' && secret ? 'its secret is not a plausible token' : 'its answer holds no secret';
     if (isId('token', data['id'])) throw new UnusableTokenError(data['id'], why);
     throw new UntrustedAnswerError('a created token has neither a usable secret nor a valid id');
   }

@@ -12,7 +12,13 @@ const path = (organization: string) => `/organizations/${encodeURIComponent(orga
 /** Terraform Enterprise ignores this parameter and acts on the organization token: callers must check the platform. */
 const query = (kind: OrganizationTokenKind) => (kind === 'audit-trail' ? { token: 'audit-trails' } : {});
 
-export async function create(client: TfcClient, organization: string, kind: OrganizationTokenKind, expiredAt: Date, onSecret: OnSecret): Promise<MintedToken> {
+export async function create(
+  client: TfcClient,
+  organization: string,
+  kind: OrganizationTokenKind,
+  expiredAt: Date,
+  onSecret: OnSecret,
+): Promise<MintedToken> {
   const body = { data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } } };
   return mintedTokenFrom(await client.post(path(organization), body, query(kind)), onSecret);
 }
@@ -22,6 +28,10 @@ export function read(client: TfcClient, organization: string, kind: Organization
   return readOrNull(() => client.get(path(organization), query(kind)));
 }
 
-export function remove(client: TfcClient, organization: string, kind: OrganizationTokenKind): Promise<'deleted' | 'not-found'> {
+export function remove(
+  client: TfcClient,
+  organization: string,
+  kind: OrganizationTokenKind,
+): Promise<'deleted' | 'not-found'> {
   return client.delete(path(organization), query(kind));
 }

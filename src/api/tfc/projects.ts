@@ -13,8 +13,14 @@ export interface Project {
  * The projects whose names the list holds, in one request (more only past 100 matches): `filter[names]` takes a
  * comma list and matches case-insensitively, so callers compare the returned names exactly.
  */
-export async function listByNames(client: TfcClient, organization: string, names: readonly string[]): Promise<Project[]> {
-  const items = await client.getAll(`/organizations/${encodeURIComponent(organization)}/projects`, { 'filter[names]': names.join(',') });
+export async function listByNames(
+  client: TfcClient,
+  organization: string,
+  names: readonly string[],
+): Promise<Project[]> {
+  const items = await client.getAll(`/organizations/${encodeURIComponent(organization)}/projects`, {
+    'filter[names]': names.join(','),
+  });
   return items.map(projectFrom);
 }
 
@@ -31,7 +37,9 @@ export async function readById(client: TfcClient, projectId: string): Promise<Pr
 
 function projectFrom(resource: unknown): Project {
   const data = (resource ?? {}) as { id?: unknown; attributes?: { name?: unknown }; relationships?: Json };
-  const organization = ((data.relationships?.['organization'] as Json | undefined)?.['data'] as Json | null | undefined)?.['id'];
+  const organization = (
+    (data.relationships?.['organization'] as Json | undefined)?.['data'] as Json | null | undefined
+  )?.['id'];
   return {
     id: checkedId('project', data.id, 'the project id'),
     name: typeof data.attributes?.name === 'string' ? data.attributes.name : '',

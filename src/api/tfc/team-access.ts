@@ -6,12 +6,20 @@ export type ProjectAccess = 'read' | 'write' | 'maintain' | 'admin';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-access#add-team-access-to-a-workspace
 /** Returns the tws-… id. The docs answer 200 and the OpenAPI description 201: the client accepts any 2xx. */
-export async function grantWorkspace(client: TfcClient, teamId: string, workspaceId: string, access: WorkspaceAccess): Promise<string> {
+export async function grantWorkspace(
+  client: TfcClient,
+  teamId: string,
+  workspaceId: string,
+  access: WorkspaceAccess,
+): Promise<string> {
   const document = await client.post('/team-workspaces', {
     data: {
       type: 'team-workspaces',
       attributes: { access },
-      relationships: { workspace: { data: { type: 'workspaces', id: workspaceId } }, team: { data: { type: 'teams', id: teamId } } },
+      relationships: {
+        workspace: { data: { type: 'workspaces', id: workspaceId } },
+        team: { data: { type: 'teams', id: teamId } },
+      },
     },
   });
   return checkedId('team access', (document['data'] as { id?: unknown } | undefined)?.id, 'the team-workspace id');
@@ -19,12 +27,20 @@ export async function grantWorkspace(client: TfcClient, teamId: string, workspac
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/project-team-access#add-project-team-access
 /** Returns the tprj-… id; 200 or 201 as above. */
-export async function grantProject(client: TfcClient, teamId: string, projectId: string, access: ProjectAccess): Promise<string> {
+export async function grantProject(
+  client: TfcClient,
+  teamId: string,
+  projectId: string,
+  access: ProjectAccess,
+): Promise<string> {
   const document = await client.post('/team-projects', {
     data: {
       type: 'team-projects',
       attributes: { access },
-      relationships: { project: { data: { type: 'projects', id: projectId } }, team: { data: { type: 'teams', id: teamId } } },
+      relationships: {
+        project: { data: { type: 'projects', id: projectId } },
+        team: { data: { type: 'teams', id: teamId } },
+      },
     },
   });
   return checkedId('project access', (document['data'] as { id?: unknown } | undefined)?.id, 'the team-project id');

@@ -11,7 +11,12 @@ export interface TeamTokenCreateOptions {
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#create-a-team-token
 /** Multiple-tokens API: a new token beside the team's others, revoking nothing. */
-export async function create(client: TfcClient, teamId: string, options: TeamTokenCreateOptions, onSecret: OnSecret): Promise<MintedToken> {
+export async function create(
+  client: TfcClient,
+  teamId: string,
+  options: TeamTokenCreateOptions,
+  onSecret: OnSecret,
+): Promise<MintedToken> {
   const document = await client.post(`/teams/${encodeURIComponent(teamId)}/authentication-tokens`, {
     data: {
       type: 'authentication-tokens',
@@ -28,7 +33,12 @@ export function deleteById(client: TfcClient, tokenId: string): Promise<'deleted
 
 // Legacy single-token endpoints: one description-less token per team; creating one revokes the current one.
 
-export async function createLegacy(client: TfcClient, teamId: string, expiredAt: Date, onSecret: OnSecret): Promise<MintedToken> {
+export async function createLegacy(
+  client: TfcClient,
+  teamId: string,
+  expiredAt: Date,
+  onSecret: OnSecret,
+): Promise<MintedToken> {
   const document = await client.post(`/teams/${encodeURIComponent(teamId)}/authentication-token`, {
     data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } },
   });
@@ -58,13 +68,21 @@ export interface TeamTokenListOptions {
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#list-team-tokens
 /** Every team token of the organization (legacy and described), following every page. */
-export async function listAll(client: TfcClient, organization: string, options: TeamTokenListOptions = {}): Promise<Token[]> {
+export async function listAll(
+  client: TfcClient,
+  organization: string,
+  options: TeamTokenListOptions = {},
+): Promise<Token[]> {
   const status = options.statuses?.length ? options.statuses.join(',') : null;
   const query = {
     ...(options.teamName ? { q: options.teamName } : {}),
     ...(status ? { 'filter[status]': status, 'filter[expiry_status]': status } : {}),
   };
-  const items = await client.getAll(`/organizations/${encodeURIComponent(organization)}/team-tokens`, query, options.onPage);
+  const items = await client.getAll(
+    `/organizations/${encodeURIComponent(organization)}/team-tokens`,
+    query,
+    options.onPage,
+  );
   return items.map(tokenFrom);
 }
 /**
@@ -78,9 +96,17 @@ export const BULK_DELETE_BATCH = 100;
  * Deletes up to BULK_DELETE_BATCH team tokens of the organization in one request. 'unsupported': the server has
  * no such endpoint (404 or 405 from an organization the caller just listed: Terraform Enterprise before it).
  */
-export async function deleteBulk(client: TfcClient, organization: string, tokenIds: readonly string[]): Promise<'deleted' | 'unsupported'> {
-  if (tokenIds.length === 0 || tokenIds.length > BULK_DELETE_BATCH) throw new Error(`A bulk delete takes 1 to ${BULK_DELETE_BATCH} ids.`);
-  const data = tokenIds.map((id) => ({ type: 'authentication-tokens', id: checkedId('token', id, 'a token id to delete') }));
+export async function deleteBulk(
+  client: TfcClient,
+  organization: string,
+  tokenIds: readonly string[],
+): Promise<'deleted' | 'unsupported'> {
+  if (tokenIds.length === 0 || tokenIds.length > BULK_DELETE_BATCH)
+    throw new Error(`A bulk delete takes 1 to ${BULK_DELETE_BATCH} ids.`);
+  const data = tokenIds.map((id) => ({
+    type: 'authentication-tokens',
+    id: checkedId('token', id, 'a token id to delete'),
+  }));
   try {
     const result = await client.delete(`/organizations/${encodeURIComponent(organization)}/team-tokens`, {}, { data });
     return result === 'not-found' ? 'unsupported' : 'deleted';

@@ -50,9 +50,20 @@ function teamFrom(resource: unknown): Team {
 /** Every documented organization permission, all off: organization access would override the team's grants. */
 const NO_ORGANIZATION_ACCESS = Object.fromEntries(
   [
-    'manage-policies', 'manage-policy-overrides', 'manage-run-tasks', 'manage-workspaces', 'manage-vcs-settings',
-    'manage-agent-pools', 'manage-providers', 'manage-modules', 'manage-projects', 'read-projects', 'read-workspaces',
-    'manage-membership', 'manage-teams', 'manage-organization-access',
+    'manage-policies',
+    'manage-policy-overrides',
+    'manage-run-tasks',
+    'manage-workspaces',
+    'manage-vcs-settings',
+    'manage-agent-pools',
+    'manage-providers',
+    'manage-modules',
+    'manage-projects',
+    'read-projects',
+    'read-workspaces',
+    'manage-membership',
+    'manage-teams',
+    'manage-organization-access',
   ].map((key) => [key, false]),
 );
 
@@ -73,7 +84,10 @@ export function deleteTeam(client: TfcClient, teamId: string): Promise<'deleted'
 
 /** The team called exactly `name`, or null if the credential sees none (one request). */
 export async function lookUpTeam(client: TfcClient, organization: string, name: string): Promise<Team | null> {
-  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, { 'filter[names]': name, 'page[size]': 100 });
+  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, {
+    'filter[names]': name,
+    'page[size]': 100,
+  });
   const team = ((document['data'] ?? []) as unknown[]).map(teamFrom).find((candidate) => candidate.name === name);
   return team ?? null;
 }

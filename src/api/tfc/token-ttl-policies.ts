@@ -16,7 +16,8 @@ export async function listMaxima(client: TfcClient, organization: string): Promi
     const type = attributes['token-type'];
     const max = attributes['max-ttl-ms'];
     if (typeof type !== 'string' || !TYPES.has(type)) continue; // a type this action never creates
-    if (typeof max !== 'number' || !Number.isSafeInteger(max) || max <= 0) throw new UntrustedAnswerError(`the maximum lifetime of ${type} tokens is not a positive number`);
+    if (typeof max !== 'number' || !Number.isSafeInteger(max) || max <= 0)
+      throw new UntrustedAnswerError(`the maximum lifetime of ${type} tokens is not a positive number`);
     maxima.set(type, max);
   }
   return maxima;

@@ -26,7 +26,9 @@ export function workspaceVariables(workspaceId: string): VariableCollection {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
 /** The workspace called exactly `name`; 404 when it does not exist or the credential cannot see it. */
 export async function findWorkspaceId(client: TfcClient, organization: string, name: string): Promise<string> {
-  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`);
+  const document = await client.get(
+    `/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`,
+  );
   const data = (document['data'] ?? {}) as Json;
   const attributes = (data['attributes'] ?? {}) as Json;
   // Case sensitivity of the look-up is undocumented: accept only the name asked for.
@@ -49,14 +51,31 @@ export interface NewVariable {
 }
 
 /** Always sensitive (write-only from then on) and never HCL: the value is a token, not an expression. */
-export async function createSensitive(client: TfcClient, collection: VariableCollection, variable: NewVariable, value: string): Promise<Variable> {
-  const attributes = { key: variable.key, value, category: variable.category, description: variable.description, hcl: false, sensitive: true };
+export async function createSensitive(
+  client: TfcClient,
+  collection: VariableCollection,
+  variable: NewVariable,
+  value: string,
+): Promise<Variable> {
+  const attributes = {
+    key: variable.key,
+    value,
+    category: variable.category,
+    description: variable.description,
+    hcl: false,
+    sensitive: true,
+  };
   const document = await client.post(collection.path, { data: { type: 'vars', attributes } });
   return variableFrom(document['data']);
 }
 
 /** The value replaced in place (the id stays); sensitive and hcl are restated so the variable stays write-only. */
-export async function updateSensitiveValue(client: TfcClient, collection: VariableCollection, variableId: string, value: string): Promise<Variable> {
+export async function updateSensitiveValue(
+  client: TfcClient,
+  collection: VariableCollection,
+  variableId: string,
+  value: string,
+): Promise<Variable> {
   const id = checkedId('variable', variableId, 'the variable id');
   const document = await client.patch(`${collection.path}/${encodeURIComponent(id)}`, {
     data: { type: 'vars', id, attributes: { value, hcl: false, sensitive: true } },

@@ -12,7 +12,9 @@ export interface Workspace {
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
 /** The workspace called `name`, or null when the API answers 404 (unknown, or invisible to this credential). */
 export function readByName(client: TfcClient, organization: string, name: string): Promise<Workspace | null> {
-  return orNull(() => client.get(`/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`));
+  return orNull(() =>
+    client.get(`/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`),
+  );
 }
 
 export function readById(client: TfcClient, workspaceId: string): Promise<Workspace | null> {
@@ -30,12 +32,14 @@ async function orNull(read: () => Promise<Json>): Promise<Workspace | null> {
 
 function workspaceFrom(resource: unknown): Workspace {
   const data = (resource ?? {}) as { id?: unknown; attributes?: { name?: unknown }; relationships?: Json };
-  const related = (name: string) => ((data.relationships?.[name] as Json | undefined)?.['data'] as Json | null | undefined)?.['id'];
+  const related = (name: string) =>
+    ((data.relationships?.[name] as Json | undefined)?.['data'] as Json | null | undefined)?.['id'];
   const project = related('project');
   return {
     id: checkedId('workspace', data.id, 'the workspace id'),
     name: typeof data.attributes?.name === 'string' ? data.attributes.name : '',
     organization: typeof related('organization') === 'string' ? (related('organization') as string) : '',
-    projectId: project === undefined || project === null ? null : checkedId('project', project, "the workspace's project id"),
+    projectId:
+      project === undefined || project === null ? null : checkedId('project', project, "the workspace's project id"),
   };
 }
