@@ -142,7 +142,9 @@ async function startup(node: Runtime): Promise<void> {
   await emulator.close();
   const row = (name: string, pairs: Pairs, floorName: string, target: string) =>
     say(
-      `| ${name} | ${node.version} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} | ${target} |`,
+      `| ${name} | ${node.version} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ` +
+        `${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ` +
+        `${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} | ${target} |`,
     );
   say(`### Node ${node.version} (${node.label})`);
   say();
@@ -219,12 +221,15 @@ async function toolkitFloor(node: Runtime): Promise<void> {
   await emulator.close();
   const row = (name: string, pairs: Pairs, floorName: string) =>
     say(
-      `| ${name} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | **${median(pairs.ratios).toFixed(2)}** | ${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} |`,
+      `| ${name} | ${median(pairs.action).toFixed(0)} ms | ${floorName} ${median(pairs.floor).toFixed(0)} ms | ` +
+        `**${median(pairs.ratios).toFixed(2)}** | ` +
+        `${Math.min(...pairs.ratios).toFixed(2)}–${Math.max(...pairs.ratios).toFixed(2)} |`,
     );
   say(`### How much is @actions/core (Node ${node.version}, ${RUNS} pairs per row)`);
   say();
   say(
-    'The toolkit floors are the floor scripts with `@actions/core` imported first and one input read through it, bundled with ncc like the action (`bench/toolkit-floor-*.mjs`).',
+    'The toolkit floors are the floor scripts with `@actions/core` imported first and one input read through it, ' +
+      'bundled with ncc like the action (`bench/toolkit-floor-*.mjs`).',
   );
   say();
   say('| compared | first (median) | second (median) | median of paired ratios | range of ratios |');
@@ -268,7 +273,8 @@ async function roundTrips(): Promise<void> {
   say(`| post step delete | ${post.requests} | 1 |`);
   say(`| organization token create, none existing | ${organization.requests} | 2 |`);
   say(
-    `| scoped create: 2 workspaces and 1 project by name | ${scoped.requests} | 8 (2 + 1 look-ups, team, 3 grants, token) |`,
+    `| scoped create: 2 workspaces and 1 project by name | ${scoped.requests} | 8 (2 + 1 look-ups, team, 3 grants, ` +
+      `token) |`,
   );
   say(`| scoped post step (token, then team) | ${scopedPost.requests} | 2 |`);
   say();
@@ -298,7 +304,8 @@ async function bundleSizes(node: Runtime): Promise<void> {
   say('## 3. Bundle sizes');
   say();
   say(
-    `Which step loads each file was seen by a module hook in the step's process (\`__tests__/support/load-probe.mjs\`, Node ${node.version}).`,
+    `Which step loads each file was seen by a module hook in the step's process ` +
+      `(\`__tests__/support/load-probe.mjs\`, Node ${node.version}).`,
   );
   say();
   say('| file | bytes | loaded by |');
@@ -314,7 +321,8 @@ async function bundleSizes(node: Runtime): Promise<void> {
   }
   say();
   say(
-    `Bytes loaded: ${[...totals].map(([label, bytes]) => `${label} ${bytes}`).join('; ')}. Target for the main bundle: at most 150 KB (153600 bytes).`,
+    `Bytes loaded: ${[...totals].map(([label, bytes]) => `${label} ${bytes}`).join('; ')}. ` +
+      'Target for the main bundle: at most 150 KB (153600 bytes).',
   );
   say();
   const main = await readFile(join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
@@ -345,21 +353,24 @@ async function scale(node: Runtime): Promise<void> {
   const limit = 30;
   const rounds = short ? 1 : 3;
   say(
-    `## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ${node.version}`,
+    `## 4. Scale: ${JOBS} concurrent jobs (main then post), one credential, ${limit} requests per second, Node ` +
+      `${node.version}`,
   );
   say();
   say(
-    `${rounds} round(s); in each, the action's ${JOBS} jobs and the floor scripts' ${JOBS} jobs run back to back (alternating which goes first), each against a fresh emulator with the same rate limit.`,
+    `${rounds} round(s); in each, the action's ${JOBS} jobs and the floor scripts' ${JOBS} jobs run back to back ` +
+      `(alternating which goes first), each against a fresh emulator with the same rate limit.`,
   );
   say();
   say(
-    "| round | action wall time | floor scripts' wall time | ratio | requests / limit | requests | of which 429 | failures | tokens left |",
+    "| round | action wall time | floor scripts' wall time | ratio | requests / limit | requests | of which 429 | " +
+      'failures | tokens left |',
   );
   say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
-    let action: Awaited<ReturnType<typeof actionJobs>> | undefined;
-    let floorMs = 0;
+    let action: Awaited<ReturnType<typeof actionJobs>>;
+    let floorMs: number;
     if (round % 2 === 1) {
       action = await actionJobs(limit, node);
       floorMs = await floorJobs(limit, node);
@@ -369,12 +380,17 @@ async function scale(node: Runtime): Promise<void> {
     }
     ratios.push(action.wallMs / floorMs);
     say(
-      `| ${round} | ${(action.wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ${(action.wallMs / floorMs).toFixed(2)} | ${(action.served / limit).toFixed(2)} s | ${action.requests} | ${action.requests - action.served} | ${action.failures} | ${action.left} |`,
+      `| ${round} | ${(action.wallMs / 1000).toFixed(2)} s | ${(floorMs / 1000).toFixed(2)} s | ` +
+        `${(action.wallMs / floorMs).toFixed(2)} | ${(action.served / limit).toFixed(2)} s | ${action.requests} | ` +
+        `${action.requests - action.served} | ${action.failures} | ${action.left} |`,
     );
   }
   say();
   say(
-    `Median ratio of the action's wall time to the floor scripts' wall time: **${median(ratios).toFixed(2)}** (target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, all at once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} cores, so this is what this machine can do.`,
+    `Median ratio of the action's wall time to the floor scripts' wall time: **${median(ratios).toFixed(2)}** ` +
+      `(target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, all at ` +
+      `once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} cores, so ` +
+      `this is what this machine can do.`,
   );
   say();
 }
@@ -433,7 +449,8 @@ async function runtimes(): Promise<Runtime[]> {
   const found = await run('npx', ['-y', '-p', 'node@24', '-c', 'command -v node'], { env: process.env }).catch(
     (error: Error) => {
       say(
-        `Node 24 could not be installed through npx (${error.message.split('\n')[0]}); start-up is measured on ${process.version} only.`,
+        `Node 24 could not be installed through npx (${error.message.split('\n')[0]}); start-up is measured on ` +
+          `${process.version} only.`,
       );
       return null;
     },
@@ -449,16 +466,20 @@ async function runtimes(): Promise<Runtime[]> {
 say(`# Benchmark results${short ? ' (short form)' : ''}`);
 say();
 say(
-  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}); benchmark process on Node ${process.version}; ${new Date().toISOString()}.`,
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `${platform()} ${release()}); benchmark process on Node ${process.version}; ${new Date().toISOString()}.`,
 );
 say(
-  'Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a fresh `node dist/<entry>/index.js` process, as on a runner, and every floor script runs through the same step runner (same environment, same file commands).',
+  'Command: `npm run bench`. The emulator runs in the benchmark process on loopback HTTPS; every action step is a ' +
+    'fresh `node dist/<entry>/index.js` process, as on a runner, and every floor script runs through the same step ' +
+    'runner (same environment, same file commands).',
 );
 say();
 say('## 1. Start-up: each step against a bare `node:https` floor');
 say();
 say(
-  `${RUNS} pairs per row: one action run and one floor run, alternating which goes first; the figure is the median of the ${RUNS} per-pair ratios. Wall time of each process from spawn to exit.`,
+  `${RUNS} pairs per row: one action run and one floor run, alternating which goes first; the figure is the median ` +
+    `of the ${RUNS} per-pair ratios. Wall time of each process from spawn to exit.`,
 );
 say();
 const nodes = await runtimes();

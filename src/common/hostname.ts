@@ -26,7 +26,8 @@ export function parseHostname(raw: string): string {
   if (!match || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {
     throw new InputError(
       'hostname',
-      `must be a host name with an optional port (host or host:port, e.g. app.terraform.io or tfe.example.com:8443), with no path, user info or spaces; got ${quote(raw)}.`,
+      `must be a host name with an optional port (host or host:port, e.g. app.terraform.io or ` +
+        `tfe.example.com:8443), with no path, user info or spaces; got ${quote(raw)}.`,
     );
   }
   return value;

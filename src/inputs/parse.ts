@@ -187,7 +187,8 @@ function createTeamToken(source: InputSource, connection: Connection): CreateTea
   if (replaceExisting && !legacy) {
     throw new InputError(
       'replace-existing',
-      'applies only to organization, audit-trail and legacy team tokens (legacy-team-token: true); team tokens from the multiple-tokens API never replace each other.',
+      'applies only to organization, audit-trail and legacy team tokens (legacy-team-token: true); team tokens from ' +
+        'the multiple-tokens API never replace each other.',
     );
   }
   const ephemeral = boolean(source, 'ephemeral', true);
@@ -251,7 +252,8 @@ function deleteTeamToken(source: InputSource, connection: Connection): DeleteTea
   if (!legacy && !tokenId) {
     throw new InputError(
       'token-id',
-      "is required to delete a team token (the at-… id from the create step's token-id output); to delete a team's legacy token instead, set legacy-team-token: true and team-id or team-name.",
+      "is required to delete a team token (the at-… id from the create step's token-id output); to delete a team's " +
+        'legacy token instead, set legacy-team-token: true and team-id or team-name.',
     );
   }
   if (!legacy) {

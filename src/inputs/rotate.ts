@@ -17,7 +17,9 @@ import {
 } from './rules.js';
 import type { Connection, TokenType } from './types.js';
 
-/** mode: rotate — which token, and where the new one is written (a GitHub secret, an HCP Terraform variable, or both). */
+/**
+ * mode: rotate — which token, and where the new one is written (a GitHub secret, an HCP Terraform variable, or both).
+ */
 
 export interface SecretDestination {
   readonly name: string;
@@ -92,7 +94,8 @@ export function parseRotate(source: InputSource, connection: Connection, tokenTy
   if (!source.get('secret-name') && !source.get('variable-key')) {
     throw new InputError(
       'secret-name',
-      'or variable-key is required with mode: rotate: the GitHub Actions secret, the HCP Terraform variable, or both, that receive the new token.',
+      'or variable-key is required with mode: rotate: the GitHub Actions secret, the HCP Terraform variable, or ' +
+        'both, that receive the new token.',
     );
   }
   const secret = secretDestination(source);
@@ -135,7 +138,8 @@ function secretDestination(source: InputSource): SecretDestination | null {
   if (!SECRET_NAME.test(name) || /^GITHUB_/i.test(name)) {
     throw new InputError(
       'secret-name',
-      `must contain only letters, digits and underscores, must not start with a digit or with GITHUB_; got ${quote(name)}.`,
+      `must contain only letters, digits and underscores, must not start with a digit or with GITHUB_; got ` +
+        `${quote(name)}.`,
     );
   }
   const environment = source.get('secret-environment') || null;
@@ -143,7 +147,8 @@ function secretDestination(source: InputSource): SecretDestination | null {
   if (secretOrganization && (environment || source.get('secret-repository'))) {
     throw new InputError(
       'secret-organization',
-      'cannot be combined with secret-repository or secret-environment: an organization secret belongs to the organization.',
+      'cannot be combined with secret-repository or secret-environment: an organization secret belongs to the ' +
+        'organization.',
     );
   }
   if (secretOrganization && !OWNER.test(secretOrganization)) {
@@ -159,14 +164,16 @@ function secretDestination(source: InputSource): SecretDestination | null {
   if (!secretOrganization && !isRepository(repository)) {
     throw new InputError(
       'secret-repository',
-      `must be owner/repo, a GitHub login and a repository name other than . or .. (default: the current repository, GITHUB_REPOSITORY); got ${quote(repository)}.`,
+      `must be owner/repo, a GitHub login and a repository name other than . or .. (default: the current ` +
+        `repository, GITHUB_REPOSITORY); got ${quote(repository)}.`,
     );
   }
   const githubToken = source.get('github-token');
   if (!githubToken) {
     throw new InputError(
       'github-token',
-      `is required with secret-name: a token allowed to write Actions secrets (the workflow's GITHUB_TOKEN never is). ${FORK_HINT}`,
+      `is required with secret-name: a token allowed to write Actions secrets (the workflow's GITHUB_TOKEN never ` +
+        `is). ${FORK_HINT}`,
     );
   }
   const apiUrl = (source.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, '');
@@ -204,7 +211,8 @@ function variableDestination(source: InputSource): VariableDestination | null {
     const allowed = category === 'env' ? 'letters, digits and underscores' : 'letters, digits, underscores and hyphens';
     throw new InputError(
       'variable-key',
-      `must be a ${category} variable name (${allowed}, not starting with a digit, at most 128 characters); got ${quote(key)}.`,
+      `must be a ${category} variable name (${allowed}, not starting with a digit, at most 128 characters); got ` +
+        `${quote(key)}.`,
     );
   }
   const workspaceInput = source.get('variable-workspace');
@@ -212,7 +220,8 @@ function variableDestination(source: InputSource): VariableDestination | null {
   if (Boolean(workspaceInput) === Boolean(setInput)) {
     throw new InputError(
       'variable-workspace',
-      'or variable-set (exactly one of them) is required with variable-key: the workspace or variable set that holds the variable.',
+      'or variable-set (exactly one of them) is required with variable-key: the workspace or variable set that ' +
+        'holds the variable.',
     );
   }
   const workspace = workspaceInput ? workspaceRef(workspaceInput) : null;
@@ -236,6 +245,7 @@ function variableSetRef(value: string): VariableSetRef {
   if (value.length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(value)) return { name: value };
   throw new InputError(
     'variable-set',
-    `must be a variable set name (at most 128 characters, no control characters) or id (varset-…); got ${quote(value)}.`,
+    `must be a variable set name (at most 128 characters, no control characters) or id (varset-…); got ` +
+      `${quote(value)}.`,
   );
 }

@@ -16,7 +16,8 @@ export interface InputSource {
 }
 
 export const FORK_HINT =
-  'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret exists but is not given to it.';
+  'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret ' +
+  'exists but is not given to it.';
 
 export type TeamRef = { readonly id: string } | { readonly name: string };
 
@@ -129,7 +130,8 @@ export function checkedDescription(value: string): string {
   if (value.length > MAX_DESCRIPTION_LENGTH || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
     throw new InputError(
       'description',
-      `must be at most ${MAX_DESCRIPTION_LENGTH} characters with no line breaks or control characters (the action appends a 17-character nonce).`,
+      `must be at most ${MAX_DESCRIPTION_LENGTH} characters with no line breaks or control characters (the action ` +
+        `appends a 17-character nonce).`,
     );
   }
   return value;

@@ -66,7 +66,8 @@ export function forbidScopedInputs(source: InputSource, mode: string, tokenType:
     if (source.get(name)) {
       throw new InputError(
         name,
-        `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ${tokenType}; remove it.`,
+        `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ` +
+          `${tokenType}; remove it.`,
       );
     }
   }
@@ -77,7 +78,8 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
     if (source.get(team))
       throw new InputError(
         team,
-        'cannot be combined with workspaces or projects: a scoped token gets a temporary team of its own; remove one of them.',
+        'cannot be combined with workspaces or projects: a scoped token gets a temporary team of its own; remove ' +
+          'one of them.',
       );
   }
   const why = 'a scoped team lives only as long as its job';
@@ -96,7 +98,8 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
   if (connection.hostname === HCP_EUROPE) {
     throw new InputError(
       'hostname',
-      `is HCP Europe (${HCP_EUROPE}), which has HCP groups instead of teams, so scoped tokens (workspaces, projects) cannot work there; use team-id with a group id instead.`,
+      `is HCP Europe (${HCP_EUROPE}), which has HCP groups instead of teams, so scoped tokens (workspaces, ` +
+        `projects) cannot work there; use team-id with a group id instead.`,
     );
   }
   const workspaces = refs(
@@ -111,7 +114,8 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
     'projects',
     PROJECT_ID,
     PROJECT_NAME,
-    'a project name (letters, digits, spaces, - and _, 3 to 40, no space at either end) or id like prj-6p5jTwJQXwqZBncC',
+    'a project name (letters, digits, spaces, - and _, 3 to 40, no space at either end) or id like ' +
+      'prj-6p5jTwJQXwqZBncC',
   );
   if (source.get('workspace-access') && workspaces.length === 0)
     throw new InputError('workspace-access', 'applies only with workspaces; remove it or list the workspaces.');

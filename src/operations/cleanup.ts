@@ -77,7 +77,8 @@ async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord
   if (found === 'cannot-look-up') {
     return say(
       io,
-      `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by hand. ` +
+      `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by ` +
+        `hand. ` +
         `It expires at ${record.expiredAt || 'never'}.`,
     );
   }

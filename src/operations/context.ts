@@ -38,7 +38,8 @@ export async function teamWithOrganization(
   const known = organization ?? team.organization;
   if (!known) {
     throw new Error(
-      `The server did not say which organization team ${teamId} belongs to; set the organization input (or TF_CLOUD_ORGANIZATION).`,
+      `The server did not say which organization team ${teamId} belongs to; set the organization input (or ` +
+        `TF_CLOUD_ORGANIZATION).`,
     );
   }
   return { ...team, organization: known };

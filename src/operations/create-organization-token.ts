@@ -17,7 +17,8 @@ export async function createOrganizationToken(
   const existing = await organizationTokens.read(client, organization, tokenType);
   if (existing && !inputs.replaceExisting) {
     throw new Error(
-      `Organization "${organization}" already has an ${tokenType} token (${existing.id}); creating another would revoke it at once. Nothing was changed. Set replace-existing: true to replace it.`,
+      `Organization "${organization}" already has an ${tokenType} token (${existing.id}); creating another would ` +
+        `revoke it at once. Nothing was changed. Set replace-existing: true to replace it.`,
     );
   }
   const record = {

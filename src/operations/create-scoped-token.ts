@@ -79,7 +79,8 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
   } catch (error) {
     if (!mayHaveCreated(error)) throw error;
     io.warning(
-      `Creating the team ${inputs.teamName} may or may not have succeeded (${errorMessage(error)}); looking it up by name.`,
+      `Creating the team ${inputs.teamName} may or may not have succeeded (${errorMessage(error)}); looking it up ` +
+        `by name.`,
     );
   }
   const found = await lookUpTeam(client, inputs.organization, inputs.teamName);
@@ -89,7 +90,9 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
   } catch (error) {
     if (error instanceof ApiError && error.is(422) && /already been taken/i.test(error.message)) {
       throw new Error(
-        `The interrupted request created the team ${inputs.teamName}, but this credential cannot see it (a secret team); the post step tries to remove it.`,
+        `The interrupted request created the team ${inputs.teamName}, but this credential cannot see it (a secret ` +
+          `team); the post step tries to remove it.`,
+        { cause: error },
       );
     }
     throw error;
@@ -111,12 +114,15 @@ async function explainTeamCreateFailure(
   }
   if (entitled === false) {
     return new Error(
-      `Organization "${inputs.organization}" has no team management on its plan (its entitlement set says teams: false), so no temporary team can be made and scoped tokens cannot work there. Nothing was created. (${errorMessage(error)})`,
+      `Organization "${inputs.organization}" has no team management on its plan (its entitlement set says teams: ` +
+        `false), so no temporary team can be made and scoped tokens cannot work there. Nothing was created. ` +
+        `(${errorMessage(error)})`,
     );
   }
   if (error.is(404)) {
     return new Error(
-      `This credential may not create teams in organization "${inputs.organization}" (${errorMessage(error)}) Scoped tokens need an owners-team or organization token, or an owner's user token. Nothing was created.`,
+      `This credential may not create teams in organization "${inputs.organization}" (${errorMessage(error)}) ` +
+        `Scoped tokens need an owners-team or organization token, or an owner's user token. Nothing was created.`,
     );
   }
   return error;
@@ -152,9 +158,11 @@ async function grantAccess(
 }
 
 const WORKSPACE_GRANTERS =
-  "Granting a secret team access to a workspace needs an organization owner (the owners team's token or an owner's user token) or the organization token; workspace admins cannot manage secret teams.";
+  "Granting a secret team access to a workspace needs an organization owner (the owners team's token or an owner's " +
+  'user token) or the organization token; workspace admins cannot manage secret teams.';
 const PROJECT_GRANTERS =
-  "Granting a secret team access to a project needs an organization owner (the owners team's token or an owner's user token), the organization token, or Manage all projects; project admins cannot manage secret teams.";
+  "Granting a secret team access to a project needs an organization owner (the owners team's token or an owner's " +
+  'user token), the organization token, or Manage all projects; project admins cannot manage secret teams.';
 
 /** The credential could read the target and create the team, so a 404 here means the grant permission is missing. */
 function explainGrantFailure(error: unknown, target: string, call: string, needs: string): unknown {
@@ -192,10 +200,12 @@ async function rollBack(
     return new Error(`${errorMessage(cause)} The temporary team ${team.name} was removed again.`);
   } catch (error) {
     io.warning(
-      `Could not remove the temporary team ${team.name} (${team.id}) after the failure: ${errorMessage(error)} The post step tries again.`,
+      `Could not remove the temporary team ${team.name} (${team.id}) after the failure: ${errorMessage(error)} The ` +
+        `post step tries again.`,
     );
     return new Error(
-      `${errorMessage(cause)} The temporary team ${team.name} (${team.id}) is still there; the post step tries to remove it.`,
+      `${errorMessage(cause)} The temporary team ${team.name} (${team.id}) is still there; the post step tries to ` +
+        `remove it.`,
     );
   }
 }
@@ -232,7 +242,8 @@ async function publish(
     ),
   ];
   io.info(
-    `Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}. It expires at ${token.expiredAt ?? 'never'}; the team and token are removed when the job ends.`,
+    `Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}. It ` +
+      `expires at ${token.expiredAt ?? 'never'}; the team and token are removed when the job ends.`,
   );
   await publisher.summary('HCP Terraform scoped team token created', [
     ['Type', 'team (scoped, temporary team)'],

@@ -107,8 +107,10 @@ async function explainCreateFailure(context: OperationContext, error: unknown, t
   if (!(error instanceof ApiError)) return error;
   if (error.is(404) && (await teamIsReadable(context, teamId))) {
     return new Error(
-      `Team ${teamId} exists but this server has no multiple-team-tokens API (POST /teams/:id/authentication-tokens answered 404: Terraform Enterprise before 1.1.0). ` +
-        "Upgrade the server, or set legacy-team-token: true to use the team's single legacy token (creating one revokes the current one).",
+      `Team ${teamId} exists but this server has no multiple-team-tokens API (POST ` +
+        `/teams/:id/authentication-tokens answered 404: Terraform Enterprise before 1.1.0). ` +
+        "Upgrade the server, or set legacy-team-token: true to use the team's single legacy token (creating one " +
+        'revokes the current one).',
     );
   }
   return error;
@@ -129,7 +131,8 @@ async function createLegacy(context: OperationContext, inputs: CreateTeamToken, 
   const existing = await teamTokens.readLegacy(client, teamId);
   if (existing && !inputs.replaceExisting) {
     throw new Error(
-      `Team ${teamId} already has a legacy token (${existing.id}); creating another would revoke it at once. Nothing was changed. Set replace-existing: true to replace it.`,
+      `Team ${teamId} already has a legacy token (${existing.id}); creating another would revoke it at once. ` +
+        `Nothing was changed. Set replace-existing: true to replace it.`,
     );
   }
   const record = {

@@ -96,8 +96,10 @@ async function variableDestination(context: OperationContext, target: VariableDe
   const existing = await findVariable(context, collection, target, where);
   if (existing && !existing.sensitive) {
     throw new Error(
-      `The ${label} exists but is not sensitive, so anyone who can read the workspace's variables would see the token. ` +
-        'Nothing was created or changed. Mark the variable sensitive in HCP Terraform (that is your decision to make), or choose another variable-key.',
+      `The ${label} exists but is not sensitive, so anyone who can read the workspace's variables would see the ` +
+        `token. ` +
+        'Nothing was created or changed. Mark the variable sensitive in HCP Terraform (that is your decision to ' +
+        'make), or choose another variable-key.',
     );
   }
   if (existing) context.io.info(`The ${label} exists (${existing.id}, sensitive): it will be updated in place.`);
@@ -138,7 +140,9 @@ async function findWorkspaceId(context: OperationContext, organization: string, 
   } catch (error) {
     if (error instanceof ApiError && error.is(404)) {
       throw new Error(
-        `No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the name, or use the ws-… id.`,
+        `No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the ` +
+          `name, or use the ws-… id.`,
+        { cause: error },
       );
     }
     throw error;
@@ -159,7 +163,9 @@ async function findVariable(
   } catch (error) {
     if (error instanceof ApiError && error.is(404)) {
       throw new Error(
-        `Cannot read the variables of ${where}: it does not exist, or the credential lacks permission to read and write its variables (the API answers 404 for both). Nothing was created.`,
+        `Cannot read the variables of ${where}: it does not exist, or the credential lacks permission to read and ` +
+          `write its variables (the API answers 404 for both). Nothing was created.`,
+        { cause: error },
       );
     }
     throw error;
@@ -178,7 +184,8 @@ async function writeVariable(
   if (existingId) return `updated ${(await variables.updateSensitiveValue(client, collection, existingId, value)).id}`;
   try {
     const description = 'HCP Terraform token, rotated by the tfc-token-action GitHub Action';
-    return `created ${(await variables.createSensitive(client, collection, { key: target.key, category: target.category, description }, value)).id}`;
+    const fields = { key: target.key, category: target.category, description };
+    return `created ${(await variables.createSensitive(client, collection, fields, value)).id}`;
   } catch (error) {
     if (!(error instanceof ApiError && error.is(422))) throw error;
     const raced = (await variables.listVariables(client, collection)).find(

@@ -68,7 +68,9 @@ export async function createUnderPolicy<T>(
     if (max === undefined) {
       const why = 'unreadable' in reading ? reading.unreadable : 'it names no maximum for this token type';
       throw new Error(
-        `${errorMessage(error)} The organization's token lifetime policy could not be read (${why}); try a shorter expiry.`,
+        `${errorMessage(error)} The organization's token lifetime policy could not be read (${why}); try a shorter ` +
+          `expiry.`,
+        { cause: error },
       );
     }
     const now = context.now();
@@ -76,7 +78,8 @@ export async function createUnderPolicy<T>(
     if (!request.expiryDefaulted) throw tooLong(type as string, max, 'create');
     const clamped = clampedExpiry(now, max);
     context.io.notice(
-      `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ${clamped.toISOString()}.`,
+      `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ` +
+        `${clamped.toISOString()}.`,
     );
     return create(clamped);
   }
@@ -103,7 +106,8 @@ export async function expiryForRotation(context: OperationContext, inputs: Rotat
   if (!inputs.expiryDefaulted) throw tooLong(type, max, 'rotate');
   const clamped = clampedExpiry(now, max);
   context.io.notice(
-    `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ${clamped.toISOString()}.`,
+    `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ` +
+      `${clamped.toISOString()}.`,
   );
   return clamped;
 }
@@ -115,7 +119,8 @@ function refusedForExpiry(error: unknown): boolean {
 function clampedExpiry(now: number, max: number): Date {
   if (max - CLAMP_MARGIN_MS < MIN_LIFETIME_MS) {
     throw new Error(
-      `The organization's maximum token lifetime (${lifetimeLabel(max)}) is shorter than the 5 minutes a token needs to be useful.`,
+      `The organization's maximum token lifetime (${lifetimeLabel(max)}) is shorter than the 5 minutes a token ` +
+        `needs to be useful.`,
     );
   }
   return new Date(now + max - CLAMP_MARGIN_MS);
@@ -124,7 +129,8 @@ function clampedExpiry(now: number, max: number): Date {
 function tooLong(type: string, max: number, mode: 'create' | 'rotate'): Error {
   const nothing = mode === 'rotate' ? ' Nothing was created.' : '';
   return new Error(
-    `Input "expiry" is beyond the organization's maximum lifetime for ${type} tokens, ${lifetimeLabel(max)}.${nothing} Choose an expiry within it, or leave expiry empty to use the maximum.`,
+    `Input "expiry" is beyond the organization's maximum lifetime for ${type} tokens, ` +
+      `${lifetimeLabel(max)}.${nothing} Choose an expiry within it, or leave expiry empty to use the maximum.`,
   );
 }
 

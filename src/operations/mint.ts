@@ -33,7 +33,8 @@ async function discard(context: OperationContext, record: Omit<CleanupRecord, 't
     return new Error(`${error.message} It was deleted again; nothing was output or exported.`);
   } catch (deleteError) {
     return new Error(
-      `${error.message} Deleting it failed too (${errorMessage(deleteError)}); the post step tries again. Nothing was output or exported.`,
+      `${error.message} Deleting it failed too (${errorMessage(deleteError)}); the post step tries again. Nothing ` +
+        `was output or exported.`,
     );
   }
 }
@@ -42,7 +43,9 @@ async function checkExpiry(context: OperationContext, askedFor: string, token: M
   // Agent tokens have no expiry to ask for.
   if (!askedFor || sameInstant(token.expiredAt, askedFor)) return;
   const got = token.expiredAt === null ? 'no expiry' : `an expiry of ${token.expiredAt}`;
-  const message = `Token ${token.id} was asked to expire at ${askedFor} but the server reports ${got}: if the post step never runs, it lives that long.`;
+  const message =
+    `Token ${token.id} was asked to expire at ${askedFor} but the server reports ${got}: ` +
+    'if the post step never runs, it lives that long.';
   context.io.warning(message);
   await context.publisher.summary('HCP Terraform token expiry differs', [
     ['Token ID', token.id],

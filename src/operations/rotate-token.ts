@@ -8,7 +8,6 @@ import { requireHcpTerraform } from '../api/tfc/platform.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { warnIfOwnersTeam } from './owners-warning.js';
 import type { MintedToken, Token } from '../api/tfc/types.js';
-import { ACTION_VERSION } from '../common/version.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
 import { PartialWriteError, prepareDestinations, writeDestinations, type Destination } from './destinations.js';
 import { expiryForRotation } from './lifetime-policy.js';
@@ -136,8 +135,11 @@ async function storeOrRollBack(
   } catch (error) {
     if (error instanceof PartialWriteError) {
       throw new Error(
-        `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ${error.written.join(' and ')} only. ` +
-          'Both the new and the previous token stay valid and nothing was revoked; run the rotation again once the cause is fixed.',
+        `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ` +
+          `${error.written.join(' and ')} only. ` +
+          'Both the new and the previous token stay valid and nothing was revoked; run the rotation again once the ' +
+          'cause is fixed.',
+        { cause: error },
       );
     }
     const rollback = await teamTokens.deleteById(context.client, token.id).then(
@@ -148,7 +150,9 @@ async function storeOrRollBack(
       (deleteError: unknown) =>
         `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
     );
-    throw new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`);
+    throw new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`, {
+      cause: error,
+    });
   }
 }
 
@@ -165,8 +169,11 @@ async function storeReplacement(
   } catch (error) {
     const written = error instanceof PartialWriteError ? ` It is stored in ${error.written.join(' and ')} only.` : '';
     throw new Error(
-      `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the previous one is already revoked.${written} ` +
-        `It is in this step's token output (masked): store it from a later step in this job, or run the rotation again.`,
+      `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the ` +
+        `previous one is already revoked.${written} ` +
+        `It is in this step's token output (masked): store it from a later step in this job, or run the rotation ` +
+        `again.`,
+      { cause: error },
     );
   }
 }
@@ -179,7 +186,9 @@ async function verify(context: OperationContext, inputs: RotateToken, token: Min
     await verifyToken(client);
   } catch (error) {
     throw new Error(
-      `The new token does not authenticate (${errorMessage(error)}); an organization maximum-TTL policy shorter than the expiry can cause this.`,
+      `The new token does not authenticate (${errorMessage(error)}); an organization maximum-TTL policy shorter ` +
+        `than the expiry can cause this.`,
+      { cause: error },
     );
   } finally {
     client.close();

@@ -27,7 +27,8 @@ export async function resolveTargets(client: TfcClient, inputs: CreateScopedToke
   const foundProjects = await resolveProjects(client, inputs, unknown);
   if (unknown.length > 0) {
     throw new Error(
-      `Not found in organization "${inputs.organization}", or not visible to this credential (the API answers 404 for both): ${unknown.join(', ')}. Nothing was created.`,
+      `Not found in organization "${inputs.organization}", or not visible to this credential (the API answers 404 ` +
+        `for both): ${unknown.join(', ')}. Nothing was created.`,
     );
   }
   requireDistinct(foundWorkspaces, 'workspace');

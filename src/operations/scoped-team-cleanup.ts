@@ -1,5 +1,5 @@
 import type { ActionIo } from '../runner/io.js';
-import { isScopedTeamRecord, type CleanupRecord, type ScopedTeamRecord } from '../state/records.js';
+import { isScopedTeamRecord, type CleanupRecord } from '../state/records.js';
 import { deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
 import type { CleanupContext } from './cleanup.js';
 

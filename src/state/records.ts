@@ -8,7 +8,9 @@ export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' 
  * create is in flight: the description is saved first so a token whose id we never learned can still be found.
  */
 export interface CleanupRecord {
-  /** `scoped-team`: a temporary team of scoped mode (src/operations/scoped-team-cleanup.ts), deleted after its tokens. */
+  /**
+   * `scoped-team`: a temporary team of scoped mode (src/operations/scoped-team-cleanup.ts), deleted after its tokens.
+   */
   readonly kind: TokenKind | 'scoped-team';
   readonly organization: string | null;
   readonly teamId: string | null;

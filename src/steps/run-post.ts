@@ -10,7 +10,9 @@ import { inCleanupOrder, leftBehindHint, recordLabel } from '../operations/scope
 /** The post step's whole budget: a few requests, each with its own deadline; it must not hold the job. */
 export const POST_BUDGET_MS = 2 * 60_000;
 
-/** Best effort: deletes what the main step recorded; a failure is a warning that names the token, never a failed job. */
+/**
+ * Best effort: deletes what the main step recorded; a failure is a warning that names the token, never a failed job.
+ */
 export async function runPost(deps: Dependencies): Promise<void> {
   const { io } = deps;
   const publisher = new Publisher(io);
@@ -25,7 +27,8 @@ export async function runPost(deps: Dependencies): Promise<void> {
   }
   if (!apiToken) {
     io.warning(
-      `Cannot delete ${describe(state.records)}: api-token is empty in the post step. Delete it by hand; it expires on its own.`,
+      `Cannot delete ${describe(state.records)}: api-token is empty in the post step. Delete it by hand; it expires ` +
+        `on its own.`,
     );
     return;
   }

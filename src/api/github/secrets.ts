@@ -211,7 +211,6 @@ function githubMessage(body: string): string {
 }
 
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }

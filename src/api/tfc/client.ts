@@ -198,7 +198,10 @@ export function describeFailure(response: RawResponse): string {
   const text = errors.length > 0 ? errors.join('; ') : statusText(response.status);
   const hint = HINTS[response.status] ?? (response.status >= 500 ? 'a server-side error; try again later.' : '');
   if (response.status >= 300 && response.status < 400) {
-    return `a redirect${locationOf(response)}, which is not followed so the credential goes to the configured host only; check the hostname input.`;
+    return (
+      `a redirect${locationOf(response)}, which is not followed so the credential goes to the configured host only; ` +
+      'check the hostname input.'
+    );
   }
   return hint ? `${text}. Likely cause: ${hint}` : `${text}.`;
 }

@@ -16,7 +16,8 @@ export async function findTeamByName(client: TfcClient, organization: string, na
   if (teams.length === 1) return teams[0] as Team;
   if (teams.length === 0) {
     throw new Error(
-      `No team named "${name}" in organization "${organization}" is visible to this credential. Check the name (it is case-sensitive) or use team-id; a secret team needs a credential that can see it.`,
+      `No team named "${name}" in organization "${organization}" is visible to this credential. Check the name (it ` +
+        `is case-sensitive) or use team-id; a secret team needs a credential that can see it.`,
     );
   }
   throw new Error(`${teams.length} teams named "${name}" in organization "${organization}"; use team-id instead.`);

@@ -5,7 +5,8 @@ import { UntrustedAnswerError } from './ids.js';
 export type PolicyTokenType = 'organization' | 'team' | 'user' | 'audit_trails';
 const TYPES: ReadonlySet<string> = new Set(['organization', 'team', 'user', 'audit_trails', 'metrics']);
 
-// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organization-token-ttl-policies (OpenAPI listTokenTtlPolicies)
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organization-token-ttl-policies (OpenAPI
+// listTokenTtlPolicies)
 /** Each token type's maximum lifetime in ms. Only the owners team may read it: others get 403. */
 export async function listMaxima(client: TfcClient, organization: string): Promise<Map<string, number>> {
   const document = await client.get(`/organizations/${encodeURIComponent(organization)}/token-ttl-policies`);

@@ -5,7 +5,9 @@ import type { VariableCollection } from './variables.js';
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set
 export function variableSetVariables(variableSetId: string): VariableCollection {
   return {
-    path: `/varsets/${encodeURIComponent(checkedId('variable set', variableSetId, 'the variable set id'))}/relationships/vars`,
+    path:
+      `/varsets/${encodeURIComponent(checkedId('variable set', variableSetId, 'the variable set id'))}` +
+      '/relationships/vars',
   };
 }
 
@@ -20,10 +22,12 @@ export async function findVariableSetId(client: TfcClient, organization: string,
   if (matches.length === 1) return checkedId('variable set', (matches[0] as Json)['id'], 'the variable set id');
   if (matches.length === 0) {
     throw new Error(
-      `No variable set named "${name}" in organization "${organization}" is visible to this credential (it needs to manage variable sets). Check the name, or use the varset-… id.`,
+      `No variable set named "${name}" in organization "${organization}" is visible to this credential (it needs to ` +
+        `manage variable sets). Check the name, or use the varset-… id.`,
     );
   }
   throw new Error(
-    `${matches.length} variable sets in organization "${organization}" are named "${name}"; use the varset-… id instead.`,
+    `${matches.length} variable sets in organization "${organization}" are named "${name}"; use the varset-… id ` +
+      `instead.`,
   );
 }
