@@ -1,85 +1,20 @@
-import { randomInt } from 'node:crypto';
-import { TtlPolicies } from './token-policies.js';
+import type { AgentPool, Caller, Team, Token } from './entities.js';
+import { iso, newId, newSecret } from './ids.js';
 import { Scoping } from './scoping.js';
-import type { CredentialOptions, Role, TeamOptions, TokenKind, TokenRecord } from './types.js';
+import { TtlPolicies } from './token-policies.js';
+import type { CredentialOptions, Role, TeamOptions, TokenRecord } from './types.js';
 import { VariableStore } from './variables.js';
 
-/** The emulator's in-memory world: organizations, teams, agent pools, credentials, tokens, and who may do what. */
-
-export interface ResourceRef {
-  readonly type: 'users' | 'teams' | 'organizations';
-  readonly id: string;
-}
-
-export interface Team {
-  readonly id: string;
-  readonly organization: string;
-  readonly name: string;
-  readonly visibility: 'organization' | 'secret';
-  readonly owners: boolean;
-  readonly manageTeams: boolean;
-  readonly allowMemberTokenManagement: boolean;
-  /** The synthetic user its tokens authenticate as. */
-  readonly serviceUser: string;
-}
-
-export interface AgentPool {
-  readonly id: string;
-  readonly organization: string;
-  readonly name: string;
-}
-
-export interface Token {
-  readonly id: string;
-  readonly kind: TokenKind;
-  readonly organization: string;
-  readonly teamId: string | null;
-  readonly agentPoolId: string | null;
-  readonly description: string | null;
-  readonly createdAt: number;
-  readonly expiredAt: number | null;
-  lastUsedAt: number | null;
-  readonly secret: string;
-  readonly createdBy: ResourceRef;
-}
-
-export interface Caller {
-  readonly principal: string;
-  readonly username: string;
-  readonly organization: string;
-  readonly role: Role;
-  readonly teams: ReadonlySet<string>;
-  /**
-   * Whether the member rule (allow-member-token-management) applies. Team tokens get no such right: HashiCorp's
-   * access table says a team token needs explicit permission (manage-teams) to manage team tokens.
-   */
-  readonly memberTokenManagement: boolean;
-  /** The authenticated-resource of /account/details, and created-by of what it creates. */
-  readonly resource: ResourceRef;
-  /** The minted token used, if any (links.auth-token). */
-  readonly token: Token | null;
-}
+/**
+ * The emulator's in-memory world: organizations, teams, agent pools, credentials, tokens, and who may do what. It
+ * holds the other stores (scoping.ts, variables.ts, token-policies.ts), which import nothing of it or of the routes.
+ */
 
 interface Credential {
   readonly organization: string;
   readonly role: Role;
   readonly teams: readonly string[];
   readonly principal: string;
-}
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-export function base62(length: number): string {
-  return Array.from({ length }, () => BASE62[randomInt(62)]).join('');
-}
-
-export function newId(prefix: 'at' | 'team' | 'apool' | 'user'): string {
-  return `${prefix}-${base62(16)}`;
-}
-
-/** The shape of HCP Terraform secrets, `<14>.atlasv1.<67>`. */
-export function newSecret(): string {
-  return `${base62(14)}.atlasv1.${base62(67)}`;
 }
 
 export type Identity = { readonly caller: Caller } | { readonly unauthorized: string };
@@ -303,8 +238,4 @@ export class Model {
     if (!organization) throw new Error(`no organization ${name}; call addOrganization first`);
     return organization;
   }
-}
-
-export function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { document, error, invalid, noContent, notFound, page, teamResource, type Reply } from './jsonapi.js';
-import type { Caller, Model, Team } from './model.js';
-import type { Context } from './routes.js';
+import type { Context, Route } from './context.js';
+import type { Caller, Team } from './entities.js';
+import { document, error, invalid, noContent, notFound, page, type Reply } from './jsonapi.js';
+import type { Model } from './model.js';
+import { teamResource } from './resources.js';
 import { atLeast, PROJECT_LEVELS, WORKSPACE_LEVELS, type Grant, type Project, type ProjectLevel, type Workspace, type WorkspaceLevel } from './scoping.js';
 
 /**
@@ -10,9 +12,7 @@ import { atLeast, PROJECT_LEVELS, WORKSPACE_LEVELS, type Grant, type Project, ty
  * (configuration versions and runs need "queue plans").
  */
 
-type Handler = (context: Context) => Reply;
-
-export const SCOPING_ROUTES: ReadonlyArray<readonly [method: string, pattern: string, handler: Handler]> = [
+export const SCOPING_ROUTES: readonly Route[] = [
   ['POST', '/organizations/:organization/teams', createTeam],
   ['DELETE', '/teams/:team', deleteTeam],
   ['GET', '/organizations/:organization/entitlement-set', entitlementSet],

@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import type { Caller } from './model.js';
+import type { Caller } from './entities.js';
+import { newId } from './ids.js';
 
 /**
  * Workspaces, projects, team access grants and organization entitlements (tfc-scoping-and-variables-api.md §1-§5).
@@ -38,12 +38,6 @@ export interface Grant<Level> {
 
 export interface Entitlements {
   readonly teams: boolean;
-}
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-function newId(prefix: 'ws' | 'prj' | 'tws' | 'tprj'): string {
-  return `${prefix}-${Array.from({ length: 16 }, () => BASE62[randomInt(62)]).join('')}`;
 }
 
 export class Scoping {

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Settings } from './context.js';
 import { deliver, FaultQueue, rateLimited, type Delivery } from './faults.js';
 import { error, JSON_API, noContent, notFound, type Reply } from './jsonapi.js';
 import { Model, type Identity } from './model.js';
 import { RateLimiter } from './rate-limit.js';
-import { findRoute, type Settings } from './routes.js';
+import { findRoute } from './routes.js';
 import type { PolicyTokenType } from './token-policies.js';
 import type { CredentialOptions, EmulatorOptions, Fault, RequestRecord, TeamOptions, TokenRecord } from './types.js';
 import type { VariableRecord, VariableSeed, VariableSetOptions, WorkspaceOptions } from './variables.js';

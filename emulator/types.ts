@@ -1,4 +1,4 @@
-/** The emulator's public types; `../emulator.ts` re-exports them. */
+/** The emulator's public types; `server.ts` re-exports them. */
 
 export type Platform = 'hcp' | 'tfe';
 
