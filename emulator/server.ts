@@ -7,6 +7,7 @@ import { error, JSON_API, noContent, notFound, type Reply } from './jsonapi.js';
 import { Model, type Identity } from './model.js';
 import { RateLimiter } from './rate-limit.js';
 import { findRoute } from './routes.js';
+import { createTestTls, removeTls, type TestTls } from './tls.js';
 import type { PolicyTokenType } from './token-policies.js';
 import type { CredentialOptions, EmulatorOptions, Fault, RequestRecord, TeamOptions, TokenRecord } from './types.js';
 import type { VariableRecord, VariableSeed, VariableSetOptions, WorkspaceOptions } from './variables.js';
@@ -25,6 +26,8 @@ export class Emulator {
   readonly port: number;
   readonly hostname: string;
   readonly baseUrl: string;
+  /** The CA it made for itself when started without `tls`; null when the caller brought its own. */
+  readonly ownTls: TestTls | null;
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
   readonly #model: Model;
@@ -34,8 +37,9 @@ export class Emulator {
   #log: RequestRecord[] = [];
   #closing: Promise<void> | undefined;
 
-  private constructor(server: Server, options: EmulatorOptions) {
+  private constructor(server: Server, options: EmulatorOptions, ownTls: TestTls | null) {
     this.#server = server;
+    this.ownTls = ownTls;
     this.port = (server.address() as AddressInfo).port;
     this.hostname = `localhost:${this.port}`;
     this.baseUrl = `https://${this.hostname}`;
@@ -59,13 +63,20 @@ export class Emulator {
   }
 
   /** Listens on 127.0.0.1 with an ephemeral port; the certificate must cover localhost. */
-  static async start(options: EmulatorOptions): Promise<Emulator> {
-    const server = createServer({ key: options.tls.key, cert: options.tls.cert });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
-    });
-    return new Emulator(server, options);
+  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+    const ownTls = options.tls ? null : await createTestTls();
+    const { key, cert } = options.tls ?? ownTls!;
+    const server = createServer({ key, cert });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    } catch (failure) {
+      if (ownTls) removeTls(ownTls);
+      throw failure;
+    }
+    return new Emulator(server, options, ownTls);
   }
 
   addOrganization(name: string): void {
@@ -167,11 +178,16 @@ export class Emulator {
     this.#faults.clear();
   }
 
-  /** Stops listening and destroys every open connection (hung requests and idle keep-alive ones alike). */
+  /**
+   * Stops listening, destroys every open connection (hung requests and idle keep-alive ones alike) and removes the
+   * temporary folder of its own CA, if it made one.
+   */
   close(): Promise<void> {
-    this.#closing ??= new Promise((resolve) => {
+    this.#closing ??= new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       for (const socket of this.#sockets) socket.destroy();
+    }).then(() => {
+      if (this.ownTls) removeTls(this.ownTls);
     });
     return this.#closing;
   }

@@ -3,7 +3,11 @@
 export type Platform = 'hcp' | 'tfe';
 
 export interface EmulatorOptions {
-  tls: { key: string; cert: string };
+  /**
+   * The server's key and certificate (PEM). Without them the emulator makes a throwaway CA of its own (its `ownTls`,
+   * whose CA certificate clients must trust) and close() removes that CA's temporary folder.
+   */
+  tls?: { key: string; cert: string };
   /** Default 'hcp'. */
   platform?: Platform;
   /** For 'tfe', e.g. '1.1.0' (default '2.0.0'); sent as X-TFE-Current-Version on ping. */
