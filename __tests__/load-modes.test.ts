@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile, mkdtemp, stat } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorLines, LOAD_PROBE_ENV, probeReport, ROOT } from './support/runner.js';
@@ -112,9 +112,14 @@ describe('jest: importing the entry files', () => {
 });
 
 describe('@github/local-action', () => {
+  // The .env files' folders go after the tests: the run's TMPDIR must end empty (global-teardown.ts).
+  const envDirs: string[] = [];
+  afterAll(() => Promise.all(envDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
   test('runs src/main.ts then src/post.ts through their exported run(), once each', async () => {
     world.emulator.clearRequests();
     const dir = await mkdtemp(join(tmpdir(), 'local-action-'));
+    envDirs.push(dir);
     const envFile = join(dir, '.env');
     await writeFile(envFile, localActionEnv(world));
     const { stdout } = await localAction(['run', ROOT, 'src/main.ts', envFile, '--post', 'src/post.ts'], world);
@@ -129,6 +134,7 @@ describe('@github/local-action', () => {
 
   test('a bad input is reported through its @actions/core: the credential is masked, never printed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'local-action-'));
+    envDirs.push(dir);
     const envFile = join(dir, '.env');
     await writeFile(envFile, `${localActionEnv(world)}INPUT_EXPIRY=soon\n`);
     const { stdout } = await localAction(['run', ROOT, 'src/main.ts', envFile], world);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,8 +55,17 @@ export function actionDefaults(): Promise<Record<string, string>> {
   return defaults;
 }
 
+/** The step's files (and its HOME and RUNNER_TEMP) live in a temporary folder, removed once they are read. */
 export async function runStep(entry: 'main' | 'post', options: StepOptions): Promise<StepResult> {
   const dir = await mkdtemp(join(tmpdir(), 'tfc-step-'));
+  try {
+    return await stepIn(dir, entry, options);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function stepIn(dir: string, entry: 'main' | 'post', options: StepOptions): Promise<StepResult> {
   const files = { output: join(dir, 'output'), state: join(dir, 'state'), env: join(dir, 'env'), summary: join(dir, 'summary') };
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
   const inputs = { ...(await actionDefaults()), ...options.inputs };
