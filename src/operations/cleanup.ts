@@ -5,15 +5,9 @@ import type { TfcClient } from '../api/tfc/client.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import type { Token } from '../api/tfc/types.js';
-import { teamWithOrganization } from './context.js';
+import { teamWithOrganization, type CleanupContext } from './context.js';
 import { isOwnedBy } from './ownership.js';
 import { cleanUpScopedTeam } from './scoped-team-cleanup.js';
-
-export interface CleanupContext {
-  readonly io: ActionIo;
-  readonly client: TfcClient;
-  readonly now: number;
-}
 
 /** Deletes the one token a record names, or says why it is left alone. Returns a line for the summary. */
 export async function cleanUp(context: CleanupContext, record: CleanupRecord): Promise<string> {

@@ -44,3 +44,10 @@ export async function teamWithOrganization(
   }
   return { ...team, organization: known };
 }
+
+/** What the post step's clean-up needs: no ledger, no publisher, the time it started. */
+export interface CleanupContext {
+  readonly io: ActionIo;
+  readonly client: TfcClient;
+  readonly now: number;
+}

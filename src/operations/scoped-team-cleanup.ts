@@ -1,7 +1,7 @@
 import type { ActionIo } from '../runner/io.js';
 import { isScopedTeamRecord, type CleanupRecord } from '../state/records.js';
 import { deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
-import type { CleanupContext } from './cleanup.js';
+import type { CleanupContext } from './context.js';
 
 /** The post step's part of scoped mode: the temporary team goes after its token, whatever the job's outcome. */
 
