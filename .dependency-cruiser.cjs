@@ -14,7 +14,11 @@ const LAYERS = [
 
 const upward = LAYERS.slice(1).map(([name, path], index) => ({
   name: `no-upward-from-${name}`,
-  comment: `${name} imports only from the layers below it: ${LAYERS.slice(index + 2).map(([below]) => below).join(', ') || 'none'}`,
+  comment: `${name} imports only from the layers below it: ${
+    LAYERS.slice(index + 2)
+      .map(([below]) => below)
+      .join(', ') || 'none'
+  }`,
   severity: 'error',
   from: { path },
   to: { path: LAYERS.slice(0, index + 1).map(([, above]) => above) },

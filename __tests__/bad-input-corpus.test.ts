@@ -15,8 +15,16 @@ beforeAll(async () => {
 afterAll(() => world.emulator.close());
 
 const team = { 'team-id': 'team-6p5jTwJQXwqZBncC' };
-const rotate = { mode: 'rotate', organization: 'acme', 'team-id': 'team-6p5jTwJQXwqZBncC', 'secret-name': 'TFC_TOKEN', 'github-token': 'ghp_x' };
-const CASES: ReadonlyArray<readonly [name: string, input: string, inputs: Record<string, string>, env?: Record<string, string>]> = [
+const rotate = {
+  mode: 'rotate',
+  organization: 'acme',
+  'team-id': 'team-6p5jTwJQXwqZBncC',
+  'secret-name': 'TFC_TOKEN',
+  'github-token': 'ghp_x',
+};
+const CASES: ReadonlyArray<
+  readonly [name: string, input: string, inputs: Record<string, string>, env?: Record<string, string>]
+> = [
   ['unknown mode', 'mode', { mode: 'rotate-all', ...team }],
   ['mode in capitals', 'mode', { mode: 'CREATE', ...team }],
   ['unknown token type', 'token-type', { 'token-type': 'user', ...team }],
@@ -49,7 +57,11 @@ const CASES: ReadonlyArray<readonly [name: string, input: string, inputs: Record
   ['hostname with a query', 'hostname', { ...team, hostname: 'app.terraform.io?x=1' }],
   ['ephemeral yes', 'ephemeral', { ...team, ephemeral: 'yes' }],
   ['export-env on', 'export-env', { ...team, 'export-env': 'on' }],
-  ['replace-existing 1', 'replace-existing', { 'token-type': 'organization', organization: 'acme', 'replace-existing': '1' }],
+  [
+    'replace-existing 1',
+    'replace-existing',
+    { 'token-type': 'organization', organization: 'acme', 'replace-existing': '1' },
+  ],
   ['legacy-team-token tRuE', 'legacy-team-token', { ...team, 'legacy-team-token': 'tRuE' }],
   ['dry-run y', 'dry-run', { mode: 'sweep', organization: 'acme', 'dry-run': 'y' }],
   ['empty credential, no env', 'api-token', { ...team, 'api-token': '' }],
@@ -63,7 +75,11 @@ const CASES: ReadonlyArray<readonly [name: string, input: string, inputs: Record
   ['replace-existing without legacy', 'replace-existing', { ...team, 'replace-existing': 'true' }],
   ['description for a legacy token', 'description', { ...team, 'legacy-team-token': 'true', description: 'x' }],
   ['description with a line break', 'description', { ...team, description: 'a\nb' }],
-  ['legacy with an organization token', 'legacy-team-token', { 'token-type': 'organization', organization: 'acme', 'legacy-team-token': 'true' }],
+  [
+    'legacy with an organization token',
+    'legacy-team-token',
+    { 'token-type': 'organization', organization: 'acme', 'legacy-team-token': 'true' },
+  ],
   ['expiry for an agent token', 'expiry', { 'token-type': 'agent', 'agent-pool-id': 'apool-abc', expiry: '6h' }],
   ['agent token without a pool', 'agent-pool-id', { 'token-type': 'agent' }],
   ['agent pool id for a team token', 'agent-pool-id', { ...team, 'agent-pool-id': 'apool-abc' }],
@@ -76,7 +92,11 @@ const CASES: ReadonlyArray<readonly [name: string, input: string, inputs: Record
   ['secret name starting with a digit', 'secret-name', { ...rotate, 'secret-name': '1TOKEN' }],
   ['secret name with a dash', 'secret-name', { ...rotate, 'secret-name': 'TFC-TOKEN' }],
   ['rotate without github-token', 'github-token', { ...rotate, 'github-token': '' }],
-  ['organization secret and environment', 'secret-organization', { ...rotate, 'secret-organization': 'octo', 'secret-environment': 'prod' }],
+  [
+    'organization secret and environment',
+    'secret-organization',
+    { ...rotate, 'secret-organization': 'octo', 'secret-environment': 'prod' },
+  ],
   ['secret repository without owner', 'secret-repository', { ...rotate, 'secret-repository': 'infra' }],
   ['keep-previous negative', 'keep-previous', { ...rotate, 'keep-previous': '-1' }],
   ['list for organization tokens', 'token-type', { mode: 'list', 'token-type': 'organization', organization: 'acme' }],
@@ -93,13 +113,45 @@ const CASES: ReadonlyArray<readonly [name: string, input: string, inputs: Record
   ['rotate with neither secret nor variable', 'secret-name', { ...rotate, 'secret-name': '', 'github-token': '' }],
   ['variable-key with mode create', 'variable-key', { ...team, 'variable-key': 'TFE_TOKEN' }],
   ['variable-key without a workspace or set', 'variable-workspace', { ...rotate, 'variable-key': 'TFE_TOKEN' }],
-  ['variable-key with both workspace and set', 'variable-workspace', { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin', 'variable-set': 'creds' }],
+  [
+    'variable-key with both workspace and set',
+    'variable-workspace',
+    { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin', 'variable-set': 'creds' },
+  ],
   ['variable-workspace without variable-key', 'variable-workspace', { ...rotate, 'variable-workspace': 'admin' }],
-  ['variable-category unknown', 'variable-category', { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin', 'variable-category': 'secret' }],
-  ['env variable-key with a dash', 'variable-key', { ...rotate, 'variable-key': 'TFE-TOKEN', 'variable-workspace': 'admin' }],
-  ['variable-workspace that is no name', 'variable-workspace', { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'ws/../x' }],
-  ['variable-workspace by name without organization', 'organization', { ...rotate, 'token-type': 'agent', 'team-id': '', organization: '', 'agent-pool-id': 'apool-yoGUFz5zcRMMz53i', 'variable-key': 'T', 'variable-workspace': 'admin' }],
-  ['github-token without secret-name', 'github-token', { ...rotate, 'secret-name': '', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin' }],
+  [
+    'variable-category unknown',
+    'variable-category',
+    { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin', 'variable-category': 'secret' },
+  ],
+  [
+    'env variable-key with a dash',
+    'variable-key',
+    { ...rotate, 'variable-key': 'TFE-TOKEN', 'variable-workspace': 'admin' },
+  ],
+  [
+    'variable-workspace that is no name',
+    'variable-workspace',
+    { ...rotate, 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'ws/../x' },
+  ],
+  [
+    'variable-workspace by name without organization',
+    'organization',
+    {
+      ...rotate,
+      'token-type': 'agent',
+      'team-id': '',
+      organization: '',
+      'agent-pool-id': 'apool-yoGUFz5zcRMMz53i',
+      'variable-key': 'T',
+      'variable-workspace': 'admin',
+    },
+  ],
+  [
+    'github-token without secret-name',
+    'github-token',
+    { ...rotate, 'secret-name': '', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'admin' },
+  ],
 ];
 
 test('the corpus covers at least 40 bad inputs across every input', () => {
@@ -125,5 +177,10 @@ test.concurrent.each(CASES)('%s → one error naming %s, no request', async (_na
   // Mask first: the credential is masked before the error, although the step fails before @actions/core loads.
   if (credential) expect(step.stdout.indexOf('::add-mask::')).toBeLessThan(step.stdout.indexOf('::error::'));
   expect(step.stdout).toMatch(credential ? /^::add-mask::/ : /^::error::/);
-  expect(findLeaks(step, [credential, world.credential].filter((secret) => secret.length > 8))).toEqual([]);
+  expect(
+    findLeaks(
+      step,
+      [credential, world.credential].filter((secret) => secret.length > 8),
+    ),
+  ).toEqual([]);
 });

@@ -15,17 +15,24 @@ const action = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as {
 };
 const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
 const workflowFiles = await Promise.all(
-  ['workflows', 'workflow-examples'].map(async (dir) => (await readdir(join(ROOT, '.github', dir))).map((name) => join(ROOT, '.github', dir, name))),
+  ['workflows', 'workflow-examples'].map(async (dir) =>
+    (await readdir(join(ROOT, '.github', dir))).map((name) => join(ROOT, '.github', dir, name)),
+  ),
 ).then((lists) => lists.flat());
 
 /** Rows of the README table under the given heading: first cell (back-quoted name) to the remaining cells. */
 function tableRows(heading: string): Map<string, string[]> {
   const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? '';
   const rows = section.split('\n').filter((line) => /^\| `[^`]+` \|/.test(line));
-  return new Map(rows.map((line) => {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
-    return [cells[0]!.replace(/`/g, ''), cells.slice(1)];
-  }));
+  return new Map(
+    rows.map((line) => {
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+      return [cells[0]!.replace(/`/g, ''), cells.slice(1)];
+    }),
+  );
 }
 
 /** Every `with:` block of a step that uses this action, from YAML documents (workflows or README snippets). */
@@ -35,7 +42,12 @@ function withKeys(document: unknown): string[][] {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const step = node as { uses?: unknown; with?: unknown };
-      if (typeof step.uses === 'string' && /^(\.\/?|octo-org\/tfc-token-action@.*)$/.test(step.uses) && step.with && typeof step.with === 'object') {
+      if (
+        typeof step.uses === 'string' &&
+        /^(\.\/?|octo-org\/tfc-token-action@.*)$/.test(step.uses) &&
+        step.with &&
+        typeof step.with === 'object'
+      ) {
         found.push(Object.keys(step.with));
       }
       Object.values(node).forEach(visit);
@@ -64,7 +76,12 @@ describe('action.yml and README agree', () => {
   });
 
   test('runs on node24 with main, post and post-if', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/main/index.js', post: 'dist/post/index.js', 'post-if': 'always()' });
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/main/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'always()',
+    });
   });
 
   test('the User-Agent version is the package version', async () => {
@@ -84,7 +101,11 @@ describe('snippets and workflows', () => {
 
   test.each(workflowFiles)('%s uses only declared inputs', async (file) => {
     const text = await readFile(file, 'utf8');
-    expect(withKeys(parse(text)).flat().filter((key) => !(key in action.inputs))).toEqual([]);
+    expect(
+      withKeys(parse(text))
+        .flat()
+        .filter((key) => !(key in action.inputs)),
+    ).toEqual([]);
   });
 
   /** Every `run:` script in a document: an expression in one is pasted into the shell before it runs. */
@@ -111,7 +132,11 @@ describe('snippets and workflows', () => {
 
   test('every workflow and example passes actionlint', async () => {
     const cli = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, '.github/{workflows,workflow-examples}/*.yml'], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, '.github/{workflows,workflow-examples}/*.yml'],
+      { cwd: ROOT },
+    );
     expect(stdout).toContain(`Checking ${workflowFiles.length} workflow file(s)`);
     expect(stdout).toContain('All workflow files passed lint checks');
   });

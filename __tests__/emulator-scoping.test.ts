@@ -18,7 +18,11 @@ async function start(options: Partial<EmulatorOptions> = {}): Promise<void> {
   emulator.addTeam('acme', 'owners', { owners: true, visibility: 'secret' });
   owner = emulator.addCredential({ organization: 'acme', role: 'owner' });
   prj = { core: emulator.addProject('acme', 'Core Infra') };
-  ws = { app: emulator.addWorkspace('acme', 'app-prod', prj.core), db: emulator.addWorkspace('acme', 'db-prod', prj.core), other: emulator.addWorkspace('acme', 'billing') };
+  ws = {
+    app: emulator.addWorkspace('acme', 'app-prod', prj.core),
+    db: emulator.addWorkspace('acme', 'db-prod', prj.core),
+    other: emulator.addWorkspace('acme', 'billing'),
+  };
 }
 
 beforeEach(() => start());
@@ -26,23 +30,41 @@ afterEach(() => emulator.close());
 
 function call(method: string, path: string, body?: unknown, bearer = owner): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' };
-    const req = request(`${emulator.baseUrl}/api/v2${path}`, { method, headers, ca: tls.caCert, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${bearer}`,
+      'Content-Type': 'application/vnd.api+json',
+    };
+    const req = request(
+      `${emulator.baseUrl}/api/v2${path}`,
+      { method, headers, ca: tls.caCert, agent: false },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
-const teamBody = (name: string, attributes: Record<string, unknown> = {}) => ({ data: { type: 'teams', attributes: { name, ...attributes } } });
-const grantBody = (type: 'team-workspaces' | 'team-projects', target: string, team: string, access: string, extra: Record<string, unknown> = {}) => ({
+const teamBody = (name: string, attributes: Record<string, unknown> = {}) => ({
+  data: { type: 'teams', attributes: { name, ...attributes } },
+});
+const grantBody = (
+  type: 'team-workspaces' | 'team-projects',
+  target: string,
+  team: string,
+  access: string,
+  extra: Record<string, unknown> = {},
+) => ({
   data: {
     type,
     attributes: { access, ...extra },
-    relationships: { [type === 'team-workspaces' ? 'workspace' : 'project']: { data: { id: target } }, team: { data: { type: 'teams', id: team } } },
+    relationships: {
+      [type === 'team-workspaces' ? 'workspace' : 'project']: { data: { id: target } },
+      team: { data: { type: 'teams', id: team } },
+    },
   },
 });
 
@@ -54,7 +76,9 @@ async function newTeam(name: string): Promise<string> {
 
 async function teamToken(team: string): Promise<{ id: string; secret: string }> {
   const expiredAt = new Date(Date.now() + 3600_000).toISOString();
-  const answer = await call('POST', `/teams/${team}/authentication-tokens`, { data: { type: 'authentication-tokens', attributes: { description: 'job', 'expired-at': expiredAt } } });
+  const answer = await call('POST', `/teams/${team}/authentication-tokens`, {
+    data: { type: 'authentication-tokens', attributes: { description: 'job', 'expired-at': expiredAt } },
+  });
   expect(answer.status).toBe(201);
   return { id: answer.body.data.id, secret: answer.body.data.attributes.token };
 }
@@ -66,7 +90,9 @@ describe('teams: create and delete', () => {
     expect(answer.body.data.id).toMatch(/^team-[A-Za-z0-9]{16}$/);
     expect(answer.body.data.attributes.visibility).toBe('secret');
     expect(answer.body.data.attributes['users-count']).toBe(0);
-    expect(Object.values(answer.body.data.attributes['organization-access']).every((flag) => flag === false)).toBe(true);
+    expect(Object.values(answer.body.data.attributes['organization-access']).every((flag) => flag === false)).toBe(
+      true,
+    );
   });
 
   test('a taken name (any case), a bad name and inconsistent organization access are 422', async () => {
@@ -75,7 +101,15 @@ describe('teams: create and delete', () => {
     expect(taken.status).toBe(422);
     expect(taken.body.errors[0].detail).toBe('Validation failed: Name has already been taken');
     expect((await call('POST', '/organizations/acme/teams', teamBody('has space'))).status).toBe(422);
-    expect((await call('POST', '/organizations/acme/teams', teamBody('pm', { 'organization-access': { 'manage-projects': true } }))).status).toBe(422);
+    expect(
+      (
+        await call(
+          'POST',
+          '/organizations/acme/teams',
+          teamBody('pm', { 'organization-access': { 'manage-projects': true } }),
+        )
+      ).status,
+    ).toBe(422);
   });
 
   test('without the teams entitlement create answers 404 and the entitlement set says why', async () => {
@@ -95,10 +129,12 @@ describe('teams: create and delete', () => {
     expect((await call('POST', '/organizations/acme/teams', teamBody('t1'), manager)).status).toBe(200);
   });
 
-  test('delete answers 204, revokes the team\'s tokens and grants, then 404', async () => {
+  test("delete answers 204, revokes the team's tokens and grants, then 404", async () => {
     const team = await newTeam('temp');
     const token = await teamToken(team);
-    expect((await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'read'))).status).toBe(200);
+    expect((await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'read'))).status).toBe(
+      200,
+    );
     expect((await call('GET', '/account/details', undefined, token.secret)).status).toBe(200);
     expect((await call('DELETE', `/teams/${team}`)).status).toBe(204);
     expect((await call('GET', '/account/details', undefined, token.secret)).status).toBe(401);
@@ -121,7 +157,10 @@ describe('workspaces and projects', () => {
 
   test('projects by filter[names]: any of a comma list, case-insensitive; by id', async () => {
     emulator.addProject('acme', 'Data');
-    const list = await call('GET', `/organizations/acme/projects?${new URLSearchParams({ 'filter[names]': 'core infra,data,missing' })}`);
+    const list = await call(
+      'GET',
+      `/organizations/acme/projects?${new URLSearchParams({ 'filter[names]': 'core infra,data,missing' })}`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.data.map((project: any) => project.attributes.name).sort()).toEqual(['Core Infra', 'Data']);
     expect((await call('GET', `/projects/${prj.core}`)).body.data.attributes.name).toBe('Core Infra');
@@ -134,7 +173,9 @@ describe('access grants and what they allow', () => {
     const first = await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'plan'));
     expect(first.status).toBe(200);
     expect(first.body.data.id).toMatch(/^tws-/);
-    expect((await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'plan'))).status).toBe(422);
+    expect((await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'plan'))).status).toBe(
+      422,
+    );
     const listed = await call('GET', `/team-workspaces?filter%5Bworkspace%5D%5Bid%5D=${ws.app}`);
     expect(listed.body.data.map((grant: any) => grant.id)).toEqual([first.body.data.id]);
     await emulator.close();
@@ -147,17 +188,29 @@ describe('access grants and what they allow', () => {
 
   test('fine-grained attributes need custom; unknown levels are refused', async () => {
     const team = await newTeam('temp');
-    expect((await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'read', { runs: 'apply' }))).status).toBe(422);
+    expect(
+      (await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'read', { runs: 'apply' })))
+        .status,
+    ).toBe(422);
     expect((await call('POST', '/team-projects', grantBody('team-projects', prj.core, team, 'plan'))).status).toBe(422);
   });
 
   test('a manage-teams credential creates a secret team but cannot grant it access', async () => {
     const manager = emulator.addCredential({ organization: 'acme', role: 'manage-teams' });
-    const created = await call('POST', '/organizations/acme/teams', teamBody('temp', { visibility: 'secret' }), manager);
+    const created = await call(
+      'POST',
+      '/organizations/acme/teams',
+      teamBody('temp', { visibility: 'secret' }),
+      manager,
+    );
     expect(created.status).toBe(200);
     const team = created.body.data.id;
-    expect((await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'read'), manager)).status).toBe(404);
-    expect((await call('POST', '/team-projects', grantBody('team-projects', prj.core, team, 'read'), manager)).status).toBe(404);
+    expect(
+      (await call('POST', '/team-workspaces', grantBody('team-workspaces', ws.app, team, 'read'), manager)).status,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/team-projects', grantBody('team-projects', prj.core, team, 'read'), manager)).status,
+    ).toBe(404);
     expect((await call('DELETE', `/teams/${team}`, undefined, manager)).status).toBe(204);
   });
 
@@ -168,8 +221,26 @@ describe('access grants and what they allow', () => {
     expect((await call('GET', `/workspaces/${ws.app}`, undefined, secret)).status).toBe(200);
     expect((await call('GET', `/workspaces/${ws.db}`, undefined, secret)).status).toBe(404);
     expect((await call('GET', '/organizations/acme/workspaces/billing', undefined, secret)).status).toBe(404);
-    expect((await call('POST', `/workspaces/${ws.app}/configuration-versions`, { data: { type: 'configuration-versions' } }, secret)).status).toBe(404);
-    expect((await call('POST', '/runs', { data: { type: 'runs', relationships: { workspace: { data: { id: ws.app } } } } }, secret)).status).toBe(404);
+    expect(
+      (
+        await call(
+          'POST',
+          `/workspaces/${ws.app}/configuration-versions`,
+          { data: { type: 'configuration-versions' } },
+          secret,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'POST',
+          '/runs',
+          { data: { type: 'runs', relationships: { workspace: { data: { id: ws.app } } } } },
+          secret,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   test('workspace plan: configuration versions and runs may be created; permissions say so', async () => {
@@ -179,11 +250,29 @@ describe('access grants and what they allow', () => {
     const shown = await call('GET', `/workspaces/${ws.app}`, undefined, secret);
     expect(shown.body.data.attributes.permissions['can-queue-run']).toBe(true);
     expect(shown.body.data.attributes.permissions['can-queue-apply']).toBe(false);
-    expect((await call('POST', `/workspaces/${ws.app}/configuration-versions`, { data: { type: 'configuration-versions' } }, secret)).status).toBe(201);
-    expect((await call('POST', '/runs', { data: { type: 'runs', relationships: { workspace: { data: { id: ws.app } } } } }, secret)).status).toBe(201);
+    expect(
+      (
+        await call(
+          'POST',
+          `/workspaces/${ws.app}/configuration-versions`,
+          { data: { type: 'configuration-versions' } },
+          secret,
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(
+          'POST',
+          '/runs',
+          { data: { type: 'runs', relationships: { workspace: { data: { id: ws.app } } } } },
+          secret,
+        )
+      ).status,
+    ).toBe(201);
   });
 
-  test('a project grant covers exactly the project\'s workspaces, at the implied level', async () => {
+  test("a project grant covers exactly the project's workspaces, at the implied level", async () => {
     const team = await newTeam('temp');
     await call('POST', '/team-projects', grantBody('team-projects', prj.core, team, 'read'));
     const { secret } = await teamToken(team);
@@ -194,17 +283,25 @@ describe('access grants and what they allow', () => {
     const writer = await newTeam('writer');
     await call('POST', '/team-projects', grantBody('team-projects', prj.core, writer, 'write'));
     const writerToken = await teamToken(writer);
-    expect((await call('POST', `/workspaces/${ws.db}/configuration-versions`, {}, writerToken.secret)).status).toBe(201);
+    expect((await call('POST', `/workspaces/${ws.db}/configuration-versions`, {}, writerToken.secret)).status).toBe(
+      201,
+    );
   });
 
   test('organization tokens read every workspace but never create configuration versions', async () => {
     const organizationToken = emulator.addCredential({ organization: 'acme', role: 'organization-token' });
     expect((await call('GET', `/workspaces/${ws.other}`, undefined, organizationToken)).status).toBe(200);
-    expect((await call('POST', `/workspaces/${ws.other}/configuration-versions`, {}, organizationToken)).status).toBe(404);
+    expect((await call('POST', `/workspaces/${ws.other}/configuration-versions`, {}, organizationToken)).status).toBe(
+      404,
+    );
   });
 
   test('organization-level manage-workspaces overrides grants: admin everywhere', async () => {
-    const answer = await call('POST', '/organizations/acme/teams', teamBody('broad', { 'organization-access': { 'manage-workspaces': true } }));
+    const answer = await call(
+      'POST',
+      '/organizations/acme/teams',
+      teamBody('broad', { 'organization-access': { 'manage-workspaces': true } }),
+    );
     const { secret } = await teamToken(answer.body.data.id);
     expect((await call('GET', `/workspaces/${ws.other}`, undefined, secret)).status).toBe(200);
   });

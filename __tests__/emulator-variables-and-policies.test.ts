@@ -36,22 +36,31 @@ function call(method: string, path: string, body?: unknown, bearer = owner): Pro
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     // Node frames no body of a DELETE unless told its length.
-    const length: Record<string, string> = text === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(text)) };
+    const length: Record<string, string> =
+      text === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(text)) };
     const headers = { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json', ...length };
-    const req = request(`${emulator.baseUrl}/api/v2${path}`, { method, headers, ca: tls.caCert, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-    });
+    const req = request(
+      `${emulator.baseUrl}/api/v2${path}`,
+      { method, headers, ca: tls.caCert, agent: false },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+      },
+    );
     req.on('error', reject);
     req.end(text);
   });
 }
 
-const vars = (attributes: Record<string, unknown>, id?: string) => ({ data: { type: 'vars', ...(id ? { id } : {}), attributes } });
+const vars = (attributes: Record<string, unknown>, id?: string) => ({
+  data: { type: 'vars', ...(id ? { id } : {}), attributes },
+});
 
 async function mint(description: string, expiredAt: string, team = platform): Promise<string> {
-  const answer = await call('POST', `/teams/${team}/authentication-tokens`, { data: { type: 'authentication-tokens', attributes: { description, 'expired-at': expiredAt } } });
+  const answer = await call('POST', `/teams/${team}/authentication-tokens`, {
+    data: { type: 'authentication-tokens', attributes: { description, 'expired-at': expiredAt } },
+  });
   expect(answer.status).toBe(201);
   return answer.body.data.id;
 }
@@ -60,9 +69,17 @@ describe('workspace variables', () => {
   test('create (201), list without sensitive values, update in place (id kept, version changes), delete', async () => {
     const ws = emulator.addWorkspace('acme', 'admin');
     expect((await call('GET', '/organizations/acme/workspaces/admin')).body.data.id).toBe(ws);
-    const created = await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'TFE_TOKEN', value: 's3cret', category: 'env', sensitive: true }));
+    const created = await call(
+      'POST',
+      `/workspaces/${ws}/vars`,
+      vars({ key: 'TFE_TOKEN', value: 's3cret', category: 'env', sensitive: true }),
+    );
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ id: expect.stringMatching(/^var-[A-Za-z0-9]{16}$/), type: 'vars', attributes: { key: 'TFE_TOKEN', value: null, sensitive: true, hcl: false, category: 'env' } });
+    expect(created.body.data).toMatchObject({
+      id: expect.stringMatching(/^var-[A-Za-z0-9]{16}$/),
+      type: 'vars',
+      attributes: { key: 'TFE_TOKEN', value: null, sensitive: true, hcl: false, category: 'env' },
+    });
     expect(created.body.data.relationships.configurable.data).toEqual({ id: ws, type: 'workspaces' });
     const id = created.body.data.id;
     const version = created.body.data.attributes['version-id'];
@@ -75,7 +92,9 @@ describe('workspace variables', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.data.id).toBe(id);
     expect(updated.body.data.attributes['version-id']).not.toBe(version);
-    expect(emulator.variables()).toMatchObject([{ id, owner: ws, key: 'TFE_TOKEN', value: 'n3w', sensitive: true, category: 'env' }]);
+    expect(emulator.variables()).toMatchObject([
+      { id, owner: ws, key: 'TFE_TOKEN', value: 'n3w', sensitive: true, category: 'env' },
+    ]);
 
     expect((await call('DELETE', `/workspaces/${ws}/vars/${id}`)).status).toBe(204);
     expect((await call('DELETE', `/workspaces/${ws}/vars/${id}`)).status).toBe(404);
@@ -86,11 +105,15 @@ describe('workspace variables', () => {
     const plain = emulator.addVariable(ws, { key: 'REGION', value: 'eu-west-1' });
     expect((await call('GET', `/workspaces/${ws}/vars`)).body.data[0].attributes.value).toBe('eu-west-1');
     expect((await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'REGION', category: 'env' }))).status).toBe(422);
-    expect((await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'REGION', category: 'terraform' }))).status).toBe(201);
+    expect((await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'REGION', category: 'terraform' }))).status).toBe(
+      201,
+    );
     expect((await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'X', category: 'nope' }))).status).toBe(422);
     expect((await call('POST', `/workspaces/${ws}/vars`, vars({ category: 'env' }))).status).toBe(422);
     const secret = emulator.addVariable(ws, { key: 'S', value: 'x', sensitive: true });
-    expect((await call('PATCH', `/workspaces/${ws}/vars/${secret}`, vars({ sensitive: false }, secret))).status).toBe(422);
+    expect((await call('PATCH', `/workspaces/${ws}/vars/${secret}`, vars({ sensitive: false }, secret))).status).toBe(
+      422,
+    );
     expect((await call('PATCH', `/workspaces/${ws}/vars/${plain}`, vars({ sensitive: true }, plain))).status).toBe(200);
   });
 
@@ -103,7 +126,9 @@ describe('workspace variables', () => {
     expect((await call('GET', '/organizations/acme/workspaces/nope')).status).toBe(404);
     expect((await call('GET', `/workspaces/${ws}/vars`, undefined, other)).status).toBe(404);
     expect((await call('GET', `/workspaces/${ws}/vars`, undefined, member)).status).toBe(404);
-    expect((await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'K', category: 'env' }), writer)).status).toBe(201);
+    expect((await call('POST', `/workspaces/${ws}/vars`, vars({ key: 'K', category: 'env' }), writer)).status).toBe(
+      201,
+    );
   });
 });
 
@@ -115,14 +140,20 @@ describe('variable sets', () => {
     expect(found.body.data.map((s: any) => s.attributes.name).sort()).toEqual(['admin-creds', 'admin-creds-old']);
     expect(found.body.meta.pagination['total-count']).toBe(2);
 
-    const added = await call('POST', `/varsets/${set}/relationships/vars`, vars({ key: 'TFE_TOKEN', value: 'a', category: 'env', sensitive: true }));
+    const added = await call(
+      'POST',
+      `/varsets/${set}/relationships/vars`,
+      vars({ key: 'TFE_TOKEN', value: 'a', category: 'env', sensitive: true }),
+    );
     expect(added.status).toBe(200);
     expect(added.body.data.relationships.varset.data).toEqual({ id: set, type: 'varsets' });
     const id = added.body.data.id;
     const listed = await call('GET', `/varsets/${set}/relationships/vars?page%5Bsize%5D=100`);
     expect(listed.body.data.map((v: any) => [v.id, v.attributes.value])).toEqual([[id, null]]);
     expect(listed.body.meta.pagination['total-pages']).toBe(1);
-    expect((await call('PATCH', `/varsets/${set}/relationships/vars/${id}`, vars({ value: 'b' }, id))).status).toBe(200);
+    expect((await call('PATCH', `/varsets/${set}/relationships/vars/${id}`, vars({ value: 'b' }, id))).status).toBe(
+      200,
+    );
     expect(emulator.variables()).toMatchObject([{ id, owner: set, value: 'b' }]);
   });
 
@@ -150,10 +181,19 @@ describe('bulk team-token delete', () => {
     const b = await mint('b', new Date(clock + DAY).toISOString());
     const c = await mint('c', new Date(clock + DAY).toISOString());
     const pool = emulator.addAgentPool('acme', 'pool');
-    const agent = (await call('POST', `/agent-pools/${pool}/authentication-tokens`, { data: { type: 'authentication-tokens', attributes: { description: 'agent' } } })).body.data.id;
+    const agent = (
+      await call('POST', `/agent-pools/${pool}/authentication-tokens`, {
+        data: { type: 'authentication-tokens', attributes: { description: 'agent' } },
+      })
+    ).body.data.id;
     const answer = await call('DELETE', '/organizations/acme/team-tokens', body([a, b, 'at-doesnotexist0000', agent]));
     expect(answer.status).toBe(204);
-    expect(emulator.tokens().map((token) => token.id).sort()).toEqual([c, agent].sort());
+    expect(
+      emulator
+        .tokens()
+        .map((token) => token.id)
+        .sort(),
+    ).toEqual([c, agent].sort());
     expect((await call('DELETE', '/organizations/acme/team-tokens', body([a]))).status).toBe(204);
   });
 
@@ -164,7 +204,9 @@ describe('bulk team-token delete', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.errors[0].detail).toBe('not authorized to delete team tokens');
     expect((await call('DELETE', '/organizations/other/team-tokens', body([a]))).status).toBe(404);
-    expect((await call('DELETE', '/organizations/acme/team-tokens', { data: [{ type: 'teams', id: a }] })).status).toBe(422);
+    expect((await call('DELETE', '/organizations/acme/team-tokens', { data: [{ type: 'teams', id: a }] })).status).toBe(
+      422,
+    );
     expect((await call('DELETE', '/organizations/acme/team-tokens', { data: [] })).status).toBe(422);
     expect(emulator.tokens()).toHaveLength(1);
   });
@@ -198,8 +240,15 @@ describe('token TTL policies', () => {
     emulator.setTokenTtlPolicy('acme', 'team', 10 * DAY);
     const listed = await call('GET', '/organizations/acme/token-ttl-policies');
     expect(listed.status).toBe(200);
-    const maxima = Object.fromEntries(listed.body.data.map((item: any) => [item.attributes['token-type'], item.attributes['max-ttl-ms']]));
-    expect(maxima).toEqual({ organization: 63_113_904_000, team: 10 * DAY, user: 63_113_904_000, audit_trails: 63_113_904_000 });
+    const maxima = Object.fromEntries(
+      listed.body.data.map((item: any) => [item.attributes['token-type'], item.attributes['max-ttl-ms']]),
+    );
+    expect(maxima).toEqual({
+      organization: 63_113_904_000,
+      team: 10 * DAY,
+      user: 63_113_904_000,
+      audit_trails: 63_113_904_000,
+    });
     expect(listed.body.data[0].type).toBe('organization-token-ttl-policies');
     const manager = emulator.addCredential({ organization: 'acme', role: 'manage-teams' });
     const forbidden = await call('GET', '/organizations/acme/token-ttl-policies', undefined, manager);
@@ -211,16 +260,30 @@ describe('token TTL policies', () => {
   test('a create beyond the maximum is refused (422 naming the expiry); within it, and an omitted expiry, pass', async () => {
     emulator.setTokenTtlPolicy('acme', 'team', 10 * DAY);
     emulator.setTokenTtlPolicy('acme', 'organization', 5 * DAY);
-    const team = (expiredAt?: string) => call('POST', `/teams/${platform}/authentication-tokens`, { data: { type: 'authentication-tokens', attributes: { description: `d${Math.random()}`, ...(expiredAt ? { 'expired-at': expiredAt } : {}) } } });
+    const team = (expiredAt?: string) =>
+      call('POST', `/teams/${platform}/authentication-tokens`, {
+        data: {
+          type: 'authentication-tokens',
+          attributes: { description: `d${Math.random()}`, ...(expiredAt ? { 'expired-at': expiredAt } : {}) },
+        },
+      });
     const refused = await team(new Date(clock + 11 * DAY).toISOString());
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].source.pointer).toBe('/data/attributes/expired-at');
     expect(refused.body.errors[0].detail).toMatch(/maximum lifetime of 10 days/);
     expect((await team(new Date(clock + 10 * DAY).toISOString())).status).toBe(201);
     expect((await team()).body.data.attributes['expired-at']).toBe(new Date(clock + 10 * DAY).toISOString());
-    const legacy = await call('POST', `/teams/${platform}/authentication-token`, { data: { type: 'authentication-token', attributes: { 'expired-at': new Date(clock + 11 * DAY).toISOString() } } });
+    const legacy = await call('POST', `/teams/${platform}/authentication-token`, {
+      data: { type: 'authentication-token', attributes: { 'expired-at': new Date(clock + 11 * DAY).toISOString() } },
+    });
     expect(legacy.status).toBe(422);
-    const organization = (days: number) => call('POST', '/organizations/acme/authentication-token', { data: { type: 'authentication-token', attributes: { 'expired-at': new Date(clock + days * DAY).toISOString() } } });
+    const organization = (days: number) =>
+      call('POST', '/organizations/acme/authentication-token', {
+        data: {
+          type: 'authentication-token',
+          attributes: { 'expired-at': new Date(clock + days * DAY).toISOString() },
+        },
+      });
     expect((await organization(6)).status).toBe(422);
     expect((await organization(5)).status).toBe(201);
   });

@@ -60,12 +60,24 @@ function call(method: string, path: string, options: CallOptions = {}): Promise<
   if (bearer !== null) headers['Authorization'] = `Bearer ${bearer}`;
   if (contentType !== null) headers['Content-Type'] = contentType;
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.baseUrl}/api/v2${path}`, { method, headers, ca: tls.caCert, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('error', () => undefined);
-      res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body: parse(text), complete: res.complete }));
-    });
+    const req = request(
+      `${emulator.baseUrl}/api/v2${path}`,
+      { method, headers, ca: tls.caCert, agent: false },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('error', () => undefined);
+        res.on('close', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            body: parse(text),
+            complete: res.complete,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body === undefined ? undefined : JSON.stringify(options.body));
   });
@@ -89,8 +101,16 @@ function singular(expiredAt?: string) {
   return { data: { type: 'authentication-token', attributes: expiredAt ? { 'expired-at': expiredAt } : {} } };
 }
 
-async function mint(team: string, description: string, expiredAt?: string | null, bearer = owner): Promise<{ id: string; secret: string }> {
-  const answer = await call('POST', `/teams/${team}/authentication-tokens`, { body: teamToken(description, expiredAt), bearer });
+async function mint(
+  team: string,
+  description: string,
+  expiredAt?: string | null,
+  bearer = owner,
+): Promise<{ id: string; secret: string }> {
+  const answer = await call('POST', `/teams/${team}/authentication-tokens`, {
+    body: teamToken(description, expiredAt),
+    bearer,
+  });
   expect(answer.status).toBe(201);
   return { id: answer.body.data.id, secret: answer.body.data.attributes.token };
 }
@@ -142,12 +162,18 @@ describe('conventions', () => {
     expect((await call('GET', '/organizations/nowhere/teams')).status).toBe(404);
     const outsider = emulator.addCredential({ organization: 'other', role: 'owner' });
     expect((await call('GET', `/teams/${teams.platform}`, { bearer: outsider })).status).toBe(404);
-    expect((await call('POST', `/teams/${teams.platform}/authentication-tokens`, { bearer: outsider, body: teamToken('x') })).status).toBe(404);
+    expect(
+      (await call('POST', `/teams/${teams.platform}/authentication-tokens`, { bearer: outsider, body: teamToken('x') }))
+        .status,
+    ).toBe(404);
   });
 
   test('415 for a mutating request without the JSON:API content type, DELETE without a body included', async () => {
     const created = await mint(teams.platform, 'kept');
-    const post = await call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken('x'), contentType: 'application/json' });
+    const post = await call('POST', `/teams/${teams.platform}/authentication-tokens`, {
+      body: teamToken('x'),
+      contentType: 'application/json',
+    });
     expect(post.status).toBe(415);
     expect(post.body.errors[0].status).toBe('415');
     expect((await call('DELETE', `/authentication-tokens/${created.id}`, { contentType: null })).status).toBe(415);
@@ -168,24 +194,45 @@ describe('conventions', () => {
 
     await restart({ platform: 'tfe', tfeVersion: '2.0.0' });
     const old = await mint(teams.platform, 'ci');
-    expect((await call('GET', '/account/details', { bearer: old.secret })).body.data.links['auth-token']).toBeUndefined();
+    expect(
+      (await call('GET', '/account/details', { bearer: old.secret })).body.data.links['auth-token'],
+    ).toBeUndefined();
   });
 });
 
 describe('multiple team tokens', () => {
   test('create, show, delete', async () => {
     const expiredAt = new Date(clock + 3_600_000).toISOString();
-    const created = await call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken('run 1', expiredAt) });
+    const created = await call('POST', `/teams/${teams.platform}/authentication-tokens`, {
+      body: teamToken('run 1', expiredAt),
+    });
     expect(created.status).toBe(201);
     expect(created.headers['content-type']).toBe(JSON_API);
     const { data } = created.body;
     expect(data.id).toMatch(/^at-[0-9A-Za-z]{16}$/);
     expect(data.type).toBe('authentication-tokens');
-    expect(data.attributes).toEqual({ 'created-at': new Date(clock).toISOString(), 'last-used-at': null, description: 'run 1', token: expect.stringMatching(SECRET), 'expired-at': expiredAt });
+    expect(data.attributes).toEqual({
+      'created-at': new Date(clock).toISOString(),
+      'last-used-at': null,
+      description: 'run 1',
+      token: expect.stringMatching(SECRET),
+      'expired-at': expiredAt,
+    });
     expect(data.relationships.team.data).toEqual({ id: teams.platform, type: 'teams' });
     expect(data.relationships['created-by'].data.type).toBe('users');
     expect(emulator.tokens()).toEqual([
-      { id: data.id, kind: 'team', organization: 'acme', teamId: teams.platform, agentPoolId: null, description: 'run 1', createdAt: data.attributes['created-at'], expiredAt, lastUsedAt: null, secret: data.attributes.token },
+      {
+        id: data.id,
+        kind: 'team',
+        organization: 'acme',
+        teamId: teams.platform,
+        agentPoolId: null,
+        description: 'run 1',
+        createdAt: data.attributes['created-at'],
+        expiredAt,
+        lastUsedAt: null,
+        secret: data.attributes.token,
+      },
     ]);
 
     const shown = await call('GET', `/authentication-tokens/${data.id}`);
@@ -202,7 +249,11 @@ describe('multiple team tokens', () => {
     await mint(teams.platform, 'same');
     const duplicate = await call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken('same') });
     expect(duplicate.status).toBe(422);
-    expect(duplicate.body.errors[0]).toMatchObject({ status: '422', title: 'invalid attributes', detail: 'Validation failed: Description has already been taken' });
+    expect(duplicate.body.errors[0]).toMatchObject({
+      status: '422',
+      title: 'invalid attributes',
+      detail: 'Validation failed: Description has already been taken',
+    });
     await mint(teams.data, 'same');
     expect(emulator.tokens()).toHaveLength(2);
   });
@@ -211,7 +262,13 @@ describe('multiple team tokens', () => {
     const post = (body: unknown) => call('POST', `/teams/${teams.platform}/authentication-tokens`, { body });
     expect((await post(teamToken(null))).status).toBe(422);
     expect((await post({ data: { type: 'authentication-tokens', attributes: {} } })).status).toBe(422);
-    for (const expiredAt of [new Date(clock - 1000).toISOString(), new Date(clock).toISOString(), 'tomorrow', '2030-01-01', 1_900_000_000]) {
+    for (const expiredAt of [
+      new Date(clock - 1000).toISOString(),
+      new Date(clock).toISOString(),
+      'tomorrow',
+      '2030-01-01',
+      1_900_000_000,
+    ]) {
       const answer = await post(teamToken('x', expiredAt as string));
       expect(answer.status).toBe(422);
       expect(answer.body.errors[0].source.pointer).toBe('/data/attributes/expired-at');
@@ -229,22 +286,41 @@ describe('multiple team tokens', () => {
 
   test('TFE before 1.1.0: the create path is 404 while the team stays readable', async () => {
     await restart({ platform: 'tfe', tfeVersion: '1.0.2', multipleTeamTokens: false });
-    expect((await call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken('x') })).status).toBe(404);
+    expect(
+      (await call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken('x') })).status,
+    ).toBe(404);
     expect((await call('GET', `/teams/${teams.platform}`)).status).toBe(200);
   });
 
   test('team tokens as credentials: owners and manage-teams teams manage tokens, a plain team token does not', async () => {
     const plain = await mint(teams.platform, 'plain');
     expect((await call('GET', `/teams/${teams.platform}`, { bearer: plain.secret })).status).toBe(200);
-    expect((await call('POST', `/teams/${teams.platform}/authentication-tokens`, { bearer: plain.secret, body: teamToken('self') })).status).toBe(404);
+    expect(
+      (
+        await call('POST', `/teams/${teams.platform}/authentication-tokens`, {
+          bearer: plain.secret,
+          body: teamToken('self'),
+        })
+      ).status,
+    ).toBe(404);
     expect((await call('GET', `/teams/${teams.hidden}`, { bearer: plain.secret })).status).toBe(404);
 
     const manager = await mint(teams.managers, 'manager');
     const byManager = await mint(teams.hidden, 'by manager', undefined, manager.secret);
-    expect((await call('GET', `/authentication-tokens/${byManager.id}`, { bearer: manager.secret })).body.data.relationships['created-by'].data).toEqual({ id: teams.managers, type: 'teams' });
+    expect(
+      (await call('GET', `/authentication-tokens/${byManager.id}`, { bearer: manager.secret })).body.data.relationships[
+        'created-by'
+      ].data,
+    ).toEqual({ id: teams.managers, type: 'teams' });
     const ownersToken = await mint(teams.owners, 'owners');
-    expect((await call('POST', '/organizations/acme/authentication-token', { bearer: ownersToken.secret, body: singular() })).status).toBe(201);
-    expect((await call('POST', '/organizations/acme/authentication-token', { bearer: manager.secret, body: singular() })).status).toBe(404);
+    expect(
+      (await call('POST', '/organizations/acme/authentication-token', { bearer: ownersToken.secret, body: singular() }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await call('POST', '/organizations/acme/authentication-token', { bearer: manager.secret, body: singular() }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -273,7 +349,9 @@ describe('legacy team token', () => {
 
   test('a body is optional and a past expiry is refused', async () => {
     expect((await call('POST', `/teams/${teams.platform}/authentication-token`)).status).toBe(201);
-    expect((await call('POST', `/teams/${teams.platform}/authentication-token`, { body: singular(inDays(-1)) })).status).toBe(422);
+    expect(
+      (await call('POST', `/teams/${teams.platform}/authentication-token`, { body: singular(inDays(-1)) })).status,
+    ).toBe(422);
   });
 });
 
@@ -283,16 +361,25 @@ describe('organization and audit-trail tokens', () => {
     expect(first.status).toBe(201);
     expect(first.body.data.relationships.team).toBeUndefined();
     const orgSecret = first.body.data.attributes.token;
-    const second = await call('POST', '/organizations/acme/authentication-token', { bearer: orgSecret, body: singular() });
+    const second = await call('POST', '/organizations/acme/authentication-token', {
+      bearer: orgSecret,
+      body: singular(),
+    });
     expect(second.status).toBe(201);
     expect((await call('GET', '/account/details', { bearer: orgSecret })).status).toBe(401);
     const current = second.body.data.attributes.token;
-    expect((await call('GET', '/account/details', { bearer: current })).body.data.relationships['authenticated-resource'].data).toEqual({ id: 'acme', type: 'organizations' });
+    expect(
+      (await call('GET', '/account/details', { bearer: current })).body.data.relationships['authenticated-resource']
+        .data,
+    ).toEqual({ id: 'acme', type: 'organizations' });
     expect((await call('GET', '/organizations/acme/team-tokens', { bearer: current })).status).toBe(200);
 
     const member = emulator.addCredential({ organization: 'acme', role: 'member', teams: [teams.platform] });
     expect((await call('GET', '/organizations/acme/authentication-token', { bearer: member })).status).toBe(404);
-    expect((await call('GET', '/organizations/acme/authentication-token')).body.data).toMatchObject({ id: second.body.data.id, attributes: { token: null } });
+    expect((await call('GET', '/organizations/acme/authentication-token')).body.data).toMatchObject({
+      id: second.body.data.id,
+      attributes: { token: null },
+    });
     expect((await call('DELETE', '/organizations/acme/authentication-token')).status).toBe(204);
     expect((await call('GET', '/organizations/acme/authentication-token')).status).toBe(404);
     expect((await call('DELETE', '/organizations/acme/authentication-token')).status).toBe(404);
@@ -300,7 +387,9 @@ describe('organization and audit-trail tokens', () => {
 
   test('HCP Terraform keeps the audit-trail token apart; it cannot call the API', async () => {
     const organization = await call('POST', '/organizations/acme/authentication-token', { body: singular() });
-    const audit = await call('POST', '/organizations/acme/authentication-token?token=audit-trails', { body: singular() });
+    const audit = await call('POST', '/organizations/acme/authentication-token?token=audit-trails', {
+      body: singular(),
+    });
     expect(audit.status).toBe(201);
     expect(emulator.tokens().map((token) => token.kind)).toEqual(['organization', 'audit-trail']);
     expect((await call('GET', '/account/details', { bearer: audit.body.data.attributes.token })).status).toBe(401);
@@ -311,8 +400,12 @@ describe('organization and audit-trail tokens', () => {
   test('Terraform Enterprise ignores ?token=audit-trails and acts on the organization token', async () => {
     await restart({ platform: 'tfe' });
     const organization = await call('POST', '/organizations/acme/authentication-token', { body: singular() });
-    expect((await call('GET', '/organizations/acme/authentication-token?token=audit-trails')).body.data.id).toBe(organization.body.data.id);
-    const replaced = await call('POST', '/organizations/acme/authentication-token?token=audit-trails', { body: singular() });
+    expect((await call('GET', '/organizations/acme/authentication-token?token=audit-trails')).body.data.id).toBe(
+      organization.body.data.id,
+    );
+    const replaced = await call('POST', '/organizations/acme/authentication-token?token=audit-trails', {
+      body: singular(),
+    });
     expect(emulator.tokens().map((token) => [token.id, token.kind])).toEqual([[replaced.body.data.id, 'organization']]);
     expect((await call('DELETE', '/organizations/acme/authentication-token?token=audit-trails')).status).toBe(204);
     expect(emulator.tokens()).toEqual([]);
@@ -332,7 +425,13 @@ describe('teams and permissions', () => {
         'users-count': 0,
         visibility: 'organization',
         'allow-member-token-management': true,
-        permissions: { 'can-update-api-token': true, 'can-view-api-token': true, 'can-destroy': true, 'can-update-membership': true, 'can-update-organization-access': true },
+        permissions: {
+          'can-update-api-token': true,
+          'can-view-api-token': true,
+          'can-destroy': true,
+          'can-update-membership': true,
+          'can-update-organization-access': true,
+        },
         'organization-access': { 'manage-teams': false },
       },
       links: { self: `/api/v2/teams/${teams.platform}` },
@@ -344,20 +443,42 @@ describe('teams and permissions', () => {
     expect(owners.body.data.attributes['organization-access']['manage-teams']).toBe(true);
   });
 
-  test('a member sees visible teams and its own secret teams, and manages only its own teams\' tokens when allowed', async () => {
+  test("a member sees visible teams and its own secret teams, and manages only its own teams' tokens when allowed", async () => {
     const locked = emulator.addTeam('acme', 'locked', { allowMemberTokenManagement: false });
-    const member = emulator.addCredential({ organization: 'acme', role: 'member', teams: [teams.platform, teams.hidden, locked] });
+    const member = emulator.addCredential({
+      organization: 'acme',
+      role: 'member',
+      teams: [teams.platform, teams.hidden, locked],
+    });
     const other = emulator.addCredential({ organization: 'acme', role: 'member', teams: [teams.data] });
     const visible = await call('GET', '/organizations/acme/teams', { bearer: other });
-    expect(visible.body.data.map((team: any) => team.attributes.name)).toEqual(['platform', 'data-eng', 'managers', 'locked']);
+    expect(visible.body.data.map((team: any) => team.attributes.name)).toEqual([
+      'platform',
+      'data-eng',
+      'managers',
+      'locked',
+    ]);
     expect((await call('GET', `/teams/${teams.hidden}`, { bearer: other })).status).toBe(404);
     expect((await call('GET', `/teams/${teams.hidden}`, { bearer: member })).status).toBe(200);
-    expect((await call('GET', `/teams/${teams.platform}`, { bearer: member })).body.data.attributes.permissions['can-update-api-token']).toBe(true);
-    expect((await call('GET', `/teams/${locked}`, { bearer: member })).body.data.attributes.permissions['can-update-api-token']).toBe(false);
+    expect(
+      (await call('GET', `/teams/${teams.platform}`, { bearer: member })).body.data.attributes.permissions[
+        'can-update-api-token'
+      ],
+    ).toBe(true);
+    expect(
+      (await call('GET', `/teams/${locked}`, { bearer: member })).body.data.attributes.permissions[
+        'can-update-api-token'
+      ],
+    ).toBe(false);
 
     const own = await mint(teams.hidden, 'mine', undefined, member);
-    expect((await call('POST', `/teams/${locked}/authentication-tokens`, { bearer: member, body: teamToken('x') })).status).toBe(404);
-    expect((await call('POST', `/teams/${teams.data}/authentication-tokens`, { bearer: member, body: teamToken('x') })).status).toBe(404);
+    expect(
+      (await call('POST', `/teams/${locked}/authentication-tokens`, { bearer: member, body: teamToken('x') })).status,
+    ).toBe(404);
+    expect(
+      (await call('POST', `/teams/${teams.data}/authentication-tokens`, { bearer: member, body: teamToken('x') }))
+        .status,
+    ).toBe(404);
     expect((await call('GET', `/authentication-tokens/${own.id}`, { bearer: other })).status).toBe(404);
     expect((await call('DELETE', `/authentication-tokens/${own.id}`, { bearer: other })).status).toBe(404);
     expect((await call('GET', '/organizations/acme/team-tokens', { bearer: member })).status).toBe(404);
@@ -380,16 +501,34 @@ describe('organization team-token list', () => {
       const answer = await call('GET', `/organizations/acme/team-tokens?page%5Bnumber%5D=${number}&page%5Bsize%5D=2`);
       seen.push(...answer.body.data.map((token: any) => token.attributes.description));
       expect(answer.body.meta.pagination).toEqual({
-        'current-page': number, 'page-size': 2, 'prev-page': number > 1 ? number - 1 : null, 'next-page': number < 3 ? number + 1 : null, 'total-pages': 3, 'total-count': 5,
+        'current-page': number,
+        'page-size': 2,
+        'prev-page': number > 1 ? number - 1 : null,
+        'next-page': number < 3 ? number + 1 : null,
+        'total-pages': 3,
+        'total-count': 5,
       });
-      const link = (page: number) => `${emulator.baseUrl}/api/v2/organizations/acme/team-tokens?page%5Bnumber%5D=${page}&page%5Bsize%5D=2`;
-      expect(answer.body.links).toEqual({ self: link(number), first: link(1), prev: number > 1 ? link(number - 1) : null, next: number < 3 ? link(number + 1) : null, last: link(3) });
+      const link = (page: number) =>
+        `${emulator.baseUrl}/api/v2/organizations/acme/team-tokens?page%5Bnumber%5D=${page}&page%5Bsize%5D=2`;
+      expect(answer.body.links).toEqual({
+        self: link(number),
+        first: link(1),
+        prev: number > 1 ? link(number - 1) : null,
+        next: number < 3 ? link(number + 1) : null,
+        last: link(3),
+      });
     }
     expect(seen).toEqual(['t0', 't1', 't2', 't3', 't4']);
     const first = (await call('GET', '/organizations/acme/team-tokens')).body;
-    expect(first.data[0]).toMatchObject({ type: 'authentication-tokens', attributes: { token: null }, relationships: { team: { data: { id: teams.platform, type: 'teams' } } } });
+    expect(first.data[0]).toMatchObject({
+      type: 'authentication-tokens',
+      attributes: { token: null },
+      relationships: { team: { data: { id: teams.platform, type: 'teams' } } },
+    });
     expect(first.meta.pagination['page-size']).toBe(20);
-    expect((await call('GET', '/organizations/acme/team-tokens?page%5Bsize%5D=500')).body.meta.pagination['page-size']).toBe(100);
+    expect(
+      (await call('GET', '/organizations/acme/team-tokens?page%5Bsize%5D=500')).body.meta.pagination['page-size'],
+    ).toBe(100);
   });
 
   test('q, filter[status] and sort', async () => {
@@ -400,16 +539,41 @@ describe('organization team-token list', () => {
     await mint(teams.data, 'expired', inDays(1));
     await call('POST', `/teams/${teams.platform}/authentication-token`, { body: singular(inDays(50)) });
     clock += 2 * DAY;
-    const list = async (query: string) => (await call('GET', `/organizations/acme/team-tokens?${query}`)).body.data.map((token: any) => token.attributes.description);
+    const list = async (query: string) =>
+      (await call('GET', `/organizations/acme/team-tokens?${query}`)).body.data.map(
+        (token: any) => token.attributes.description,
+      );
 
     expect(await list('')).toEqual(['expired', 'expires in 3 days', 'expires in 20 days', null, 'never']);
-    expect(await list('sort=-expired-at')).toEqual(['never', null, 'expires in 20 days', 'expires in 3 days', 'expired']);
-    expect(await list('sort=created-at')).toEqual(['expires in 20 days', 'never', 'expires in 3 days', 'expired', null]);
-    expect(await list('sort=-team-name')).toEqual(['expires in 20 days', 'expires in 3 days', null, 'never', 'expired']);
+    expect(await list('sort=-expired-at')).toEqual([
+      'never',
+      null,
+      'expires in 20 days',
+      'expires in 3 days',
+      'expired',
+    ]);
+    expect(await list('sort=created-at')).toEqual([
+      'expires in 20 days',
+      'never',
+      'expires in 3 days',
+      'expired',
+      null,
+    ]);
+    expect(await list('sort=-team-name')).toEqual([
+      'expires in 20 days',
+      'expires in 3 days',
+      null,
+      'never',
+      'expired',
+    ]);
     expect(await list('q=DATA')).toEqual(['expired', 'never']);
     expect(await list('filter%5Bstatus%5D=expired')).toEqual(['expired']);
     expect(await list('filter%5Bstatus%5D=expiring_in_7_days')).toEqual(['expires in 3 days']);
-    expect(await list('filter%5Bstatus%5D=expiring_in_30_days,no_expiration')).toEqual(['expires in 3 days', 'expires in 20 days', 'never']);
+    expect(await list('filter%5Bstatus%5D=expiring_in_30_days,no_expiration')).toEqual([
+      'expires in 3 days',
+      'expires in 20 days',
+      'never',
+    ]);
     expect(await list('filter%5Bstatus%5D=active')).toEqual(['expires in 3 days', 'expires in 20 days', null, 'never']);
     expect((await call('GET', '/organizations/acme/team-tokens?sort=color')).status).toBe(400);
     expect((await call('GET', '/organizations/acme/team-tokens?filter%5Bstatus%5D=soon')).status).toBe(400);
@@ -433,9 +597,16 @@ describe('agent tokens', () => {
     const path = `/agent-pools/${pool}/authentication-tokens`;
     expect((await call('POST', path, { body: teamToken('') })).status).toBe(422);
     expect((await call('POST', path, { body: teamToken(null) })).status).toBe(422);
-    const created = await call('POST', path, { body: { data: { type: 'authentication-tokens', attributes: { description: 'agent 1' } } } });
+    const created = await call('POST', path, {
+      body: { data: { type: 'authentication-tokens', attributes: { description: 'agent 1' } } },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.data.attributes).toEqual({ 'created-at': expect.any(String), 'last-used-at': null, description: 'agent 1', token: expect.stringMatching(SECRET) });
+    expect(created.body.data.attributes).toEqual({
+      'created-at': expect.any(String),
+      'last-used-at': null,
+      description: 'agent 1',
+      token: expect.stringMatching(SECRET),
+    });
     await call('POST', path, { body: teamToken('agent 2') });
     expect(emulator.tokens()[0]).toMatchObject({ kind: 'agent', agentPoolId: pool, expiredAt: null, teamId: null });
 
@@ -447,7 +618,9 @@ describe('agent tokens', () => {
 
     const member = emulator.addCredential({ organization: 'acme', role: 'member', teams: [teams.platform] });
     expect((await call('GET', path, { bearer: member })).status).toBe(404);
-    expect((await call('DELETE', `/authentication-tokens/${created.body.data.id}`, { bearer: member })).status).toBe(404);
+    expect((await call('DELETE', `/authentication-tokens/${created.body.data.id}`, { bearer: member })).status).toBe(
+      404,
+    );
     expect((await call('DELETE', `/authentication-tokens/${created.body.data.id}`)).status).toBe(204);
     expect(emulator.tokens()).toHaveLength(1);
   });
@@ -457,10 +630,16 @@ describe('rate limit', () => {
   test('429 with X-RateLimit-Reset past the limit, nothing done, then recovery; principals are counted apart', async () => {
     await restart({ rateLimit: 3 });
     const other = emulator.addCredential({ organization: 'acme', role: 'owner' });
-    const answers = await Promise.all([0, 1, 2, 3].map((i) => call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken(`burst ${i}`) })));
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken(`burst ${i}`) }),
+      ),
+    );
     const limited = answers.filter((answer) => answer.status === 429);
     expect(limited).toHaveLength(1);
-    expect(limited[0]!.body).toEqual({ errors: [{ detail: "You have exceeded the API's rate limit.", status: 429, title: 'Too many requests' }] });
+    expect(limited[0]!.body).toEqual({
+      errors: [{ detail: "You have exceeded the API's rate limit.", status: 429, title: 'Too many requests' }],
+    });
     expect(limited[0]!.headers['x-ratelimit-limit']).toBe('3');
     const reset = limited[0]!.headers['x-ratelimit-reset'] as string;
     expect(reset).toMatch(/^\d\.\d{3}$/);
@@ -478,17 +657,23 @@ describe('rate limit', () => {
     expect((await call('GET', '/ping', { bearer: 'garbage' })).status).toBe(429);
     await restart({ rateLimit: 0 });
     const answers = await Promise.all(Array.from({ length: 40 }, () => call('GET', '/ping', { bearer: null })));
-    expect(answers.every((answer) => answer.status === 204 && answer.headers['x-ratelimit-limit'] === undefined)).toBe(true);
+    expect(answers.every((answer) => answer.status === 204 && answer.headers['x-ratelimit-limit'] === undefined)).toBe(
+      true,
+    );
   });
 });
 
 describe('faults', () => {
   const createPath = () => `/api/v2/teams/${teams.platform}/authentication-tokens`;
-  const create = (description = 'ci') => call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken(description) });
+  const create = (description = 'ci') =>
+    call('POST', `/teams/${teams.platform}/authentication-tokens`, { body: teamToken(description) });
 
   test('status: answers without acting, with the given body and headers, before auth', async () => {
     emulator.inject({ method: 'POST', fault: { kind: 'status', status: 503, headers: { 'Retry-After': '1' } } });
-    const answer = await call('POST', `/teams/${teams.platform}/authentication-tokens`, { bearer: null, body: teamToken('x') });
+    const answer = await call('POST', `/teams/${teams.platform}/authentication-tokens`, {
+      bearer: null,
+      body: teamToken('x'),
+    });
     expect(answer.status).toBe(503);
     expect(answer.headers['content-type']).toBe('text/html');
     expect(answer.headers['retry-after']).toBe('1');
@@ -515,11 +700,16 @@ describe('faults', () => {
     emulator.inject({ fault: { kind: 'reset-after' } });
     await expect(create()).rejects.toThrow();
     expect(emulator.tokens().map((token) => token.description)).toEqual(['ci']);
-    expect(emulator.requests().map((record) => [record.fault, record.status])).toEqual([['reset-before', null], ['reset-after', null]]);
+    expect(emulator.requests().map((record) => [record.fault, record.status])).toEqual([
+      ['reset-before', null],
+      ['reset-after', null],
+    ]);
   });
 
   test('status-after: the token is created, the answer is the given status', async () => {
-    emulator.inject({ fault: { kind: 'status-after', status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' } });
+    emulator.inject({
+      fault: { kind: 'status-after', status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' },
+    });
     const answer = await create();
     expect(answer.status).toBe(502);
     expect(answer.text).toBe('<html>Bad Gateway</html>');
@@ -569,7 +759,11 @@ describe('faults', () => {
 
   test('matching by method, exact path or RegExp, with skip, times and clearFaults', async () => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 500 } });
-    emulator.inject({ method: 'POST', path: '/api/v2/teams/other/authentication-tokens', fault: { kind: 'status', status: 501 } });
+    emulator.inject({
+      method: 'POST',
+      path: '/api/v2/teams/other/authentication-tokens',
+      fault: { kind: 'status', status: 501 },
+    });
     emulator.inject({ path: createPath(), skip: 1, times: 2, fault: { kind: 'status', status: 502 } });
     expect((await create('a')).status).toBe(201);
     expect((await create('b')).status).toBe(502);
@@ -591,8 +785,24 @@ test('the request log: method, path, query, status, fault, principal, time; clea
   await call('GET', '/ping', { bearer: null });
   const records = emulator.requests();
   expect(records).toEqual([
-    { method: 'POST', path: `/api/v2/teams/${teams.platform}/authentication-tokens`, query: '', status: 201, fault: null, principal: expect.stringMatching(/^user-/), at: clock },
-    { method: 'GET', path: '/api/v2/organizations/acme/teams', query: 'q=plat', status: 200, fault: null, principal: expect.stringMatching(/^user-/), at: clock },
+    {
+      method: 'POST',
+      path: `/api/v2/teams/${teams.platform}/authentication-tokens`,
+      query: '',
+      status: 201,
+      fault: null,
+      principal: expect.stringMatching(/^user-/),
+      at: clock,
+    },
+    {
+      method: 'GET',
+      path: '/api/v2/organizations/acme/teams',
+      query: 'q=plat',
+      status: 200,
+      fault: null,
+      principal: expect.stringMatching(/^user-/),
+      at: clock,
+    },
     { method: 'GET', path: '/api/v2/ping', query: '', status: 204, fault: null, principal: null, at: clock },
   ]);
   expect(records[1]!.principal).not.toBe(records[0]!.principal);

@@ -51,7 +51,11 @@ describe('a slow or flooding server', () => {
   });
 
   test('a 600 MB answer is refused after a few MB with one clear error, no crash and no stack trace', async () => {
-    world.emulator.inject({ method: 'GET', path: /\/organizations\/acme\/teams$/, fault: { kind: 'oversized', bytes: 600 * 1024 * 1024 } });
+    world.emulator.inject({
+      method: 'GET',
+      path: /\/organizations\/acme\/teams$/,
+      fault: { kind: 'oversized', bytes: 600 * 1024 * 1024 },
+    });
     const main = await world.main({ 'team-name': 'platform', organization: 'acme' });
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);
@@ -62,11 +66,16 @@ describe('a slow or flooding server', () => {
   });
 
   test('endless pagination stops at the page cap with a clear error', async () => {
-    rewrite(/\/team-tokens$/, (body) => {
-      const current = body.meta.pagination['current-page'];
-      body.meta.pagination = { ...body.meta.pagination, 'next-page': current + 1, 'total-pages': 1_000_000 };
-      return { body };
-    }, 'GET', Infinity);
+    rewrite(
+      /\/team-tokens$/,
+      (body) => {
+        const current = body.meta.pagination['current-page'];
+        body.meta.pagination = { ...body.meta.pagination, 'next-page': current + 1, 'total-pages': 1_000_000 };
+        return { body };
+      },
+      'GET',
+      Infinity,
+    );
     const list = await world.main({ mode: 'list', organization: 'acme' });
     expect(list.code).toBe(1);
     expect(errorsOf(list)).toHaveLength(1);
@@ -75,10 +84,15 @@ describe('a slow or flooding server', () => {
   });
 
   test('a next-page that does not move forward is refused at once, in a sweep too', async () => {
-    rewrite(/\/team-tokens$/, (body) => {
-      body.meta.pagination = { ...body.meta.pagination, 'next-page': 1, 'total-pages': 3 };
-      return { body };
-    }, 'GET', Infinity);
+    rewrite(
+      /\/team-tokens$/,
+      (body) => {
+        body.meta.pagination = { ...body.meta.pagination, 'next-page': 1, 'total-pages': 3 };
+        return { body };
+      },
+      'GET',
+      Infinity,
+    );
     const sweep = await world.main({ mode: 'sweep', organization: 'acme' });
     expect(sweep.code).toBe(1);
     expect(errorsOf(sweep)[0]).toMatch(/names a next page that does not follow it/);
@@ -149,10 +163,14 @@ describe('text from the server never becomes a workflow command, markup or a lea
   });
 
   test('a created token whose description and dates carry control characters is reported on one line each', async () => {
-    rewrite(TOKEN_CREATE, (body) => {
-      body.data.attributes.description = HOSTILE;
-      return { body };
-    }, 'POST');
+    rewrite(
+      TOKEN_CREATE,
+      (body) => {
+        body.data.attributes.description = HOSTILE;
+        return { body };
+      },
+      'POST',
+    );
     const { main, post } = await world.job({ 'team-id': world.teamId });
     expect(main.code).toBe(0);
     expectNoForgedCommands(main);
@@ -169,10 +187,14 @@ describe('broken create answers', () => {
     ['no token at all (201 without attributes.token)', (attributes) => delete attributes['token']],
   ];
   test.each(cases)('%s: deleted by id at once, nothing output or exported, one clear error', async (_label, change) => {
-    rewrite(TOKEN_CREATE, (body) => {
-      change(body.data.attributes);
-      return { body };
-    }, 'POST');
+    rewrite(
+      TOKEN_CREATE,
+      (body) => {
+        change(body.data.attributes);
+        return { body };
+      },
+      'POST',
+    );
     const main = await world.main({ 'team-id': world.teamId });
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);
@@ -186,10 +208,14 @@ describe('broken create answers', () => {
   });
 
   test('an id that is not an at-… id never reaches a URL, the state or an output; the post step finds it by nonce', async () => {
-    rewrite(TOKEN_CREATE, (body) => {
-      body.data.id = '../../organizations/acme';
-      return { body };
-    }, 'POST');
+    rewrite(
+      TOKEN_CREATE,
+      (body) => {
+        body.data.id = '../../organizations/acme';
+        return { body };
+      },
+      'POST',
+    );
     const main = await world.main({ 'team-id': world.teamId });
     expect(main.code).toBe(1);
     expect(errorsOf(main)[0]).toMatch(/not one the API gives: a token id is not a token id/);
@@ -202,10 +228,14 @@ describe('broken create answers', () => {
   });
 
   test('an expiry that comes back null is warned about in the log and the summary', async () => {
-    rewrite(TOKEN_CREATE, (body) => {
-      body.data.attributes['expired-at'] = null;
-      return { body };
-    }, 'POST');
+    rewrite(
+      TOKEN_CREATE,
+      (body) => {
+        body.data.attributes['expired-at'] = null;
+        return { body };
+      },
+      'POST',
+    );
     const { main } = await world.job({ 'team-id': world.teamId });
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/::warning::Token at-\w+ was asked to expire at .* but the server reports no expiry/);
@@ -258,18 +288,21 @@ describe('colliding jobs with the same explicit description', () => {
   test.each([
     ['after the server committed', 'hang-after' as const],
     ['before the server acted', 'hang' as const],
-  ])('the second job is killed (SIGKILL) mid-create %s; its post step removes only its own token', async (_label, kind) => {
-    const { handMade, tokenA, jobA } = await scene();
-    world.emulator.inject({ method: 'POST', path: TOKEN_CREATE, fault: { kind } });
-    const killed = await world.main(inputs(), { timeoutMs: 4_000 });
-    expect(killed.code).toBeNull(); // killed by the runner, not ended by itself
-    expect(killed.state['cleanup']).toContain('"tokenId":null');
-    const post = await world.post(killed, inputs());
-    expect(post.code).toBe(0);
-    if (kind === 'hang-after') expect(post.stdout).toMatch(/Deleted team token at-\w+, whose create was interrupted/);
-    else expect(post.stdout).toMatch(/No token was created under "ci deploy [0-9a-f]{16}"/);
-    await expectOnlyOwnTokensGone(handMade, tokenA, jobA);
-  });
+  ])(
+    'the second job is killed (SIGKILL) mid-create %s; its post step removes only its own token',
+    async (_label, kind) => {
+      const { handMade, tokenA, jobA } = await scene();
+      world.emulator.inject({ method: 'POST', path: TOKEN_CREATE, fault: { kind } });
+      const killed = await world.main(inputs(), { timeoutMs: 4_000 });
+      expect(killed.code).toBeNull(); // killed by the runner, not ended by itself
+      expect(killed.state['cleanup']).toContain('"tokenId":null');
+      const post = await world.post(killed, inputs());
+      expect(post.code).toBe(0);
+      if (kind === 'hang-after') expect(post.stdout).toMatch(/Deleted team token at-\w+, whose create was interrupted/);
+      else expect(post.stdout).toMatch(/No token was created under "ci deploy [0-9a-f]{16}"/);
+      await expectOnlyOwnTokensGone(handMade, tokenA, jobA);
+    },
+  );
 });
 
 describe('a tampered state file', () => {
@@ -289,10 +322,15 @@ describe('a tampered state file', () => {
         good,
       ],
     };
-    const post = await world.post({ ...main, state: { cleanup: JSON.stringify(tampered) } }, { 'team-id': world.teamId });
+    const post = await world.post(
+      { ...main, state: { cleanup: JSON.stringify(tampered) } },
+      { 'team-id': world.teamId },
+    );
     expect(post.code).toBe(0);
     expect(post.stdout.match(/::warning::Skipped a clean-up record that is not valid/g)).toHaveLength(6);
-    expect(world.calls().filter((call) => call.startsWith('DELETE'))).toEqual([`DELETE /authentication-tokens/${good.tokenId}`]);
+    expect(world.calls().filter((call) => call.startsWith('DELETE'))).toEqual([
+      `DELETE /authentication-tokens/${good.tokenId}`,
+    ]);
     expect(world.emulator.tokens()).toEqual([]);
     expectNoForgedCommands(post);
   });

@@ -19,22 +19,27 @@ const byId = () => ({ 'team-id': world.teamId });
 const posts = () => world.calls().filter((call) => call.startsWith('POST '));
 
 describe('the bundles', () => {
-  test.each(['main', 'post'])('dist/%s: no undici in the entry bundle; only the GitHub client chunk (rotate) has it', async (entry) => {
-    const files = (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'));
-    expect(files).toContain('index.js');
-    for (const file of files) {
-      const text = await readFile(join(ROOT, 'dist', entry, file), 'utf8');
-      // @actions/github brings undici for its proxy fetch; that chunk is loaded by mode: rotate's dynamic import only.
-      if (file === 'index.js' || !/octokit/i.test(text)) expect(text).not.toMatch(/undici/i);
-    }
-  });
+  test.each(['main', 'post'])(
+    'dist/%s: no undici in the entry bundle; only the GitHub client chunk (rotate) has it',
+    async (entry) => {
+      const files = (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'));
+      expect(files).toContain('index.js');
+      for (const file of files) {
+        const text = await readFile(join(ROOT, 'dist', entry, file), 'utf8');
+        // @actions/github brings undici for its proxy fetch; that chunk is loaded by mode: rotate's dynamic import only.
+        if (file === 'index.js' || !/octokit/i.test(text)) expect(text).not.toMatch(/undici/i);
+      }
+    },
+  );
 
   test('runs main exactly once and post exactly once', async () => {
     world.emulator.clearRequests();
     const { main, post } = await world.job(byId());
     expect(errorLines(main.stdout)).toEqual([]);
     expect(posts()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`]);
-    expect(world.calls().filter((call) => call.startsWith('DELETE '))).toEqual([`DELETE /authentication-tokens/${main.outputs['token-id']}`]);
+    expect(world.calls().filter((call) => call.startsWith('DELETE '))).toEqual([
+      `DELETE /authentication-tokens/${main.outputs['token-id']}`,
+    ]);
     expect(post.code).toBe(0);
   });
 });
@@ -161,11 +166,21 @@ function localActionEnv(w: World): string {
 function localAction(args: string[], w: World): Promise<{ stdout: string }> {
   const bin = join(ROOT, 'node_modules', '.bin', 'local-action');
   return new Promise((resolve, reject) =>
-    execFile(bin, args, {
-      cwd: ROOT,
-      timeout: 80_000,
-      maxBuffer: 16 * 1024 * 1024,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir(), NODE_EXTRA_CA_CERTS: w.caCertPath },
-    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve({ stdout }))),
+    execFile(
+      bin,
+      args,
+      {
+        cwd: ROOT,
+        timeout: 80_000,
+        maxBuffer: 16 * 1024 * 1024,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: process.env['HOME'] ?? tmpdir(),
+          NODE_EXTRA_CA_CERTS: w.caCertPath,
+        },
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve({ stdout }),
+    ),
   );
 }

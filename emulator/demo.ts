@@ -12,7 +12,13 @@ const emulator = await Emulator.start({ tls });
 emulator.addOrganization('acme');
 const teamId = emulator.addTeam('acme', 'platform');
 const credential = emulator.addCredential({ organization: 'acme', role: 'owner' });
-const inputs = { 'api-token': credential, hostname: emulator.hostname, organization: 'acme', 'team-name': 'platform', expiry: '1h' };
+const inputs = {
+  'api-token': credential,
+  hostname: emulator.hostname,
+  organization: 'acme',
+  'team-name': 'platform',
+  expiry: '1h',
+};
 
 try {
   heading(`Emulator at ${emulator.baseUrl}: organization "acme", team "platform" (${teamId})`);
@@ -46,7 +52,13 @@ async function scopedRun(): Promise<boolean> {
   const app = emulator.addWorkspace('acme', 'app-prod', project);
   const billing = emulator.addWorkspace('acme', 'billing');
   emulator.clearRequests();
-  const scopedInputs = { 'api-token': credential, hostname: emulator.hostname, organization: 'acme', workspaces: 'app-prod', 'workspace-access': 'plan' };
+  const scopedInputs = {
+    'api-token': credential,
+    hostname: emulator.hostname,
+    organization: 'acme',
+    workspaces: 'app-prod',
+    'workspace-access': 'plan',
+  };
   heading('Scoped main step (workspaces: app-prod, workspace-access: plan)');
   const main = await runStep('main', { inputs: scopedInputs, caCertPath: tls.caCertPath, debug: false });
   showStep(main);
@@ -55,11 +67,21 @@ async function scopedRun(): Promise<boolean> {
   console.log(`  GET /workspaces/${app} (listed)   -> ${await status('GET', `/workspaces/${app}`, token)}`);
   console.log(`  GET /workspaces/${billing} (unlisted) -> ${await status('GET', `/workspaces/${billing}`, token)}`);
   heading('Scoped post step');
-  const post = await runStep('post', { inputs: scopedInputs, state: main.state, caCertPath: tls.caCertPath, debug: false });
+  const post = await runStep('post', {
+    inputs: scopedInputs,
+    state: main.state,
+    caCertPath: tls.caCertPath,
+    debug: false,
+  });
   showStep(post);
   const after = await status('GET', '/account/details', token);
   console.log(`\nThe token after the post step: GET /account/details -> ${after}`);
-  console.log(`Teams left: ${emulator.teams('acme').map((team) => team.name).join(', ')}`);
+  console.log(
+    `Teams left: ${emulator
+      .teams('acme')
+      .map((team) => team.name)
+      .join(', ')}`,
+  );
   heading('Requests of the scoped run');
   for (const request of emulator.requests()) console.log(`  ${request.method} ${request.path} -> ${request.status}`);
   return main.code === 0 && post.code === 0 && after === 401;
@@ -68,10 +90,14 @@ async function scopedRun(): Promise<boolean> {
 function status(method: string, path: string, bearer: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers = { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' };
-    const call = request(`${emulator.baseUrl}/api/v2${path}`, { method, headers, ca: tls.caCert, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const call = request(
+      `${emulator.baseUrl}/api/v2${path}`,
+      { method, headers, ca: tls.caCert, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     call.on('error', reject);
     call.end();
   });

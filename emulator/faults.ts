@@ -17,7 +17,14 @@ export class FaultQueue {
 
   add(fault: Fault): void {
     const times = fault.times ?? 1;
-    if (times > 0) this.#queued.push({ method: fault.method?.toUpperCase(), path: fault.path, times, skip: fault.skip ?? 0, fault: fault.fault });
+    if (times > 0)
+      this.#queued.push({
+        method: fault.method?.toUpperCase(),
+        path: fault.path,
+        times,
+        skip: fault.skip ?? 0,
+        fault: fault.fault,
+      });
   }
 
   clear(): void {
@@ -46,7 +53,9 @@ export class FaultQueue {
 function matches(entry: Queued, method: string, path: string): boolean {
   if (entry.method !== undefined && entry.method !== method) return false;
   if (entry.path === undefined) return true;
-  return typeof entry.path === 'string' ? entry.path === path : new RegExp(entry.path.source, entry.path.flags.replace('g', '')).test(path);
+  return typeof entry.path === 'string'
+    ? entry.path === path
+    : new RegExp(entry.path.source, entry.path.flags.replace('g', '')).test(path);
 }
 
 /** What reaches the client: an answer (maybe cut in half), a reset connection, or nothing at all. */
@@ -91,25 +100,41 @@ export function deliver(fault: FaultKind, act: () => Reply): Delivery {
     }
     case 'non-json': {
       const real = act();
-      return { reply: { status: real.status, headers: { ...real.headers, 'Content-Type': 'text/html' }, body: htmlPage(real.status) } };
+      return {
+        reply: {
+          status: real.status,
+          headers: { ...real.headers, 'Content-Type': 'text/html' },
+          body: htmlPage(real.status),
+        },
+      };
     }
   }
 }
 
 /** The documented 429: the body has a numeric status, and X-RateLimit-Reset is relative seconds (as go-tfe reads it). */
 export function rateLimited(resetSeconds: number): Reply {
-  const reply = document(429, { errors: [{ detail: "You have exceeded the API's rate limit.", status: 429, title: 'Too many requests' }] });
+  const reply = document(429, {
+    errors: [{ detail: "You have exceeded the API's rate limit.", status: 429, title: 'Too many requests' }],
+  });
   return { ...reply, headers: { ...reply.headers, 'X-RateLimit-Reset': resetSeconds.toFixed(3) } };
 }
 
 /** Without a body, a proxy-style HTML page; without a content type, JSON:API if the body parses as JSON. */
 function fixedReply(status: number, body?: string, contentType?: string, headers: Record<string, string> = {}): Reply {
   const text = body ?? htmlPage(status);
-  return { status, headers: { 'Content-Type': contentType ?? (isJson(text) ? JSON_API : 'text/html'), ...headers }, body: text };
+  return {
+    status,
+    headers: { 'Content-Type': contentType ?? (isJson(text) ? JSON_API : 'text/html'), ...headers },
+    body: text,
+  };
 }
 
 function redirect(status: number, location: string): Reply {
-  return { status, headers: { Location: location, 'Content-Type': 'text/html' }, body: `<html><body>You are being <a href="${location}">redirected</a>.</body></html>` };
+  return {
+    status,
+    headers: { Location: location, 'Content-Type': 'text/html' },
+    body: `<html><body>You are being <a href="${location}">redirected</a>.</body></html>`,
+  };
 }
 
 function htmlPage(status: number): string {

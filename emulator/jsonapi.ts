@@ -20,7 +20,12 @@ export function noContent(): Reply {
 }
 
 export function error(status: number, title: string, detail?: string, pointer?: string): Reply {
-  const entry = { status: String(status), title, ...(detail === undefined ? {} : { detail }), ...(pointer ? { source: { pointer } } : {}) };
+  const entry = {
+    status: String(status),
+    title,
+    ...(detail === undefined ? {} : { detail }),
+    ...(pointer ? { source: { pointer } } : {}),
+  };
   return document(status, { errors: [entry] });
 }
 
@@ -55,7 +60,14 @@ export function page<T>(items: readonly T[], query: URLSearchParams, url: URL, r
     data: items.slice((number - 1) * size, number * size).map(render),
     links: { self: link(number), first: link(1), prev: link(prev), next: link(next), last: link(totalPages) },
     meta: {
-      pagination: { 'current-page': number, 'page-size': size, 'prev-page': prev, 'next-page': next, 'total-pages': totalPages, 'total-count': items.length },
+      pagination: {
+        'current-page': number,
+        'page-size': size,
+        'prev-page': prev,
+        'next-page': next,
+        'total-pages': totalPages,
+        'total-count': items.length,
+      },
     },
   });
 }

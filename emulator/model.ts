@@ -84,7 +84,8 @@ export class Model {
   addCredential(options: CredentialOptions): string {
     this.#requireOrganization(options.organization);
     for (const id of options.teams ?? []) {
-      if (this.#teams.get(id)?.organization !== options.organization) throw new Error(`no team ${id} in ${options.organization}`);
+      if (this.#teams.get(id)?.organization !== options.organization)
+        throw new Error(`no team ${id} in ${options.organization}`);
     }
     const secret = options.token ?? newSecret();
     if (this.#credentials.has(secret) || this.#secrets.has(secret)) throw new Error('that bearer secret is taken');
@@ -116,7 +117,10 @@ export class Model {
   /** Users (seeded credentials) in the team; owners belong to the owners team. */
   members(team: Team): string[] {
     const users = [...this.#credentials.values()]
-      .filter((credential) => credential.organization === team.organization && this.#teamsOfCredential(credential).has(team.id))
+      .filter(
+        (credential) =>
+          credential.organization === team.organization && this.#teamsOfCredential(credential).has(team.id),
+      )
       .map((credential) => credential.principal);
     return [...new Set(users)];
   }
@@ -203,7 +207,9 @@ export class Model {
       role: credential.role,
       teams: this.#teamsOfCredential(credential),
       memberTokenManagement: true,
-      resource: organizationToken ? { type: 'organizations', id: credential.organization } : { type: 'users', id: credential.principal },
+      resource: organizationToken
+        ? { type: 'organizations', id: credential.organization }
+        : { type: 'users', id: credential.principal },
       token: null,
     };
   }
@@ -213,7 +219,14 @@ export class Model {
     if (team) {
       const role: Role = team.owners ? 'owner' : team.manageTeams ? 'manage-teams' : 'member';
       const base = { principal: team.serviceUser, username: `api-team_${team.name}`, organization: team.organization };
-      return { ...base, role, teams: new Set([team.id]), memberTokenManagement: false, resource: { type: 'teams', id: team.id }, token };
+      return {
+        ...base,
+        role,
+        teams: new Set([team.id]),
+        memberTokenManagement: false,
+        resource: { type: 'teams', id: team.id },
+        token,
+      };
     }
     if (token.kind !== 'organization') return null;
     return {
@@ -229,7 +242,12 @@ export class Model {
   }
 
   #teamsOfCredential(credential: Credential): Set<string> {
-    const owners = credential.role === 'owner' ? this.teamsOf(credential.organization).filter((team) => team.owners).map((team) => team.id) : [];
+    const owners =
+      credential.role === 'owner'
+        ? this.teamsOf(credential.organization)
+            .filter((team) => team.owners)
+            .map((team) => team.id)
+        : [];
     return new Set([...credential.teams, ...owners]);
   }
 

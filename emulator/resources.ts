@@ -19,16 +19,30 @@ export function tokenResource(token: Token, withSecret: boolean): object {
 }
 
 const ORGANIZATION_ACCESS = [
-  'manage-policies', 'manage-policy-overrides', 'manage-workspaces', 'manage-vcs-settings', 'manage-providers',
-  'manage-modules', 'manage-run-tasks', 'manage-projects', 'read-workspaces', 'read-projects', 'manage-membership',
-  'manage-teams', 'manage-organization-access', 'access-secret-teams', 'manage-agent-pools',
+  'manage-policies',
+  'manage-policy-overrides',
+  'manage-workspaces',
+  'manage-vcs-settings',
+  'manage-providers',
+  'manage-modules',
+  'manage-run-tasks',
+  'manage-projects',
+  'read-workspaces',
+  'read-projects',
+  'manage-membership',
+  'manage-teams',
+  'manage-organization-access',
+  'access-secret-teams',
+  'manage-agent-pools',
 ] as const;
 
 export function teamResource(team: Team, caller: Caller, model: Model): object {
   const members = model.members(team);
   const manager = model.canManageOrganization(caller, team.organization);
   const tokens = model.canManageTeamTokens(caller, team);
-  const access = Object.fromEntries(ORGANIZATION_ACCESS.map((key) => [key, team.owners || (team.manageTeams && key === 'manage-teams')]));
+  const access = Object.fromEntries(
+    ORGANIZATION_ACCESS.map((key) => [key, team.owners || (team.manageTeams && key === 'manage-teams')]),
+  );
   return {
     id: team.id,
     type: 'teams',

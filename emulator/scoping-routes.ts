@@ -4,7 +4,16 @@ import type { Caller, Team } from './entities.js';
 import { document, error, invalid, noContent, notFound, page, type Reply } from './jsonapi.js';
 import type { Model } from './model.js';
 import { teamResource } from './resources.js';
-import { atLeast, PROJECT_LEVELS, WORKSPACE_LEVELS, type Grant, type Project, type ProjectLevel, type Workspace, type WorkspaceLevel } from './scoping.js';
+import {
+  atLeast,
+  PROJECT_LEVELS,
+  WORKSPACE_LEVELS,
+  type Grant,
+  type Project,
+  type ProjectLevel,
+  type Workspace,
+  type WorkspaceLevel,
+} from './scoping.js';
 
 /**
  * Routes for scoped tokens (tfc-scoping-and-variables-api.md): team create and delete, the entitlement set,
@@ -34,9 +43,22 @@ export const SCOPING_ROUTES: readonly Route[] = [
 
 const TEAM_NAME = /^[A-Za-z0-9_-]+$/;
 const ORGANIZATION_ACCESS_KEYS = new Set([
-  'manage-policies', 'manage-policy-overrides', 'manage-run-tasks', 'manage-workspaces', 'manage-vcs-settings',
-  'manage-agent-pools', 'manage-providers', 'manage-modules', 'manage-projects', 'read-projects', 'read-workspaces',
-  'manage-membership', 'manage-teams', 'manage-organization-access', 'access-secret-teams', 'delegate-policy-overrides',
+  'manage-policies',
+  'manage-policy-overrides',
+  'manage-run-tasks',
+  'manage-workspaces',
+  'manage-vcs-settings',
+  'manage-agent-pools',
+  'manage-providers',
+  'manage-modules',
+  'manage-projects',
+  'read-projects',
+  'read-workspaces',
+  'manage-membership',
+  'manage-teams',
+  'manage-organization-access',
+  'access-secret-teams',
+  'delegate-policy-overrides',
 ]);
 
 // --- teams -------------------------------------------------------------------------------------------------------
@@ -56,7 +78,8 @@ function createTeam(context: Context): Reply {
     return invalid('Name has already been taken', 'name');
   }
   const visibility = body.attributes['visibility'] ?? 'secret';
-  if (visibility !== 'secret' && visibility !== 'organization') return invalid('Visibility is not included in the list', 'visibility');
+  if (visibility !== 'secret' && visibility !== 'organization')
+    return invalid('Visibility is not included in the list', 'visibility');
   const access = organizationAccess(body.attributes['organization-access']);
   if ('reply' in access) return access.reply;
   const id = model.addTeam(organization, name, { visibility, manageTeams: access.flags['manage-teams'] === true });
@@ -66,20 +89,25 @@ function createTeam(context: Context): Reply {
 
 function organizationAccess(value: unknown): { flags: Record<string, boolean> } | { reply: Reply } {
   if (value === undefined || value === null) return { flags: {} };
-  if (typeof value !== 'object' || Array.isArray(value)) return { reply: invalid('Organization access must be an object', 'organization-access') };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { reply: invalid('Organization access must be an object', 'organization-access') };
   const flags = value as Record<string, unknown>;
   for (const [key, flag] of Object.entries(flags)) {
-    if (!ORGANIZATION_ACCESS_KEYS.has(key) || typeof flag !== 'boolean') return { reply: invalid(`Organization access ${key} is invalid`, 'organization-access') };
+    if (!ORGANIZATION_ACCESS_KEYS.has(key) || typeof flag !== 'boolean')
+      return { reply: invalid(`Organization access ${key} is invalid`, 'organization-access') };
   }
-  if (flags['manage-projects'] && !flags['manage-workspaces']) return { reply: invalid('Manage projects requires manage workspaces', 'organization-access') };
-  if (flags['read-projects'] && !flags['read-workspaces']) return { reply: invalid('Read projects requires read workspaces', 'organization-access') };
+  if (flags['manage-projects'] && !flags['manage-workspaces'])
+    return { reply: invalid('Manage projects requires manage workspaces', 'organization-access') };
+  if (flags['read-projects'] && !flags['read-workspaces'])
+    return { reply: invalid('Read projects requires read workspaces', 'organization-access') };
   return { flags: flags as Record<string, boolean> };
 }
 
 /** 204; 404 when unknown, invisible or not allowed. Its tokens are revoked and its grants removed. */
 function deleteTeam({ model, caller, params }: Context): Reply {
   const team = model.team(params['team']!);
-  if (!team || !model.canSeeTeam(caller, team) || !model.canManageOrganization(caller, team.organization)) return notFound();
+  if (!team || !model.canSeeTeam(caller, team) || !model.canManageOrganization(caller, team.organization))
+    return notFound();
   if (team.owners) return error(422, 'invalid attributes', 'The owners team cannot be deleted.');
   model.deleteTeam(team.id);
   return noContent();
@@ -89,14 +117,24 @@ function entitlementSet({ model, caller, params }: Context): Reply {
   const organization = params['organization']!;
   if (!model.hasOrganization(organization) || caller.organization !== organization) return notFound();
   const { teams } = model.scope.entitlements(organization);
-  const attributes = { operations: true, 'private-module-registry': true, sentinel: teams, 'state-storage': true, teams, sso: teams, 'user-limit': teams ? null : 5 };
+  const attributes = {
+    operations: true,
+    'private-module-registry': true,
+    sentinel: teams,
+    'state-storage': true,
+    teams,
+    sso: teams,
+    'user-limit': teams ? null : 5,
+  };
   return document(200, { data: { id: `org-${organization}`, type: 'entitlement-sets', attributes } });
 }
 
 // --- workspaces and projects ---------------------------------------------------------------------------------------
 
 function workspaceByName({ model, caller, params }: Context): Reply {
-  const workspace = model.scope.workspacesOf(params['organization']!).find((candidate) => candidate.name === params['name']);
+  const workspace = model.scope
+    .workspacesOf(params['organization']!)
+    .find((candidate) => candidate.name === params['name']);
   return showWorkspace(model, caller, workspace);
 }
 
@@ -109,9 +147,17 @@ function showWorkspace(model: Model, caller: Caller, workspace: Workspace | unde
   if (!workspace || level === null) return notFound();
   const can = (needed: WorkspaceLevel) => atLeast(WORKSPACE_LEVELS, level, needed);
   const permissions = {
-    'can-update': can('admin'), 'can-destroy': can('admin'), 'can-queue-run': can('plan'), 'can-queue-apply': can('write'),
-    'can-read-variable': true, 'can-update-variable': can('write'), 'can-lock': can('write'), 'can-unlock': can('write'),
-    'can-read-state-versions': true, 'can-create-state-versions': can('write'), 'can-read-settings': true,
+    'can-update': can('admin'),
+    'can-destroy': can('admin'),
+    'can-queue-run': can('plan'),
+    'can-queue-apply': can('write'),
+    'can-read-variable': true,
+    'can-update-variable': can('write'),
+    'can-lock': can('write'),
+    'can-unlock': can('write'),
+    'can-read-state-versions': true,
+    'can-create-state-versions': can('write'),
+    'can-read-settings': true,
   };
   return document(200, {
     data: {
@@ -132,7 +178,9 @@ function listProjects(context: Context): Reply {
   const { model, caller, params, query } = context;
   const organization = params['organization']!;
   if (!model.hasOrganization(organization) || caller.organization !== organization) return notFound();
-  let projects = model.scope.projectsOf(organization).filter((project) => model.scope.projectAccess(caller, project) !== null);
+  let projects = model.scope
+    .projectsOf(organization)
+    .filter((project) => model.scope.projectAccess(caller, project) !== null);
   const names = query.get('filter[names]');
   const search = query.get('q');
   if (names !== null) {
@@ -156,7 +204,10 @@ function projectResource(model: Model, caller: Caller, project: Project): object
   return {
     id: project.id,
     type: 'projects',
-    attributes: { name: project.name, permissions: { 'can-update': can('admin'), 'can-destroy': can('admin'), 'can-create-workspace': can('maintain') } },
+    attributes: {
+      name: project.name,
+      permissions: { 'can-update': can('admin'), 'can-destroy': can('admin'), 'can-create-workspace': can('maintain') },
+    },
     relationships: { organization: { data: { id: project.organization, type: 'organizations' } } },
   };
 }
@@ -175,7 +226,17 @@ function grantWorkspace(context: Context): Reply {
   if (typeof access !== 'string') return access;
   const workspace = model.scope.workspace(body.related('workspace') ?? '');
   const team = model.team(body.related('team') ?? '');
-  if (!workspace || !team || !mayManageAccess(model, caller, team, workspace.organization, model.scope.workspaceAccess(caller, workspace) === 'admin')) {
+  if (
+    !workspace ||
+    !team ||
+    !mayManageAccess(
+      model,
+      caller,
+      team,
+      workspace.organization,
+      model.scope.workspaceAccess(caller, workspace) === 'admin',
+    )
+  ) {
     return notFound();
   }
   if (model.scope.workspaceGrants().some((grant) => grant.teamId === team.id && grant.targetId === workspace.id)) {
@@ -193,7 +254,11 @@ function grantProject(context: Context): Reply {
   if (typeof access !== 'string') return access;
   const project = model.scope.project(body.related('project') ?? '');
   const team = model.team(body.related('team') ?? '');
-  if (!project || !team || !mayManageAccess(model, caller, team, project.organization, model.scope.projectAccess(caller, project) === 'admin')) {
+  if (
+    !project ||
+    !team ||
+    !mayManageAccess(model, caller, team, project.organization, model.scope.projectAccess(caller, project) === 'admin')
+  ) {
     return notFound();
   }
   if (model.scope.projectGrants().some((grant) => grant.teamId === team.id && grant.targetId === project.id)) {
@@ -207,18 +272,35 @@ function grantProject(context: Context): Reply {
  * Owners and the organization token may; so may an admin of the workspace or project, but not for a secret team
  * ("workspace admins cannot view or manage teams with the Secret visibility unless they are also owners").
  */
-function mayManageAccess(model: Model, caller: Caller, team: Team, organization: string, adminOfTarget: boolean): boolean {
-  if (team.organization !== organization || caller.organization !== organization || !model.canSeeTeam(caller, team)) return false;
+function mayManageAccess(
+  model: Model,
+  caller: Caller,
+  team: Team,
+  organization: string,
+  adminOfTarget: boolean,
+): boolean {
+  if (team.organization !== organization || caller.organization !== organization || !model.canSeeTeam(caller, team))
+    return false;
   if (caller.role === 'owner' || caller.role === 'organization-token') return true;
   return adminOfTarget && team.visibility !== 'secret';
 }
 
-function accessOf<Level extends string>(attributes: Record<string, unknown>, levels: readonly Level[], custom: readonly string[]): Level | 'custom' | Reply {
+function accessOf<Level extends string>(
+  attributes: Record<string, unknown>,
+  levels: readonly Level[],
+  custom: readonly string[],
+): Level | 'custom' | Reply {
   const access = attributes['access'];
-  if (typeof access !== 'string' || ![...levels, 'custom'].includes(access)) return invalid('Access is not included in the list', 'access');
+  if (typeof access !== 'string' || ![...levels, 'custom'].includes(access))
+    return invalid('Access is not included in the list', 'access');
   const fixed = custom.find((key) => key in attributes);
   if (access !== 'custom' && fixed) {
-    return error(422, 'invalid attribute', `${fixed} is read-only when access level is '${access}'; use the 'custom' access level to set it.`, `/data/attributes/${fixed}`);
+    return error(
+      422,
+      'invalid attribute',
+      `${fixed} is read-only when access level is '${access}'; use the 'custom' access level to set it.`,
+      `/data/attributes/${fixed}`,
+    );
   }
   return access as Level | 'custom';
 }
@@ -227,18 +309,28 @@ function accessOf<Level extends string>(attributes: Record<string, unknown>, lev
 function listWorkspaceGrants(context: Context): Reply {
   const { model, caller, query } = context;
   const workspace = model.scope.workspace(query.get('filter[workspace][id]') ?? '');
-  if (!workspace) return query.has('filter[workspace][id]') ? notFound() : error(400, 'missing filter', 'filter[workspace][id] is required.');
+  if (!workspace)
+    return query.has('filter[workspace][id]')
+      ? notFound()
+      : error(400, 'missing filter', 'filter[workspace][id] is required.');
   if (model.scope.workspaceAccess(caller, workspace) === null) return notFound();
-  const grants = model.scope.workspaceGrants().filter((grant) => grant.targetId === workspace.id && visibleTeam(model, caller, grant.teamId));
+  const grants = model.scope
+    .workspaceGrants()
+    .filter((grant) => grant.targetId === workspace.id && visibleTeam(model, caller, grant.teamId));
   return page(grants, query, context.url, (grant) => grantResource('team-workspaces', 'workspace', grant));
 }
 
 function listProjectGrants(context: Context): Reply {
   const { model, caller, query } = context;
   const project = model.scope.project(query.get('filter[project][id]') ?? '');
-  if (!project) return query.has('filter[project][id]') ? notFound() : error(400, 'missing filter', 'filter[project][id] is required.');
+  if (!project)
+    return query.has('filter[project][id]')
+      ? notFound()
+      : error(400, 'missing filter', 'filter[project][id] is required.');
   if (model.scope.projectAccess(caller, project) === null) return notFound();
-  const grants = model.scope.projectGrants().filter((grant) => grant.targetId === project.id && visibleTeam(model, caller, grant.teamId));
+  const grants = model.scope
+    .projectGrants()
+    .filter((grant) => grant.targetId === project.id && visibleTeam(model, caller, grant.teamId));
   return page(grants, query, context.url, (grant) => grantResource('team-projects', 'project', grant));
 }
 
@@ -271,7 +363,15 @@ function manageableWorkspaceGrant(model: Model, caller: Caller, id: string): Gra
   const workspace = grant && model.scope.workspace(grant.targetId);
   const team = grant && model.team(grant.teamId);
   if (!grant || !workspace || !team) return undefined;
-  return mayManageAccess(model, caller, team, workspace.organization, model.scope.workspaceAccess(caller, workspace) === 'admin') ? grant : undefined;
+  return mayManageAccess(
+    model,
+    caller,
+    team,
+    workspace.organization,
+    model.scope.workspaceAccess(caller, workspace) === 'admin',
+  )
+    ? grant
+    : undefined;
 }
 
 function manageableProjectGrant(model: Model, caller: Caller, id: string): Grant<ProjectLevel> | undefined {
@@ -279,7 +379,15 @@ function manageableProjectGrant(model: Model, caller: Caller, id: string): Grant
   const project = grant && model.scope.project(grant.targetId);
   const team = grant && model.team(grant.teamId);
   if (!grant || !project || !team) return undefined;
-  return mayManageAccess(model, caller, team, project.organization, model.scope.projectAccess(caller, project) === 'admin') ? grant : undefined;
+  return mayManageAccess(
+    model,
+    caller,
+    team,
+    project.organization,
+    model.scope.projectAccess(caller, project) === 'admin',
+  )
+    ? grant
+    : undefined;
 }
 
 function visibleTeam(model: Model, caller: Caller, teamId: string): boolean {
@@ -287,7 +395,11 @@ function visibleTeam(model: Model, caller: Caller, teamId: string): boolean {
   return team !== undefined && model.canSeeTeam(caller, team);
 }
 
-function grantResource(type: 'team-workspaces' | 'team-projects', target: 'workspace' | 'project', grant: Grant<string>): object {
+function grantResource(
+  type: 'team-workspaces' | 'team-projects',
+  target: 'workspace' | 'project',
+  grant: Grant<string>,
+): object {
   return {
     id: grant.id,
     type,
@@ -314,7 +426,13 @@ function mayQueue(model: Model, caller: Caller, workspace: Workspace | undefined
 function createConfigurationVersion({ model, caller, params }: Context): Reply {
   if (!mayQueue(model, caller, model.scope.workspace(params['workspace']!))) return notFound();
   const id = `cv-${randomBytes(8).toString('hex')}`;
-  return document(201, { data: { id, type: 'configuration-versions', attributes: { status: 'pending', 'auto-queue-runs': true, speculative: false } } });
+  return document(201, {
+    data: {
+      id,
+      type: 'configuration-versions',
+      attributes: { status: 'pending', 'auto-queue-runs': true, speculative: false },
+    },
+  });
 }
 
 function createRun(context: Context): Reply {
@@ -323,7 +441,14 @@ function createRun(context: Context): Reply {
   const workspace = context.model.scope.workspace(body.related('workspace') ?? '');
   if (!mayQueue(context.model, context.caller, workspace)) return notFound();
   const id = `run-${randomBytes(8).toString('hex')}`;
-  return document(201, { data: { id, type: 'runs', attributes: { status: 'pending' }, relationships: { workspace: { data: { id: workspace!.id, type: 'workspaces' } } } } });
+  return document(201, {
+    data: {
+      id,
+      type: 'runs',
+      attributes: { status: 'pending' },
+      relationships: { workspace: { data: { id: workspace!.id, type: 'workspaces' } } },
+    },
+  });
 }
 
 // --- bodies --------------------------------------------------------------------------------------------------------
@@ -341,7 +466,8 @@ function parseBody(text: string): Body | { reply: Reply } {
     return { reply: error(400, 'bad request', 'The request body is not valid JSON.') };
   }
   const data = (parsed as { data?: { attributes?: unknown; relationships?: unknown } } | null)?.data;
-  const attributes = data?.attributes && typeof data.attributes === 'object' ? (data.attributes as Record<string, unknown>) : {};
+  const attributes =
+    data?.attributes && typeof data.attributes === 'object' ? (data.attributes as Record<string, unknown>) : {};
   const relationships = (data?.relationships ?? {}) as Record<string, { data?: { id?: unknown } } | undefined>;
   return {
     attributes,

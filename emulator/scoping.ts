@@ -13,7 +13,12 @@ export type WorkspaceLevel = (typeof WORKSPACE_LEVELS)[number];
 export type ProjectLevel = (typeof PROJECT_LEVELS)[number];
 
 /** What each project level implies on the project's workspaces ("Implied Custom Permission Levels"). */
-const IMPLIED: Readonly<Record<ProjectLevel, WorkspaceLevel>> = { read: 'read', write: 'write', maintain: 'write', admin: 'admin' };
+const IMPLIED: Readonly<Record<ProjectLevel, WorkspaceLevel>> = {
+  read: 'read',
+  write: 'write',
+  maintain: 'write',
+  admin: 'admin',
+};
 
 export interface Workspace {
   readonly id: string;
@@ -61,9 +66,11 @@ export class Scoping {
 
   /** In the organization's "Default Project" unless a project is named, as HCP Terraform does. */
   addWorkspace(organization: string, name: string, projectId?: string): string {
-    if (this.workspacesOf(organization).some((workspace) => workspace.name === name)) throw new Error(`workspace ${name} exists in ${organization}`);
+    if (this.workspacesOf(organization).some((workspace) => workspace.name === name))
+      throw new Error(`workspace ${name} exists in ${organization}`);
     const project = projectId ?? this.#defaultProject(organization);
-    if (this.#projects.get(project)?.organization !== organization) throw new Error(`no project ${project} in ${organization}`);
+    if (this.#projects.get(project)?.organization !== organization)
+      throw new Error(`no project ${project} in ${organization}`);
     const id = newId('ws');
     this.#workspaces.set(id, { id, organization, name, projectId: project });
     return id;
@@ -147,10 +154,12 @@ export class Scoping {
     if (this.#actsAsOwner(caller)) return 'admin';
     const levels: WorkspaceLevel[] = [];
     for (const grant of this.workspaceGrants()) {
-      if (grant.targetId === workspace.id && caller.teams.has(grant.teamId)) levels.push(grant.access === 'custom' ? 'read' : grant.access);
+      if (grant.targetId === workspace.id && caller.teams.has(grant.teamId))
+        levels.push(grant.access === 'custom' ? 'read' : grant.access);
     }
     for (const grant of this.projectGrants()) {
-      if (grant.targetId === workspace.projectId && caller.teams.has(grant.teamId)) levels.push(grant.access === 'custom' ? 'read' : IMPLIED[grant.access]);
+      if (grant.targetId === workspace.projectId && caller.teams.has(grant.teamId))
+        levels.push(grant.access === 'custom' ? 'read' : IMPLIED[grant.access]);
     }
     return highest(WORKSPACE_LEVELS, levels);
   }
@@ -165,7 +174,11 @@ export class Scoping {
   }
 
   #actsAsOwner(caller: Caller): boolean {
-    return caller.role === 'owner' || caller.role === 'organization-token' || [...caller.teams].some((team) => this.#managers.has(team));
+    return (
+      caller.role === 'owner' ||
+      caller.role === 'organization-token' ||
+      [...caller.teams].some((team) => this.#managers.has(team))
+    );
   }
 
   #defaultProject(organization: string): string {

@@ -14,7 +14,18 @@ import type { VariableRecord, VariableSeed, VariableSetOptions, WorkspaceOptions
 
 export type { PolicyTokenType } from './token-policies.js';
 export type { VariableRecord, VariableSeed, VariableSetOptions, WorkspaceOptions } from './variables.js';
-export type { CredentialOptions, EmulatorOptions, Fault, FaultKind, Platform, RequestRecord, Role, TeamOptions, TokenKind, TokenRecord } from './types.js';
+export type {
+  CredentialOptions,
+  EmulatorOptions,
+  Fault,
+  FaultKind,
+  Platform,
+  RequestRecord,
+  Role,
+  TeamOptions,
+  TokenKind,
+  TokenRecord,
+} from './types.js';
 
 /**
  * A stateful HTTPS emulator of the HCP Terraform / Terraform Enterprise token API (tfc-token-api.md), for tests, the
@@ -98,7 +109,6 @@ export class Emulator {
     return this.#model.addCredential(options);
   }
 
-
   /** Returns the varset-… id. */
   addVariableSet(organization: string, name: string, options?: VariableSetOptions): string {
     return this.#model.variables.addVariableSet(organization, name, options);
@@ -128,7 +138,11 @@ export class Emulator {
    * Returns the ws-… id; in the organization's Default Project unless a project id is given. One workspace, seen by
    * both resource modules: access and grants (scoping.ts) and variables (variables.ts).
    */
-  addWorkspace(organization: string, name: string, options?: string | (WorkspaceOptions & { projectId?: string })): string {
+  addWorkspace(
+    organization: string,
+    name: string,
+    options?: string | (WorkspaceOptions & { projectId?: string }),
+  ): string {
     const { projectId, ...variableOptions } = typeof options === 'string' ? { projectId: options } : (options ?? {});
     const id = this.#model.scope.addWorkspace(organization, name, projectId);
     this.#model.variables.addWorkspace(organization, name, variableOptions, id);
@@ -240,7 +254,15 @@ export class Emulator {
     const route = findRoute(method, url.pathname);
     if (!route) return notFound();
     try {
-      return route.handler({ model: this.#model, settings: this.#settings, caller, params: route.params, query: url.searchParams, url, body });
+      return route.handler({
+        model: this.#model,
+        settings: this.#settings,
+        caller,
+        params: route.params,
+        query: url.searchParams,
+        url,
+        body,
+      });
     } catch (failure) {
       return error(500, 'emulator failure', failure instanceof Error ? failure.message : String(failure));
     }
@@ -248,7 +270,10 @@ export class Emulator {
 
   #ping(): Reply {
     const tfe = this.#settings.platform === 'tfe';
-    const headers: Record<string, string> = { 'TFP-API-Version': '2.5', 'TFP-AppName': tfe ? 'Terraform Enterprise' : 'HCP Terraform' };
+    const headers: Record<string, string> = {
+      'TFP-API-Version': '2.5',
+      'TFP-AppName': tfe ? 'Terraform Enterprise' : 'HCP Terraform',
+    };
     if (tfe) headers['X-TFE-Current-Version'] = this.#settings.tfeVersion;
     return { ...noContent(), headers };
   }
@@ -256,7 +281,8 @@ export class Emulator {
   /** Sends the reply (or, truncated, its head and half its body before a reset) and returns the status sent. */
   #write(response: ServerResponse, reply: Reply, truncate: boolean): number {
     // Without a limit (an admin switched it off on TFE) there is no limit to announce.
-    const limit: Record<string, string> = this.#limiter.limit > 0 ? { 'X-RateLimit-Limit': String(this.#limiter.limit) } : {};
+    const limit: Record<string, string> =
+      this.#limiter.limit > 0 ? { 'X-RateLimit-Limit': String(this.#limiter.limit) } : {};
     const body = Buffer.from(reply.body);
     const length: Record<string, string> = reply.status === 204 ? {} : { 'Content-Length': String(body.length) };
     response.writeHead(reply.status, { ...limit, ...reply.headers, ...length });

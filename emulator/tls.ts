@@ -72,23 +72,63 @@ async function issue(dir: string): Promise<[string, string, string]> {
   const file = (name: string) => join(dir, name);
   // P-256 keys take milliseconds to generate; RSA would slow every test file's start.
   const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  await run('openssl', ['req', '-x509', ...newKey, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '7',
-    '-subj', '/CN=tfc-token-action test CA', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  await run('openssl', ['req', ...newKey, '-keyout', file('key.pem'), '-out', file('leaf.csr'),
-    '-subj', '/CN=localhost']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    ...newKey,
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-days',
+    '7',
+    '-subj',
+    '/CN=tfc-token-action test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  await run('openssl', [
+    'req',
+    ...newKey,
+    '-keyout',
+    file('key.pem'),
+    '-out',
+    file('leaf.csr'),
+    '-subj',
+    '/CN=localhost',
+  ]);
   // `x509 -req` with an extension file rather than `req -x509 -CA`, which needs OpenSSL 3 (macOS ships LibreSSL).
-  await writeFile(file('leaf.ext'), [
-    // *.test names are reached only through the test proxy, which maps them to 127.0.0.1 (loopback itself
-    // bypasses proxies).
-    'subjectAltName=DNS:localhost,DNS:tfc.test,DNS:github.test,IP:127.0.0.1,IP:::1',
-    'basicConstraints=CA:FALSE',
-    'keyUsage=critical,digitalSignature',
-    'extendedKeyUsage=serverAuth',
-  ].join('\n'));
-  await run('openssl', ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
-    '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', '7', '-extfile', file('leaf.ext'),
-    '-out', file('cert.pem')]);
+  await writeFile(
+    file('leaf.ext'),
+    [
+      // *.test names are reached only through the test proxy, which maps them to 127.0.0.1 (loopback itself
+      // bypasses proxies).
+      'subjectAltName=DNS:localhost,DNS:tfc.test,DNS:github.test,IP:127.0.0.1,IP:::1',
+      'basicConstraints=CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+    ].join('\n'),
+  );
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    file('leaf.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-set_serial',
+    `0x${randomBytes(8).toString('hex')}`,
+    '-days',
+    '7',
+    '-extfile',
+    file('leaf.ext'),
+    '-out',
+    file('cert.pem'),
+  ]);
   const read = (name: string) => readFile(file(name), 'utf8');
   return Promise.all([read('key.pem'), read('cert.pem'), read('ca.pem')]);
 }

@@ -24,14 +24,24 @@ export class TtlPolicies {
     const policies = this.#policies.get(organization) ?? new Map<PolicyTokenType, Policy>();
     this.#policies.set(organization, policies);
     const current = policies.get(tokenType);
-    policies.set(tokenType, { id: current?.id ?? `ttlp-${base62(16)}`, maxTtlMs, createdAt: current?.createdAt ?? now, updatedAt: now });
+    policies.set(tokenType, {
+      id: current?.id ?? `ttlp-${base62(16)}`,
+      maxTtlMs,
+      createdAt: current?.createdAt ?? now,
+      updatedAt: now,
+    });
   }
 
   /** Every type's maximum, defaults included; null while the organization has no policy (max-ttl not enabled). */
   all(organization: string): Map<PolicyTokenType, Policy> | null {
     const policies = this.#policies.get(organization);
     if (!policies) return null;
-    return new Map(POLICY_TYPES.map((type) => [type, policies.get(type) ?? { id: `ttlp-default-${type}`, maxTtlMs: DEFAULT_MAX_TTL_MS, createdAt: 0, updatedAt: 0 }]));
+    return new Map(
+      POLICY_TYPES.map((type) => [
+        type,
+        policies.get(type) ?? { id: `ttlp-default-${type}`, maxTtlMs: DEFAULT_MAX_TTL_MS, createdAt: 0, updatedAt: 0 },
+      ]),
+    );
   }
 
   maxTtlMs(organization: string, kind: TokenKind): number | null {

@@ -14,14 +14,25 @@ import type { TokenKind } from './types.js';
  * The expiry a create may have under the organization's policy, or a 422. An omitted expiry (null from the
  * default, which would be two years) is lowered to the maximum; an explicit one beyond it is refused.
  */
-export function expiryUnderPolicy(context: Context, organization: string, kind: TokenKind, expiredAt: number | null, explicit: boolean): { expiredAt: number | null } | { reply: Reply } {
+export function expiryUnderPolicy(
+  context: Context,
+  organization: string,
+  kind: TokenKind,
+  expiredAt: number | null,
+  explicit: boolean,
+): { expiredAt: number | null } | { reply: Reply } {
   const max = context.model.ttlPolicies.maxTtlMs(organization, kind);
   const now = context.settings.now();
   if (max === null) return { expiredAt };
   if (!explicit) return { expiredAt: Math.min(expiredAt ?? Number.POSITIVE_INFINITY, now + max) };
   if (expiredAt !== null && expiredAt - now <= max) return { expiredAt };
   const days = Math.floor(max / 86_400_000);
-  return { reply: invalid(`Expired at exceeds the maximum lifetime of ${days} days the organization allows for ${policyType(kind)} tokens`, 'expired-at') };
+  return {
+    reply: invalid(
+      `Expired at exceeds the maximum lifetime of ${days} days the organization allows for ${policyType(kind)} tokens`,
+      'expired-at',
+    ),
+  };
 }
 
 export const POLICY_ROUTES: readonly Route[] = [
@@ -34,13 +45,25 @@ function listPolicies({ model, caller, params, settings }: Context): Reply {
   const organization = params['organization']!;
   if (!model.hasOrganization(organization) || caller.organization !== organization) return notFound();
   if (caller.role !== 'owner') return error(403, 'forbidden', 'User is not part of the owners team');
-  const policies = model.ttlPolicies.all(organization) ?? new Map<PolicyTokenType, Policy>(POLICY_TYPES.map((type) => [type, { id: `ttlp-default-${type}`, maxTtlMs: DEFAULT_MAX_TTL_MS, createdAt: 0, updatedAt: 0 }]));
+  const policies =
+    model.ttlPolicies.all(organization) ??
+    new Map<PolicyTokenType, Policy>(
+      POLICY_TYPES.map((type) => [
+        type,
+        { id: `ttlp-default-${type}`, maxTtlMs: DEFAULT_MAX_TTL_MS, createdAt: 0, updatedAt: 0 },
+      ]),
+    );
   const now = settings.now();
   return document(200, {
     data: [...policies].map(([type, policy]) => ({
       id: policy.id,
       type: 'organization-token-ttl-policies',
-      attributes: { 'token-type': type, 'max-ttl-ms': policy.maxTtlMs, 'created-at': iso(policy.createdAt || now), 'updated-at': iso(policy.updatedAt || now) },
+      attributes: {
+        'token-type': type,
+        'max-ttl-ms': policy.maxTtlMs,
+        'created-at': iso(policy.createdAt || now),
+        'updated-at': iso(policy.updatedAt || now),
+      },
     })),
   });
 }
@@ -55,12 +78,15 @@ function bulkDeleteTeamTokens({ model, caller, params, settings, body }: Context
   if (settings.bulkTeamTokenDelete === 405) return error(405, 'method not allowed');
   const organization = params['organization']!;
   if (!model.hasOrganization(organization) || caller.organization !== organization) return notFound();
-  if (!model.canManageOrganization(caller, organization)) return error(403, 'forbidden', 'not authorized to delete team tokens');
+  if (!model.canManageOrganization(caller, organization))
+    return error(403, 'forbidden', 'not authorized to delete team tokens');
   const ids = bulkIds(body);
-  if (ids === null) return error(422, 'invalid attributes', 'The body must be a list of authentication-tokens resources.');
+  if (ids === null)
+    return error(422, 'invalid attributes', 'The body must be a list of authentication-tokens resources.');
   for (const id of ids) {
     const token = model.token(id);
-    if (token && token.organization === organization && (token.kind === 'team' || token.kind === 'team-legacy')) model.revoke(token);
+    if (token && token.organization === organization && (token.kind === 'team' || token.kind === 'team-legacy'))
+      model.revoke(token);
   }
   return { status: 204, headers: {}, body: '' };
 }
@@ -74,6 +100,8 @@ function bulkIds(body: string): string[] | null {
   }
   const data = (parsed as { data?: unknown } | null)?.data;
   if (!Array.isArray(data) || data.length === 0) return null;
-  const ids = data.map((item: { type?: unknown; id?: unknown } | null) => (item?.type === 'authentication-tokens' && typeof item.id === 'string' ? item.id : null));
+  const ids = data.map((item: { type?: unknown; id?: unknown } | null) =>
+    item?.type === 'authentication-tokens' && typeof item.id === 'string' ? item.id : null,
+  );
   return ids.every((id) => id !== null) ? (ids as string[]) : null;
 }

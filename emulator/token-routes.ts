@@ -33,7 +33,8 @@ const DAY_MS = 86_400_000;
 
 function accountDetails({ caller, settings }: Context): Reply {
   const links: Record<string, string> = { self: `/api/v2/users/${caller.principal}` };
-  if (caller.token && supportsAuthTokenLink(settings)) links['auth-token'] = `/api/v2/authentication-tokens/${caller.token.id}`;
+  if (caller.token && supportsAuthTokenLink(settings))
+    links['auth-token'] = `/api/v2/authentication-tokens/${caller.token.id}`;
   return document(200, {
     data: {
       id: caller.principal,
@@ -47,7 +48,8 @@ function accountDetails({ caller, settings }: Context): Reply {
 
 function listTeams(context: Context): Reply {
   const { model, caller, query, params } = context;
-  if (!model.hasOrganization(params['organization']!) || caller.organization !== params['organization']) return notFound();
+  if (!model.hasOrganization(params['organization']!) || caller.organization !== params['organization'])
+    return notFound();
   let teams = model.teamsOf(caller.organization).filter((team) => model.canSeeTeam(caller, team));
   // Case-insensitive here; the real case sensitivity is undocumented, so clients must compare names exactly.
   const names = query.get('filter[names]');
@@ -76,10 +78,22 @@ function createTeamToken(context: Context): Reply {
   const description = request.attributes['description'];
   // An empty string is accepted and kept distinct from null (go-tfe #1088); only a described token is "multiple".
   if (typeof description !== 'string') return invalid('Description must be a string', 'description');
-  if (model.tokens().some((token) => token.teamId === team.id && token.kind === 'team' && token.description === description)) {
+  if (
+    model
+      .tokens()
+      .some((token) => token.teamId === team.id && token.kind === 'team' && token.description === description)
+  ) {
     return invalid('Description has already been taken', 'description');
   }
-  const token = model.mint({ kind: 'team', organization: team.organization, teamId: team.id, agentPoolId: null, description, expiredAt: request.expiredAt, createdBy: caller.resource });
+  const token = model.mint({
+    kind: 'team',
+    organization: team.organization,
+    teamId: team.id,
+    agentPoolId: null,
+    description,
+    expiredAt: request.expiredAt,
+    createdBy: caller.resource,
+  });
   return document(201, { data: tokenResource(token, true) });
 }
 
@@ -104,7 +118,15 @@ function createLegacyToken(context: Context): Reply {
   if ('reply' in request) return request.reply;
   const current = legacyTokenOf(model, team);
   if (current) model.revoke(current);
-  const token = model.mint({ kind: 'team-legacy', organization: team.organization, teamId: team.id, agentPoolId: null, description: null, expiredAt: request.expiredAt, createdBy: caller.resource });
+  const token = model.mint({
+    kind: 'team-legacy',
+    organization: team.organization,
+    teamId: team.id,
+    agentPoolId: null,
+    description: null,
+    expiredAt: request.expiredAt,
+    createdBy: caller.resource,
+  });
   return document(201, { data: tokenResource(token, true) });
 }
 
@@ -130,7 +152,15 @@ function createOrganizationToken(context: Context): Reply {
   if ('reply' in request) return request.reply;
   const current = organizationTokenOf(context);
   if (current) model.revoke(current);
-  const token = model.mint({ kind, organization: params['organization']!, teamId: null, agentPoolId: null, description: null, expiredAt: request.expiredAt, createdBy: caller.resource });
+  const token = model.mint({
+    kind,
+    organization: params['organization']!,
+    teamId: null,
+    agentPoolId: null,
+    description: null,
+    expiredAt: request.expiredAt,
+    createdBy: caller.resource,
+  });
   return document(201, { data: tokenResource(token, true) });
 }
 
@@ -150,7 +180,9 @@ function listTeamTokens(context: Context): Reply {
   const { model, caller, query, params, settings } = context;
   const organization = params['organization']!;
   if (!model.hasOrganization(organization) || !model.canManageOrganization(caller, organization)) return notFound();
-  let tokens = model.tokens().filter((token) => token.organization === organization && (token.kind === 'team' || token.kind === 'team-legacy'));
+  let tokens = model
+    .tokens()
+    .filter((token) => token.organization === organization && (token.kind === 'team' || token.kind === 'team-legacy'));
   const teamName = (token: Token) => model.team(token.teamId ?? '')?.name ?? '';
   // `q` searches team names; substring and case-insensitive here, which the docs leave open.
   const search = query.get('q')?.toLowerCase();
@@ -158,7 +190,12 @@ function listTeamTokens(context: Context): Reply {
   const status = settings.teamTokenStatusFilter ? statusFilter(query, settings.now()) : () => true;
   if (typeof status !== 'function') return status;
   const order = tokenOrder(query.get('sort') ?? 'expired-at', teamName);
-  if (!order) return error(400, 'invalid sort parameter', `Sort by one of ${Object.keys(SORT_KEYS).join(', ')}, optionally prefixed with -.`);
+  if (!order)
+    return error(
+      400,
+      'invalid sort parameter',
+      `Sort by one of ${Object.keys(SORT_KEYS).join(', ')}, optionally prefixed with -.`,
+    );
   return page(tokens.filter(status).sort(order), query, context.url, (token) => tokenResource(token, false));
 }
 
@@ -169,8 +206,17 @@ function createAgentToken(context: Context): Reply {
   const parsed = requestAttributes(context.body);
   if ('reply' in parsed) return parsed.reply;
   const description = parsed.attributes['description'];
-  if (typeof description !== 'string' || !description.trim()) return invalid("Description can't be blank", 'description');
-  const token = model.mint({ kind: 'agent', organization: pool.organization, teamId: null, agentPoolId: pool.id, description, expiredAt: null, createdBy: caller.resource });
+  if (typeof description !== 'string' || !description.trim())
+    return invalid("Description can't be blank", 'description');
+  const token = model.mint({
+    kind: 'agent',
+    organization: pool.organization,
+    teamId: null,
+    agentPoolId: pool.id,
+    description,
+    expiredAt: null,
+    createdBy: caller.resource,
+  });
   return document(201, { data: tokenResource(token, true) });
 }
 
@@ -178,7 +224,8 @@ function listAgentTokens(context: Context): Reply {
   const pool = manageablePool(context);
   if (!pool) return notFound();
   const sort = context.query.get('sort') ?? 'created-at';
-  if (sort !== 'created-at' && sort !== '-created-at') return error(400, 'invalid sort parameter', 'Sort by created-at or -created-at.');
+  if (sort !== 'created-at' && sort !== '-created-at')
+    return error(400, 'invalid sort parameter', 'Sort by created-at or -created-at.');
   const tokens = context.model.tokens().filter((token) => token.agentPoolId === pool.id);
   if (sort === '-created-at') tokens.reverse();
   return page(tokens, context.query, context.url, (token) => tokenResource(token, false));
@@ -222,7 +269,9 @@ function organizationTokenKind({ settings, query }: Context): TokenKind {
 
 function organizationTokenOf(context: Context): Token | undefined {
   const kind = organizationTokenKind(context);
-  return context.model.tokens().find((token) => token.organization === context.params['organization'] && token.kind === kind);
+  return context.model
+    .tokens()
+    .find((token) => token.organization === context.params['organization'] && token.kind === kind);
 }
 
 /** `data.attributes` of the body; no body at all is fine (the legacy create is documented without one). */
@@ -239,7 +288,11 @@ function requestAttributes(body: string): { attributes: Record<string, unknown> 
 }
 
 /** The attributes of a token create that accepts `expired-at`, with the expiry validated (and the TTL policy applied). */
-function createRequest(context: Context, organization: string, kind: TokenKind): { attributes: Record<string, unknown>; expiredAt: number | null } | { reply: Reply } {
+function createRequest(
+  context: Context,
+  organization: string,
+  kind: TokenKind,
+): { attributes: Record<string, unknown>; expiredAt: number | null } | { reply: Reply } {
   const parsed = requestAttributes(context.body);
   if ('reply' in parsed) return parsed;
   const expiry = expiryOf(parsed.attributes, context.settings);
@@ -255,7 +308,10 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}
  * The expiry to store (ms, or null for never), or a 422. A past or present expiry is undocumented; it is refused
  * here with a 422 like the other validation errors, so clients must validate before sending.
  */
-function expiryOf(attributes: Record<string, unknown>, settings: Settings): { expiredAt: number | null } | { reply: Reply } {
+function expiryOf(
+  attributes: Record<string, unknown>,
+  settings: Settings,
+): { expiredAt: number | null } | { reply: Reply } {
   const value = attributes['expired-at'];
   if (value === undefined || value === null) return { expiredAt: defaultExpiry(settings) };
   const ms = typeof value === 'string' && ISO_8601.test(value) ? Date.parse(value) : NaN;
@@ -303,7 +359,8 @@ function statusFilter(query: URLSearchParams, now: number): ((token: Token) => b
   const value = query.get('filter[status]') ?? query.get('filter[expiry_status]');
   if (value === null) return () => true;
   const tests = value.split(',').map((name) => STATUSES[name.trim()]);
-  if (tests.some((test) => !test)) return error(400, 'invalid filter parameter', `Filter by status among ${Object.keys(STATUSES).join(', ')}.`);
+  if (tests.some((test) => !test))
+    return error(400, 'invalid filter parameter', `Filter by status among ${Object.keys(STATUSES).join(', ')}.`);
   return (token) => tests.some((test) => test!(token.expiredAt, now));
 }
 

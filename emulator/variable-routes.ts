@@ -42,7 +42,9 @@ function ownerFor({ model, caller, params, url }: Context): Owner | undefined {
 
 function showWorkspaceByName({ model, caller, params }: Context): Reply {
   const workspace = model.variables.workspaceByName(params['organization']!, params['name']!);
-  return workspace && mayWrite(caller, workspace) ? document(200, { data: ownerResource(workspace, caller) }) : notFound();
+  return workspace && mayWrite(caller, workspace)
+    ? document(200, { data: ownerResource(workspace, caller) })
+    : notFound();
 }
 
 function showWorkspace(context: Context): Reply {
@@ -61,7 +63,9 @@ function listVariableSets(context: Context): Reply {
   const organization = params['organization']!;
   if (caller.organization !== organization) return notFound();
   const search = query.get('q')?.toLowerCase();
-  const sets = model.variables.setsOf(organization).filter((set) => mayWrite(caller, set) && (!search || set.name.toLowerCase().includes(search)));
+  const sets = model.variables
+    .setsOf(organization)
+    .filter((set) => mayWrite(caller, set) && (!search || set.name.toLowerCase().includes(search)));
   return page(sets, query, context.url, (set) => ownerResource(set, caller));
 }
 
@@ -70,7 +74,8 @@ function listVariables(context: Context): Reply {
   const owner = ownerFor(context);
   if (!owner) return notFound();
   const variables = context.model.variables.variablesOf(owner.id);
-  if (owner.type === 'workspaces') return document(200, { data: variables.map((variable) => variableResource(variable, owner)) });
+  if (owner.type === 'workspaces')
+    return document(200, { data: variables.map((variable) => variableResource(variable, owner)) });
   return page(variables, context.query, context.url, (variable) => variableResource(variable, owner));
 }
 
@@ -108,7 +113,8 @@ function updateVariable(context: Context): Reply {
   const next = { ...variable, ...attributes.values };
   const problem = validate(next);
   if (problem) return problem;
-  if (variable.sensitive && next.sensitive === false) return invalid('Sensitive variables cannot be made non-sensitive', 'sensitive');
+  if (variable.sensitive && next.sensitive === false)
+    return invalid('Sensitive variables cannot be made non-sensitive', 'sensitive');
   Object.assign(variable, next, { versionId: base62(32) });
   return document(200, { data: variableResource(variable, owner) });
 }
@@ -123,7 +129,9 @@ function deleteVariable(context: Context): Reply {
 
 const ATTRIBUTES = ['key', 'value', 'category', 'sensitive', 'hcl', 'description'] as const;
 
-function bodyAttributes(body: string): { values: Partial<Record<(typeof ATTRIBUTES)[number], unknown>> } | { reply: Reply } {
+function bodyAttributes(
+  body: string,
+): { values: Partial<Record<(typeof ATTRIBUTES)[number], unknown>> } | { reply: Reply } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -135,14 +143,19 @@ function bodyAttributes(body: string): { values: Partial<Record<(typeof ATTRIBUT
     return { reply: error(422, 'invalid attributes', 'The body must be a vars resource with attributes.') };
   }
   const attributes = data.attributes as Record<string, unknown>;
-  return { values: Object.fromEntries(ATTRIBUTES.filter((name) => name in attributes).map((name) => [name, attributes[name]])) };
+  return {
+    values: Object.fromEntries(ATTRIBUTES.filter((name) => name in attributes).map((name) => [name, attributes[name]])),
+  };
 }
 
 function validate(fields: Record<string, unknown>): Reply | null {
   if (typeof fields['key'] !== 'string' || !fields['key']) return invalid("Key can't be blank", 'key');
-  if (typeof fields['category'] !== 'string' || !CATEGORIES.has(fields['category'])) return invalid('Category is not included in the list', 'category');
-  for (const name of ['value', 'description'] as const) if (typeof fields[name] !== 'string') return invalid(`${name} must be a string`, name);
-  for (const name of ['sensitive', 'hcl'] as const) if (typeof fields[name] !== 'boolean') return invalid(`${name} must be true or false`, name);
+  if (typeof fields['category'] !== 'string' || !CATEGORIES.has(fields['category']))
+    return invalid('Category is not included in the list', 'category');
+  for (const name of ['value', 'description'] as const)
+    if (typeof fields[name] !== 'string') return invalid(`${name} must be a string`, name);
+  for (const name of ['sensitive', 'hcl'] as const)
+    if (typeof fields[name] !== 'boolean') return invalid(`${name} must be true or false`, name);
   return null;
 }
 
@@ -152,7 +165,15 @@ function variableResource(variable: Variable, owner: Owner): object {
   return {
     id: variable.id,
     type: 'vars',
-    attributes: { key, value: sensitive ? null : variable.value, sensitive, category, hcl, description, 'version-id': variable.versionId },
+    attributes: {
+      key,
+      value: sensitive ? null : variable.value,
+      sensitive,
+      category,
+      hcl,
+      description,
+      'version-id': variable.versionId,
+    },
     relationships: { [relation]: { data: { id: owner.id, type: owner.type } } },
   };
 }
@@ -160,7 +181,10 @@ function variableResource(variable: Variable, owner: Owner): object {
 function ownerResource(owner: Owner, caller: Caller): object {
   const attributes: Record<string, unknown> = { name: owner.name };
   if (owner.type === 'varsets') attributes['global'] = owner.global;
-  attributes['permissions'] = owner.type === 'varsets' ? { 'can-update': mayWrite(caller, owner) } : { 'can-read-variable': true, 'can-update-variable': mayWrite(caller, owner) };
+  attributes['permissions'] =
+    owner.type === 'varsets'
+      ? { 'can-update': mayWrite(caller, owner) }
+      : { 'can-read-variable': true, 'can-update-variable': mayWrite(caller, owner) };
   return {
     id: owner.id,
     type: owner.type,

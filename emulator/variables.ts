@@ -73,7 +73,14 @@ export class VariableStore {
 
   addVariableSet(organization: string, name: string, options: VariableSetOptions = {}): string {
     const id = `varset-${base62(16)}`;
-    return this.#add({ id, type: 'varsets', organization, name, writers: new Set(options.managers ?? []), global: options.global ?? false });
+    return this.#add({
+      id,
+      type: 'varsets',
+      organization,
+      name,
+      writers: new Set(options.managers ?? []),
+      global: options.global ?? false,
+    });
   }
 
   addVariable(ownerId: string, seed: VariableSeed): string {
@@ -102,11 +109,15 @@ export class VariableStore {
   }
 
   workspaceByName(organization: string, name: string): Owner | undefined {
-    return [...this.#owners.values()].find((owner) => owner.type === 'workspaces' && owner.organization === organization && owner.name === name);
+    return [...this.#owners.values()].find(
+      (owner) => owner.type === 'workspaces' && owner.organization === organization && owner.name === name,
+    );
   }
 
   setsOf(organization: string): Owner[] {
-    return [...this.#owners.values()].filter((owner) => owner.type === 'varsets' && owner.organization === organization);
+    return [...this.#owners.values()].filter(
+      (owner) => owner.type === 'varsets' && owner.organization === organization,
+    );
   }
 
   variablesOf(ownerId: string): Variable[] {

@@ -8,7 +8,12 @@ await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
     for (let fault = queue.shift(); fault; fault = queue.shift()) {
       const observed = await runCase(fault);
-      rows.push({ fault, observed: observed.fails ? `${observed.fails} fails: ${observed.message.slice(0, 90)}` : 'succeeds', left: observed.tokensLeft, problems: verdict(fault, observed) });
+      rows.push({
+        fault,
+        observed: observed.fails ? `${observed.fails} fails: ${observed.message.slice(0, 90)}` : 'succeeds',
+        left: observed.tokensLeft,
+        problems: verdict(fault, observed),
+      });
     }
   }),
 );
@@ -16,8 +21,12 @@ rows.sort((a, b) => CASES.indexOf(a.fault) - CASES.indexOf(b.fault));
 console.log('| case | expected | observed | tokens left | result |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) {
-  const expected = row.fault.expected.fails ? `${row.fault.expected.fails} fails (${row.fault.expected.message?.source})` : 'succeeds';
-  console.log(`| ${row.fault.name} | ${expected} | ${row.observed} | ${row.left} | ${row.problems.length === 0 ? 'pass' : `FAIL: ${row.problems.join('; ')}`} |`);
+  const expected = row.fault.expected.fails
+    ? `${row.fault.expected.fails} fails (${row.fault.expected.message?.source})`
+    : 'succeeds';
+  console.log(
+    `| ${row.fault.name} | ${expected} | ${row.observed} | ${row.left} | ${row.problems.length === 0 ? 'pass' : `FAIL: ${row.problems.join('; ')}`} |`,
+  );
 }
 const failed = rows.filter((row) => row.problems.length > 0).length;
 console.log(`${rows.length - failed} passed, ${failed} failed`);

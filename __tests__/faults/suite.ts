@@ -26,20 +26,75 @@ type Target = {
 
 const teamByName = { 'team-name': 'platform', organization: 'acme' };
 const TARGETS: readonly Target[] = [
-  { request: 'team look-up', method: 'GET', path: /\/organizations\/acme\/teams$/, inputs: teamByName, phase: 'main', readsBody: true },
-  { request: 'create', method: 'POST', path: /\/authentication-tokens$/, inputs: teamByName, phase: 'main', readsBody: true },
+  {
+    request: 'team look-up',
+    method: 'GET',
+    path: /\/organizations\/acme\/teams$/,
+    inputs: teamByName,
+    phase: 'main',
+    readsBody: true,
+  },
+  {
+    request: 'create',
+    method: 'POST',
+    path: /\/authentication-tokens$/,
+    inputs: teamByName,
+    phase: 'main',
+    readsBody: true,
+  },
   // None exists yet, so the real answer is a 404 whose body the action never needs.
-  { request: 'existence check', method: 'GET', path: /\/organizations\/acme\/authentication-token$/, inputs: { 'token-type': 'organization', organization: 'acme' }, phase: 'main', readsBody: false },
-  { request: 'post existence check', method: 'GET', path: /\/organizations\/acme\/authentication-token$/, inputs: { 'token-type': 'organization', organization: 'acme' }, phase: 'post', readsBody: true },
-  { request: 'post delete', method: 'DELETE', path: /\/authentication-tokens\/at-/, inputs: teamByName, phase: 'post', readsBody: false },
-  { request: 'list', method: 'GET', path: /\/team-tokens$/, inputs: { mode: 'list', organization: 'acme' }, phase: 'main', readsBody: true },
-  { request: 'verify', method: 'GET', path: /\/account\/details$/, inputs: { mode: 'rotate', ...teamByName, 'secret-name': 'TFC_TOKEN' }, phase: 'main', readsBody: true, rotation: true },
+  {
+    request: 'existence check',
+    method: 'GET',
+    path: /\/organizations\/acme\/authentication-token$/,
+    inputs: { 'token-type': 'organization', organization: 'acme' },
+    phase: 'main',
+    readsBody: false,
+  },
+  {
+    request: 'post existence check',
+    method: 'GET',
+    path: /\/organizations\/acme\/authentication-token$/,
+    inputs: { 'token-type': 'organization', organization: 'acme' },
+    phase: 'post',
+    readsBody: true,
+  },
+  {
+    request: 'post delete',
+    method: 'DELETE',
+    path: /\/authentication-tokens\/at-/,
+    inputs: teamByName,
+    phase: 'post',
+    readsBody: false,
+  },
+  {
+    request: 'list',
+    method: 'GET',
+    path: /\/team-tokens$/,
+    inputs: { mode: 'list', organization: 'acme' },
+    phase: 'main',
+    readsBody: true,
+  },
+  {
+    request: 'verify',
+    method: 'GET',
+    path: /\/account\/details$/,
+    inputs: { mode: 'rotate', ...teamByName, 'secret-name': 'TFC_TOKEN' },
+    phase: 'main',
+    readsBody: true,
+    rotation: true,
+  },
 ];
 
 type Kind = { readonly label: string; readonly fault: (otherHost: string) => FaultKind; readonly times?: number };
 const html = (status: number): Kind => ({
   label: `${status} with an HTML page`,
-  fault: () => ({ kind: 'status', status, contentType: 'text/html', body: `<html><body><h1>${status}</h1>proxy error</body></html>` }),
+  fault: () => ({
+    kind: 'status',
+    status,
+    contentType: 'text/html',
+    body: `<html><body><h1>${status}</h1>proxy error</body></html>`,
+  }),
 });
 const KINDS: readonly Kind[] = [
   { label: '429 burst', fault: () => ({ kind: 'rate-limit', resetSeconds: 0.2 }), times: 3 },
@@ -51,7 +106,10 @@ const KINDS: readonly Kind[] = [
   { label: 'never answers', fault: () => ({ kind: 'hang' }) },
   { label: 'truncated body', fault: () => ({ kind: 'truncate' }) },
   { label: 'non-JSON body', fault: () => ({ kind: 'non-json' }) },
-  { label: 'redirect to another host', fault: (otherHost) => ({ kind: 'redirect', location: `${otherHost}/api/v2/elsewhere` }) },
+  {
+    label: 'redirect to another host',
+    fault: (otherHost) => ({ kind: 'redirect', location: `${otherHost}/api/v2/elsewhere` }),
+  },
 ];
 
 export interface Expected {
@@ -86,7 +144,12 @@ function expectedOutcome(target: Target, kind: Kind): Expected {
 }
 
 export const CASES: readonly FaultCase[] = TARGETS.flatMap((target) =>
-  KINDS.map((kind) => ({ name: `${target.request}: ${kind.label}`, target, kind, expected: expectedOutcome(target, kind) })),
+  KINDS.map((kind) => ({
+    name: `${target.request}: ${kind.label}`,
+    target,
+    kind,
+    expected: expectedOutcome(target, kind),
+  })),
 );
 
 export interface Observed {
@@ -105,7 +168,11 @@ export async function runCase(fault: FaultCase): Promise<Observed> {
   const github = await startFakeGitHub();
   try {
     const inject = () => world.emulator.inject(faultFor(fault, other.baseUrl));
-    const inputs = { ...fault.target.inputs, 'request-timeout': '2', ...(fault.target.rotation ? { 'github-token': github.token } : {}) };
+    const inputs = {
+      ...fault.target.inputs,
+      'request-timeout': '2',
+      ...(fault.target.rotation ? { 'github-token': github.token } : {}),
+    };
     const extra = { env: { GITHUB_API_URL: github.url } };
     if (fault.target.phase === 'main') inject();
     const main = await world.main(inputs, extra);
@@ -113,7 +180,11 @@ export async function runCase(fault: FaultCase): Promise<Observed> {
     const tokenWorks = token ? (await world.api('GET', '/account/details', undefined, token)).status === 200 : null;
     if (fault.target.phase === 'post') inject();
     const post = await world.post(main, inputs, extra);
-    if (fault.target.rotation && main.code === 0 && github.secrets().get('repo:octo-org/infra')?.get('TFC_TOKEN') !== token) {
+    if (
+      fault.target.rotation &&
+      main.code === 0 &&
+      github.secrets().get('repo:octo-org/infra')?.get('TFC_TOKEN') !== token
+    ) {
       throw new Error('the rotation reported success but the secret does not hold the new token');
     }
     const secrets = [world.credential, github.token, token ?? '', ...world.emulator.mintedSecrets()];
@@ -132,18 +203,28 @@ export async function runCase(fault: FaultCase): Promise<Observed> {
 }
 
 function faultFor(fault: FaultCase, otherHost: string): Fault {
-  return { method: fault.target.method, path: fault.target.path, times: fault.kind.times ?? 1, fault: fault.kind.fault(otherHost) };
+  return {
+    method: fault.target.method,
+    path: fault.target.path,
+    times: fault.kind.times ?? 1,
+    fault: fault.kind.fault(otherHost),
+  };
 }
 
 export function verdict(fault: FaultCase, observed: Observed): string[] {
   const problems: string[] = [];
   const { expected } = fault;
   if (!observed.faultFired) problems.push('the fault never fired');
-  if (observed.fails !== expected.fails) problems.push(`expected ${expected.fails ?? 'success'}, got ${observed.fails ?? 'success'}`);
-  if (expected.message && !expected.message.test(observed.message)) problems.push(`message ${JSON.stringify(observed.message)} does not match ${expected.message}`);
-  if (observed.tokensLeft !== expected.tokensLeft) problems.push(`${observed.tokensLeft} tokens left, expected ${expected.tokensLeft}`);
-  if (expected.fails !== 'main' && fault.target.inputs['mode'] !== 'list' && observed.tokenWorks !== true) problems.push('the token handed out does not work');
-  if (observed.otherHostRequests > 0) problems.push(`the redirect target received ${observed.otherHostRequests} requests`);
+  if (observed.fails !== expected.fails)
+    problems.push(`expected ${expected.fails ?? 'success'}, got ${observed.fails ?? 'success'}`);
+  if (expected.message && !expected.message.test(observed.message))
+    problems.push(`message ${JSON.stringify(observed.message)} does not match ${expected.message}`);
+  if (observed.tokensLeft !== expected.tokensLeft)
+    problems.push(`${observed.tokensLeft} tokens left, expected ${expected.tokensLeft}`);
+  if (expected.fails !== 'main' && fault.target.inputs['mode'] !== 'list' && observed.tokenWorks !== true)
+    problems.push('the token handed out does not work');
+  if (observed.otherHostRequests > 0)
+    problems.push(`the redirect target received ${observed.otherHostRequests} requests`);
   if (observed.leaks > 0) problems.push(`${observed.leaks} secret leaks`);
   if (observed.fails === 'main' && observed.message.split(' | ').length !== 1) problems.push('not exactly one error');
   return problems;
@@ -154,7 +235,14 @@ function errors(step: StepResult): string[] {
 }
 
 function warnings(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::warning') && !line.includes('Not exporting TF_TOKEN_') && !line.includes('may or may not have succeeded'));
+  return step.stdout
+    .split('\n')
+    .filter(
+      (line) =>
+        line.startsWith('::warning') &&
+        !line.includes('Not exporting TF_TOKEN_') &&
+        !line.includes('may or may not have succeeded'),
+    );
 }
 
 export type { World };

@@ -19,7 +19,10 @@ test('agent token: created for the job with a description and no expiry, deleted
   expect(main.outputs['description']).toMatch(/^gha-tfc-token /);
   expect(main.exported).toEqual({});
   const post = await world.post(main, inputs);
-  expect(world.calls()).toEqual([`POST /agent-pools/${pool}/authentication-tokens`, `DELETE /authentication-tokens/${minted!.id}`]);
+  expect(world.calls()).toEqual([
+    `POST /agent-pools/${pool}/authentication-tokens`,
+    `DELETE /authentication-tokens/${minted!.id}`,
+  ]);
   expect(post.code).toBe(0);
   expect(world.emulator.tokens()).toEqual([]);
   expectClean(main, [minted!.secret, world.credential]);
@@ -38,14 +41,23 @@ test('audit-trail token on HCP Terraform: checked by ping, created, and deleted 
     'GET /organizations/acme/authentication-token',
     'DELETE /organizations/acme/authentication-token',
   ]);
-  expect(world.emulator.requests().filter((request) => request.path.endsWith('/authentication-token')).every((request) => request.query === 'token=audit-trails')).toBe(true);
+  expect(
+    world.emulator
+      .requests()
+      .filter((request) => request.path.endsWith('/authentication-token'))
+      .every((request) => request.query === 'token=audit-trails'),
+  ).toBe(true);
   expect(post.code).toBe(0);
   expectClean(main, [main.outputs['token'], world.credential]);
 });
 
 test('audit-trail token on Terraform Enterprise is refused before it can touch the organization token', async () => {
   world = await startWorld({ platform: 'tfe' });
-  const organizationToken = await world.main({ 'token-type': 'organization', organization: 'acme', ephemeral: 'false' });
+  const organizationToken = await world.main({
+    'token-type': 'organization',
+    organization: 'acme',
+    ephemeral: 'false',
+  });
   world.emulator.clearRequests();
   for (const mode of ['create', 'delete']) {
     const main = await world.main({ mode, 'token-type': 'audit-trail', organization: 'acme' });

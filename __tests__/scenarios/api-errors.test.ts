@@ -23,11 +23,15 @@ test('404: an unknown team is "not found or no permission"', async () => {
   const main = await world.main({ 'team-id': 'team-DoesNotExist1234' });
   expect(main.code).toBe(1);
   expect(errorsOf(main)[0]).toMatch(/answered 404: .*lacks permission/);
-  expect(world.calls()).toEqual(['POST /teams/team-DoesNotExist1234/authentication-tokens', 'GET /teams/team-DoesNotExist1234']);
+  expect(world.calls()).toEqual([
+    'POST /teams/team-DoesNotExist1234/authentication-tokens',
+    'GET /teams/team-DoesNotExist1234',
+  ]);
 });
 
 test('422 from the create (a server-side rule) is one clear error, nothing left', async () => {
-  const detail = '{"errors":[{"status":"422","title":"invalid attribute","detail":"Description has already been taken"}]}';
+  const detail =
+    '{"errors":[{"status":"422","title":"invalid attribute","detail":"Description has already been taken"}]}';
   world.emulator.inject({ method: 'POST', fault: { kind: 'status', status: 422, body: detail } });
   const main = await world.main({ ...create(), description: 'shared name' });
   expect(main.code).toBe(1);
@@ -49,7 +53,10 @@ test('429: waits X-RateLimit-Reset and repeats the POST, which was not processed
 
 test('500 on the create is never blindly repeated: looked up by its nonce (organization learnt from the team) first', async () => {
   const page = '<html><body>Internal error</body></html>';
-  world.emulator.inject({ method: 'POST', fault: { kind: 'status', status: 500, body: page, contentType: 'text/html' } });
+  world.emulator.inject({
+    method: 'POST',
+    fault: { kind: 'status', status: 500, body: page, contentType: 'text/html' },
+  });
   const main = await world.main(create());
   expect(main.code).toBe(0);
   expect(main.stdout).toMatch(/::warning::Creating the token may or may not have succeeded .*answered 500/);
@@ -63,9 +70,12 @@ test('500 on the create is never blindly repeated: looked up by its nonce (organ
   expect(world.emulator.tokens().map((token) => token.id)).toEqual([main.outputs['token-id']]);
 });
 
-test('500 then success on the post step\'s DELETE: repeated, since DELETE is idempotent', async () => {
+test("500 then success on the post step's DELETE: repeated, since DELETE is idempotent", async () => {
   const main = await world.main(create());
-  world.emulator.inject({ method: 'DELETE', fault: { kind: 'status', status: 503, body: 'unavailable', contentType: 'text/plain' } });
+  world.emulator.inject({
+    method: 'DELETE',
+    fault: { kind: 'status', status: 503, body: 'unavailable', contentType: 'text/plain' },
+  });
   const post = await world.post(main, create());
   expect(post.code).toBe(0);
   expect(world.calls().filter((call) => call.startsWith('DELETE'))).toHaveLength(2);
@@ -74,7 +84,10 @@ test('500 then success on the post step\'s DELETE: repeated, since DELETE is ide
 
 test('a post step whose DELETE keeps failing warns with the token id and does not fail the job', async () => {
   const main = await world.main(create());
-  world.emulator.inject({ method: 'DELETE', fault: { kind: 'status', status: 403, body: '{"errors":[{"status":"403","title":"forbidden"}]}' } });
+  world.emulator.inject({
+    method: 'DELETE',
+    fault: { kind: 'status', status: 403, body: '{"errors":[{"status":"403","title":"forbidden"}]}' },
+  });
   const post = await world.post(main, create());
   expect(post.code).toBe(0);
   expect(post.stdout).toMatch(new RegExp(`::warning::Could not delete ${main.outputs['token-id']}`));

@@ -21,7 +21,14 @@ async function scene(stale: number): Promise<{ stale: string[]; kept: string[] }
   const ids: string[] = [];
   clock -= 2 * DAY;
   const far = new Date(Date.now() + 30 * DAY).toISOString();
-  for (let i = 0; i < stale; i++) ids.push(await world.mint(world.teamId, `gha-tfc-token octo-org/infra run-${i}-1 job-x 00000000000000${String(i % 10).padStart(2, "0")}`, far));
+  for (let i = 0; i < stale; i++)
+    ids.push(
+      await world.mint(
+        world.teamId,
+        `gha-tfc-token octo-org/infra run-${i}-1 job-x 00000000000000${String(i % 10).padStart(2, '0')}`,
+        far,
+      ),
+    );
   const kept = [
     await world.mint(world.teamId, 'made by a person', far),
     await world.mint(world.teamId, 'gha-tfc-rotate octo-org/infra nightly 2026-01-01T00:00:00.000Z', far),
@@ -43,7 +50,12 @@ describe('bulk sweep', () => {
     expect(errorsOf(main)).toEqual([]);
     expect(main.outputs['count']).toBe('250');
     expect(JSON.parse(main.outputs['deleted-ids']!).sort()).toEqual([...ids.stale].sort());
-    expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([...ids.kept].sort());
+    expect(
+      world.emulator
+        .tokens()
+        .map((token) => token.id)
+        .sort(),
+    ).toEqual([...ids.kept].sort());
     expect(listPages()).toHaveLength(3); // 253 tokens, 100 a page
     expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(3); // 100 + 100 + 50
     expect(world.calls()).toHaveLength(6 + 1); // and one list of teams, for the temporary-team sweep
@@ -51,25 +63,37 @@ describe('bulk sweep', () => {
     expectClean(main, [world.credential]);
   });
 
-  test.each([404, 405] as const)('a server without bulk delete (%i): one failed bulk request, then one DELETE per id', async (status) => {
-    await start({ bulkTeamTokenDelete: status, teamTokenStatusFilter: false });
-    const ids = await scene(120);
-    const main = await sweep();
-    expect(errorsOf(main)).toEqual([]);
-    expect(main.stdout).toContain('no bulk delete for team tokens');
-    expect(JSON.parse(main.outputs['deleted-ids']!).sort()).toEqual([...ids.stale].sort());
-    expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([...ids.kept].sort());
-    expect(listPages()).toHaveLength(2);
-    expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(1);
-    expect(world.calls().filter((call) => call.startsWith('DELETE /authentication-tokens/'))).toHaveLength(120);
-    expect(world.calls()).toHaveLength(2 + 1 + 120 + 1); // and one list of teams, for the temporary-team sweep
-  });
+  test.each([404, 405] as const)(
+    'a server without bulk delete (%i): one failed bulk request, then one DELETE per id',
+    async (status) => {
+      await start({ bulkTeamTokenDelete: status, teamTokenStatusFilter: false });
+      const ids = await scene(120);
+      const main = await sweep();
+      expect(errorsOf(main)).toEqual([]);
+      expect(main.stdout).toContain('no bulk delete for team tokens');
+      expect(JSON.parse(main.outputs['deleted-ids']!).sort()).toEqual([...ids.stale].sort());
+      expect(
+        world.emulator
+          .tokens()
+          .map((token) => token.id)
+          .sort(),
+      ).toEqual([...ids.kept].sort());
+      expect(listPages()).toHaveLength(2);
+      expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(1);
+      expect(world.calls().filter((call) => call.startsWith('DELETE /authentication-tokens/'))).toHaveLength(120);
+      expect(world.calls()).toHaveLength(2 + 1 + 120 + 1); // and one list of teams, for the temporary-team sweep
+    },
+  );
 
   test('ids already gone count as done', async () => {
     await start({ bulkTeamTokenDelete: 404 });
     const ids = await scene(3);
     // Another sweep (or the post step) deletes one between the list and the deletes.
-    world.emulator.inject({ method: 'DELETE', path: `/api/v2/authentication-tokens/${ids.stale[1]}`, fault: { kind: 'status', status: 404, body: '{"errors":[{"status":"404","title":"not found"}]}' } });
+    world.emulator.inject({
+      method: 'DELETE',
+      path: `/api/v2/authentication-tokens/${ids.stale[1]}`,
+      fault: { kind: 'status', status: 404, body: '{"errors":[{"status":"404","title":"not found"}]}' },
+    });
     const main = await sweep();
     expect(errorsOf(main)).toEqual([]);
     expect(main.outputs['count']).toBe('3');
@@ -78,7 +102,15 @@ describe('bulk sweep', () => {
   test('a 403 from the bulk delete is a failure, not a reason to report tokens deleted', async () => {
     await start();
     const ids = await scene(2);
-    world.emulator.inject({ method: 'DELETE', path: '/api/v2/organizations/acme/team-tokens', fault: { kind: 'status', status: 403, body: '{"errors":[{"status":"403","title":"forbidden","detail":"not authorized to delete team tokens"}]}' } });
+    world.emulator.inject({
+      method: 'DELETE',
+      path: '/api/v2/organizations/acme/team-tokens',
+      fault: {
+        kind: 'status',
+        status: 403,
+        body: '{"errors":[{"status":"403","title":"forbidden","detail":"not authorized to delete team tokens"}]}',
+      },
+    });
     const main = await sweep();
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);
@@ -94,7 +126,8 @@ describe('list with the status filter', () => {
     const expired = await world.mint(world.teamId, 'expired', new Date(clock + DAY).toISOString());
     clock += 2 * DAY;
     const soon = await world.mint(world.teamId, 'soon', new Date(clock + 3 * DAY).toISOString());
-    for (let i = 0; i < 150; i++) await world.mint(world.teamId, `later ${i}`, new Date(clock + 60 * DAY).toISOString());
+    for (let i = 0; i < 150; i++)
+      await world.mint(world.teamId, `later ${i}`, new Date(clock + 60 * DAY).toISOString());
     world.emulator.clearRequests();
     return [expired, soon];
   }

@@ -14,7 +14,12 @@ test('20 parallel runs of one job for one team, under 30 requests per second: 20
   for (const main of mains) expect(errorsOf(main)).toEqual([]);
   const ids = mains.map((main) => main.outputs['token-id']);
   expect(new Set(ids).size).toBe(20);
-  expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([...ids].sort());
+  expect(
+    world.emulator
+      .tokens()
+      .map((token) => token.id)
+      .sort(),
+  ).toEqual([...ids].sort());
 
   const posts = await Promise.all(mains.map((main) => world.post(main, inputs)));
   posts.forEach((post, index) => {

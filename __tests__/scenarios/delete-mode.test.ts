@@ -22,19 +22,32 @@ test('deletes a team token by id; a second delete succeeds with a notice; the po
   const second = await world.job({ mode: 'delete', 'token-id': tokenId });
   expect(second.main.code).toBe(0);
   expect(second.main.stdout).toContain(`::notice::Token ${tokenId} is already gone`);
-  expect(world.calls()).toEqual([`DELETE /authentication-tokens/${tokenId}`, `DELETE /authentication-tokens/${tokenId}`]);
+  expect(world.calls()).toEqual([
+    `DELETE /authentication-tokens/${tokenId}`,
+    `DELETE /authentication-tokens/${tokenId}`,
+  ]);
   expect(first.post.stdout).toBe('');
   expectClean(first.main, [created.outputs['token'], world.credential]);
 });
 
 test('deletes the organization token, and only the one named by token-id', async () => {
   const created = await world.main({ 'token-type': 'organization', organization: 'acme', ephemeral: 'false' });
-  const stale = await world.main({ mode: 'delete', 'token-type': 'organization', organization: 'acme', 'token-id': 'at-NotTheCurrentOne1' });
+  const stale = await world.main({
+    mode: 'delete',
+    'token-type': 'organization',
+    organization: 'acme',
+    'token-id': 'at-NotTheCurrentOne1',
+  });
   expect(stale.code).toBe(0);
   expect(stale.stdout).toContain('::notice::Token at-NotTheCurrentOne1 is already gone');
   expect(world.emulator.tokens()).toHaveLength(1);
 
-  const main = await world.main({ mode: 'delete', 'token-type': 'organization', organization: 'acme', 'token-id': created.outputs['token-id']! });
+  const main = await world.main({
+    mode: 'delete',
+    'token-type': 'organization',
+    organization: 'acme',
+    'token-id': created.outputs['token-id']!,
+  });
   expect(main.code).toBe(0);
   expect(world.emulator.tokens()).toEqual([]);
   const again = await world.main({ mode: 'delete', 'token-type': 'organization', organization: 'acme' });

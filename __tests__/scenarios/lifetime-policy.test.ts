@@ -29,12 +29,17 @@ describe('mode: create', () => {
     const started = Date.now();
     const { main, post } = await world.job(create);
     expect(errorsOf(main)).toEqual([]);
-    expect(main.stdout).toMatch(/::notice::The organization allows team tokens at most 2 hours; the default expiry was shortened/);
+    expect(main.stdout).toMatch(
+      /::notice::The organization allows team tokens at most 2 hours; the default expiry was shortened/,
+    );
     const expiresAt = Date.parse(main.outputs['expired-at']!);
     expect(expiresAt).toBeGreaterThan(started + 2 * HOUR - 5 * 60_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 2 * HOUR);
     const creates = world.calls().filter((call) => call.endsWith('/authentication-tokens'));
-    expect(creates).toEqual([`POST /teams/${world.teamId}/authentication-tokens`, `POST /teams/${world.teamId}/authentication-tokens`]);
+    expect(creates).toEqual([
+      `POST /teams/${world.teamId}/authentication-tokens`,
+      `POST /teams/${world.teamId}/authentication-tokens`,
+    ]);
     expect(policyReads()).toHaveLength(1);
     expect(post.stdout).toContain(main.outputs['token-id']);
     expect(world.emulator.tokens()).toEqual([]);
@@ -74,15 +79,24 @@ describe('mode: create', () => {
 });
 
 describe('mode: rotate', () => {
-  const rotate = { mode: 'rotate', 'token-type': 'organization', organization: 'acme', 'secret-name': 'TFC_ORG_TOKEN', 'github-token': '' };
-  const run = (inputs: Record<string, string>) => world.main({ ...rotate, 'github-token': github.token, ...inputs }, { env: { GITHUB_API_URL: github.url } });
+  const rotate = {
+    mode: 'rotate',
+    'token-type': 'organization',
+    organization: 'acme',
+    'secret-name': 'TFC_ORG_TOKEN',
+    'github-token': '',
+  };
+  const run = (inputs: Record<string, string>) =>
+    world.main({ ...rotate, 'github-token': github.token, ...inputs }, { env: { GITHUB_API_URL: github.url } });
 
   test('the policy is read before minting; a defaulted 30d expiry is clamped to the 10-day maximum with a notice', async () => {
     const main = await run({});
     expect(errorsOf(main)).toEqual([]);
     expect(main.stdout).toContain('::notice::The organization allows organization tokens at most 10 days');
     const calls = world.calls();
-    expect(calls.indexOf('GET /organizations/acme/token-ttl-policies')).toBeLessThan(calls.indexOf('POST /organizations/acme/authentication-token'));
+    expect(calls.indexOf('GET /organizations/acme/token-ttl-policies')).toBeLessThan(
+      calls.indexOf('POST /organizations/acme/authentication-token'),
+    );
     expect(calls.filter((call) => call.startsWith('POST'))).toHaveLength(1);
     expect(Date.parse(main.outputs['expired-at']!)).toBeLessThanOrEqual(Date.now() + 10 * DAY);
     expectClean(main, everySecret());
@@ -100,13 +114,15 @@ describe('mode: rotate', () => {
     const orgToken = world.emulator.addCredential({ organization: 'acme', role: 'organization-token' });
     const main = await run({ 'api-token': orgToken, expiry: '5d' });
     expect(errorsOf(main)).toEqual([]);
-    expect(main.stdout).toContain("Could not read the organization's token lifetime policy (only the owners team may read it (403))");
+    expect(main.stdout).toContain(
+      "Could not read the organization's token lifetime policy (only the owners team may read it (403))",
+    );
     expect(main.outputs['secret-updated']).toBe('true');
   });
 });
 
 describe('mode: list', () => {
-  test('the summary shows each type\'s maximum when the credential may read it', async () => {
+  test("the summary shows each type's maximum when the credential may read it", async () => {
     const main = await world.main({ mode: 'list', organization: 'acme' });
     expect(errorsOf(main)).toEqual([]);
     expect(unescaped(main.summary)).toContain('Maximum token lifetimes in "acme"');

@@ -27,7 +27,13 @@ describe('mode: list', () => {
     expect(world.calls().filter((call) => call.includes('/team-tokens'))).toHaveLength(3);
     expect(all.stdout).toContain('Read page 3 of 3');
 
-    const filtered = await world.main({ mode: 'list', organization: 'acme', 'team-name': 'platform', description: 'keep-me', 'expiring-within': '7d' });
+    const filtered = await world.main({
+      mode: 'list',
+      organization: 'acme',
+      'team-name': 'platform',
+      description: 'keep-me',
+      'expiring-within': '7d',
+    });
     const tokens = JSON.parse(filtered.outputs['tokens']!);
     expect(filtered.outputs['count']).toBe('1');
     expect(tokens).toEqual([
@@ -67,11 +73,21 @@ describe('mode: sweep', () => {
   async function scene() {
     clock -= 3 * 86_400_000; // three days ago
     const abandoned = await world.main({ 'team-id': world.teamId, ephemeral: 'false', expiry: '7d' });
-    const rotated = await world.main({ 'team-id': world.teamId, ephemeral: 'false', description: 'gha-tfc-rotate octo-org/infra nightly 2026-01-01T00:00:00Z', expiry: '7d' });
+    const rotated = await world.main({
+      'team-id': world.teamId,
+      ephemeral: 'false',
+      description: 'gha-tfc-rotate octo-org/infra nightly 2026-01-01T00:00:00Z',
+      expiry: '7d',
+    });
     const handMade = await world.mint(world.teamId, 'made by a person');
     clock += 3 * 86_400_000;
     const recent = await world.main({ 'team-id': world.teamId, ephemeral: 'false' });
-    return { abandoned: abandoned.outputs['token-id']!, rotated: rotated.outputs['token-id']!, handMade, recent: recent.outputs['token-id']! };
+    return {
+      abandoned: abandoned.outputs['token-id']!,
+      rotated: rotated.outputs['token-id']!,
+      handMade,
+      recent: recent.outputs['token-id']!,
+    };
   }
 
   test('dry run lists what it would delete and deletes nothing', async () => {
@@ -85,12 +101,17 @@ describe('mode: sweep', () => {
     expect(world.emulator.tokens()).toHaveLength(before);
   });
 
-  test('deletes only old per-job tokens with the action\'s prefix', async () => {
+  test("deletes only old per-job tokens with the action's prefix", async () => {
     const ids = await scene();
     const main = await world.main({ mode: 'sweep', organization: 'acme' });
     expect(errorsOf(main)).toEqual([]);
     expect(JSON.parse(main.outputs['deleted-ids']!)).toEqual([ids.abandoned]);
-    expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([ids.rotated, ids.handMade, ids.recent].sort());
+    expect(
+      world.emulator
+        .tokens()
+        .map((token) => token.id)
+        .sort(),
+    ).toEqual([ids.rotated, ids.handMade, ids.recent].sort());
     expect(main.summary).toContain(ids.abandoned);
     expectClean(main, [world.credential]);
   });

@@ -19,13 +19,19 @@ test('none exists: a check and a create; the post step deletes it after checking
   expect(main.outputs['token-id']).toBe(minted!.id);
   expect(main.outputs['team-id']).toBe('');
   expect(main.exported).toEqual({});
-  expect(world.calls()).toEqual(['GET /organizations/acme/authentication-token', 'POST /organizations/acme/authentication-token']);
+  expect(world.calls()).toEqual([
+    'GET /organizations/acme/authentication-token',
+    'POST /organizations/acme/authentication-token',
+  ]);
   expectClean(main, [minted!.secret, world.credential]);
 
   world.emulator.clearRequests();
   const post = await world.post(main, inputs);
   expect(post.code).toBe(0);
-  expect(world.calls()).toEqual(['GET /organizations/acme/authentication-token', 'DELETE /organizations/acme/authentication-token']);
+  expect(world.calls()).toEqual([
+    'GET /organizations/acme/authentication-token',
+    'DELETE /organizations/acme/authentication-token',
+  ]);
   expect(world.emulator.tokens()).toEqual([]);
   expectClean(post, [minted!.secret, world.credential]);
 });

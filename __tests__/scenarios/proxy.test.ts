@@ -33,7 +33,14 @@ describe('through HTTPS_PROXY', () => {
 
   test('rotation writes the GitHub secret through the tunnel too', async () => {
     const before = proxy.tunnels().length;
-    const inputs = { mode: 'rotate', hostname: tfcHost(), organization: 'acme', 'team-name': 'platform', 'secret-name': 'TFC_TOKEN', 'github-token': github.token };
+    const inputs = {
+      mode: 'rotate',
+      hostname: tfcHost(),
+      organization: 'acme',
+      'team-name': 'platform',
+      'secret-name': 'TFC_TOKEN',
+      'github-token': github.token,
+    };
     const main = await world.main(inputs, { env: env() });
     expect(errorsOf(main)).toEqual([]);
     expect(github.secrets().get('repo:octo-org/infra')?.get('TFC_TOKEN')).toBe(main.outputs['token']);

@@ -20,10 +20,19 @@ afterEach(async () => {
   await Promise.all([world.emulator.close(), github.close()]);
 });
 
-const run = (inputs: Record<string, string>) => world.job({ mode: 'rotate', organization: 'acme', ...inputs }, { env: { GITHUB_API_URL: github.url, GITHUB_WORKFLOW: 'weekly' } });
-const organizationIntoWorkspace = { 'token-type': 'organization', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'tfe-admin' };
+const run = (inputs: Record<string, string>) =>
+  world.job(
+    { mode: 'rotate', organization: 'acme', ...inputs },
+    { env: { GITHUB_API_URL: github.url, GITHUB_WORKFLOW: 'weekly' } },
+  );
+const organizationIntoWorkspace = {
+  'token-type': 'organization',
+  'variable-key': 'TFE_TOKEN',
+  'variable-workspace': 'tfe-admin',
+};
 const teamIntoSet = { 'team-name': 'platform', 'variable-key': 'TFE_TOKEN', 'variable-set': 'admin credentials' };
-const variable = (owner: string, key = 'TFE_TOKEN') => world.emulator.variables().filter((v) => v.owner === owner && v.key === key);
+const variable = (owner: string, key = 'TFE_TOKEN') =>
+  world.emulator.variables().filter((v) => v.owner === owner && v.key === key);
 const everySecret = () => [world.credential, github.token, ...world.emulator.mintedSecrets()];
 
 describe('into a workspace variable', () => {
@@ -34,24 +43,44 @@ describe('into a workspace variable', () => {
     expect(first.main.outputs['secret-updated']).toBeUndefined();
     const [created] = variable(workspace);
     expect(created).toMatchObject({ value: first.main.outputs['token'], sensitive: true, hcl: false, category: 'env' });
-    expect(unescaped(first.main.summary)).toContain(`env variable TFE_TOKEN in workspace "tfe-admin" (${workspace}) (created ${created!.id})`);
+    expect(unescaped(first.main.summary)).toContain(
+      `env variable TFE_TOKEN in workspace "tfe-admin" (${workspace}) (created ${created!.id})`,
+    );
     expect(first.post.stdout).not.toContain('Deleted');
     expectClean(first.main, everySecret());
 
     const second = await run(organizationIntoWorkspace);
     expect(errorsOf(second.main)).toEqual([]);
-    expect(variable(workspace)).toEqual([expect.objectContaining({ id: created!.id, value: second.main.outputs['token'] })]);
+    expect(variable(workspace)).toEqual([
+      expect.objectContaining({ id: created!.id, value: second.main.outputs['token'] }),
+    ]);
     expect(variable(workspace)[0]!.versionId).not.toBe(created!.versionId);
     expect(world.emulator.tokens().map((token) => token.id)).toEqual([second.main.outputs['token-id']]);
     expect(github.requests()).toEqual([]);
     // The action never reads a value: it lists (values of sensitive variables come back null) and writes.
-    expect(world.calls().filter((call) => call.includes('/vars'))).toEqual([`GET /workspaces/${workspace}/vars`, `POST /workspaces/${workspace}/vars`, `GET /workspaces/${workspace}/vars`, `PATCH /workspaces/${workspace}/vars/${created!.id}`]);
+    expect(world.calls().filter((call) => call.includes('/vars'))).toEqual([
+      `GET /workspaces/${workspace}/vars`,
+      `POST /workspaces/${workspace}/vars`,
+      `GET /workspaces/${workspace}/vars`,
+      `PATCH /workspaces/${workspace}/vars/${created!.id}`,
+    ]);
     expectClean(second.main, everySecret());
   });
 
   test('by ws- id, category terraform, beside a same-named env variable that stays untouched', async () => {
-    const envVariable = world.emulator.addVariable(workspace, { key: 'tfe_token', value: 'unrelated', category: 'env' });
-    const main = (await run({ 'team-id': world.teamId, 'variable-key': 'tfe_token', 'variable-workspace': workspace, 'variable-category': 'terraform' })).main;
+    const envVariable = world.emulator.addVariable(workspace, {
+      key: 'tfe_token',
+      value: 'unrelated',
+      category: 'env',
+    });
+    const main = (
+      await run({
+        'team-id': world.teamId,
+        'variable-key': 'tfe_token',
+        'variable-workspace': workspace,
+        'variable-category': 'terraform',
+      })
+    ).main;
     expect(errorsOf(main)).toEqual([]);
     expect(variable(workspace, 'tfe_token')).toEqual([
       expect.objectContaining({ id: envVariable, value: 'unrelated', category: 'env' }),
@@ -68,7 +97,9 @@ describe('into a workspace variable', () => {
     expect(errorsOf(failed.main)[0]).toContain('Nothing was created or changed');
     expect(world.emulator.tokens()).toEqual([]);
     expect(world.calls().some((call) => call.startsWith('POST') || call.startsWith('PATCH'))).toBe(false);
-    expect(variable(workspace)).toEqual([expect.objectContaining({ id: plain, value: 'old plain value', sensitive: false })]);
+    expect(variable(workspace)).toEqual([
+      expect.objectContaining({ id: plain, value: 'old plain value', sensitive: false }),
+    ]);
     expectClean(failed.main, everySecret());
   });
 
@@ -79,9 +110,21 @@ describe('into a workspace variable', () => {
   });
 
   test('the variable cannot be written: the new team token is deleted again, the old one stays valid and in place', async () => {
-    const before = await run({ 'team-name': 'platform', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'tfe-admin' });
-    world.emulator.inject({ method: 'PATCH', path: /\/vars\//, fault: { kind: 'status', status: 500, body: '<html>oops</html>', contentType: 'text/html' } });
-    const failed = await run({ 'team-name': 'platform', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'tfe-admin' });
+    const before = await run({
+      'team-name': 'platform',
+      'variable-key': 'TFE_TOKEN',
+      'variable-workspace': 'tfe-admin',
+    });
+    world.emulator.inject({
+      method: 'PATCH',
+      path: /\/vars\//,
+      fault: { kind: 'status', status: 500, body: '<html>oops</html>', contentType: 'text/html' },
+    });
+    const failed = await run({
+      'team-name': 'platform',
+      'variable-key': 'TFE_TOKEN',
+      'variable-workspace': 'tfe-admin',
+    });
     expect(failed.main.code).toBe(1);
     expect(errorsOf(failed.main)).toHaveLength(1);
     expect(errorsOf(failed.main)[0]).toContain('nothing changed');
@@ -93,7 +136,11 @@ describe('into a workspace variable', () => {
   });
 
   test('an organization token whose variable write fails: loud, naming the new id, token still in the masked output', async () => {
-    world.emulator.inject({ method: 'POST', path: /\/vars$/, fault: { kind: 'status', status: 403, body: '{"errors":[{"status":"403","title":"forbidden"}]}' } });
+    world.emulator.inject({
+      method: 'POST',
+      path: /\/vars$/,
+      fault: { kind: 'status', status: 403, body: '{"errors":[{"status":"403","title":"forbidden"}]}' },
+    });
     const failed = await run(organizationIntoWorkspace);
     const [live] = world.emulator.tokens();
     expect(errorsOf(failed.main)[0]).toContain(`new organization token ${live!.id} is live`);
@@ -108,7 +155,9 @@ describe('into a variable set', () => {
     const first = await run(teamIntoSet);
     expect(errorsOf(first.main)).toEqual([]);
     expect(first.main.outputs['variable-updated']).toBe('true');
-    expect(variable(varset)).toEqual([expect.objectContaining({ id: existing, value: first.main.outputs['token'], sensitive: true, hcl: false })]);
+    expect(variable(varset)).toEqual([
+      expect.objectContaining({ id: existing, value: first.main.outputs['token'], sensitive: true, hcl: false }),
+    ]);
     await run(teamIntoSet);
     const third = await run(teamIntoSet);
     expect(JSON.parse(third.main.outputs['revoked-ids']!)).toEqual([first.main.outputs['token-id']]);
@@ -119,7 +168,9 @@ describe('into a variable set', () => {
   test('a new variable in a set given by varset- id', async () => {
     const main = (await run({ ...teamIntoSet, 'variable-set': varset })).main;
     expect(errorsOf(main)).toEqual([]);
-    expect(variable(varset)).toEqual([expect.objectContaining({ value: main.outputs['token'], sensitive: true, category: 'env' })]);
+    expect(variable(varset)).toEqual([
+      expect.objectContaining({ value: main.outputs['token'], sensitive: true, category: 'env' }),
+    ]);
   });
 
   test('a set name that only partly matches is not taken', async () => {

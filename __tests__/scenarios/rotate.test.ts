@@ -21,7 +21,8 @@ const rotate = (extra: Record<string, string> = {}) => ({
   'github-token': github.token,
   ...extra,
 });
-const run = (inputs: Record<string, string>) => world.job(inputs, { env: { GITHUB_API_URL: github.url, GITHUB_WORKFLOW: 'nightly rotation' } });
+const run = (inputs: Record<string, string>) =>
+  world.job(inputs, { env: { GITHUB_API_URL: github.url, GITHUB_WORKFLOW: 'nightly rotation' } });
 const stored = (scope: string, name = 'TFC_PLATFORM_TOKEN') => github.secrets().get(scope)?.get(name);
 
 describe('team token rotation', () => {
@@ -31,7 +32,9 @@ describe('team token rotation', () => {
     expect(stored('repo:octo-org/infra')).toBe(first.main.outputs['token']);
     expect(first.main.outputs['secret-updated']).toBe('true');
     expect(first.main.outputs['revoked-ids']).toBe('[]');
-    expect(first.main.outputs['description']).toMatch(/^gha-tfc-rotate octo-org\/infra nightly-rotation \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{16}$/);
+    expect(first.main.outputs['description']).toMatch(
+      /^gha-tfc-rotate octo-org\/infra nightly-rotation \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{16}$/,
+    );
     expect(first.post.stdout).toContain('ephemeral is false');
     expectClean(first.main, [first.main.outputs['token'], world.credential, github.token]);
 
@@ -40,11 +43,21 @@ describe('team token rotation', () => {
     const third = await run(rotate());
     expect(JSON.parse(third.main.outputs['revoked-ids']!)).toEqual([first.main.outputs['token-id']]);
     expect(stored('repo:octo-org/infra')).toBe(third.main.outputs['token']);
-    expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([second.main.outputs['token-id'], third.main.outputs['token-id']].sort());
+    expect(
+      world.emulator
+        .tokens()
+        .map((token) => token.id)
+        .sort(),
+    ).toEqual([second.main.outputs['token-id'], third.main.outputs['token-id']].sort());
     // verification happened with the new token, before the secret was written
     const order = world.calls().slice(-6);
     expect(order).toContain('GET /account/details');
-    expectClean(third.main, [third.main.outputs['token'], second.main.outputs['token'], world.credential, github.token]);
+    expectClean(third.main, [
+      third.main.outputs['token'],
+      second.main.outputs['token'],
+      world.credential,
+      github.token,
+    ]);
   });
 
   test('keep-previous 0 revokes every earlier rotation; other descriptions are untouched', async () => {
@@ -52,18 +65,31 @@ describe('team token rotation', () => {
     await run(rotate());
     const second = await run(rotate({ 'keep-previous': '0' }));
     expect(JSON.parse(second.main.outputs['revoked-ids']!)).toHaveLength(1);
-    expect(world.emulator.tokens().map((token) => token.id).sort()).toEqual([unrelated, second.main.outputs['token-id']].sort());
+    expect(
+      world.emulator
+        .tokens()
+        .map((token) => token.id)
+        .sort(),
+    ).toEqual([unrelated, second.main.outputs['token-id']].sort());
   });
 
   test('an environment secret and an organization secret (new: private; existing: visibility and repositories kept)', async () => {
     await run(rotate({ 'secret-environment': 'production' }));
     expect(stored('env:octo-org/infra:production')).toBe(world.emulator.tokens()[0]!.secret);
 
-    github.seedOrganizationSecret('octo-org', 'SHARED', 'selected', Array.from({ length: 150 }, (_, i) => 1000 + i));
+    github.seedOrganizationSecret(
+      'octo-org',
+      'SHARED',
+      'selected',
+      Array.from({ length: 150 }, (_, i) => 1000 + i),
+    );
     const shared = await run(rotate({ 'secret-organization': 'octo-org', 'secret-name': 'SHARED' }));
     expect(errorsOf(shared.main)).toEqual([]);
     expect(stored('org:octo-org', 'SHARED')).toBe(shared.main.outputs['token']);
-    expect(github.visibility('octo-org', 'SHARED')).toEqual({ visibility: 'selected', selected: Array.from({ length: 150 }, (_, i) => 1000 + i) });
+    expect(github.visibility('octo-org', 'SHARED')).toEqual({
+      visibility: 'selected',
+      selected: Array.from({ length: 150 }, (_, i) => 1000 + i),
+    });
 
     await run(rotate({ 'secret-organization': 'octo-org', 'secret-name': 'BRAND_NEW' }));
     expect(github.visibility('octo-org', 'BRAND_NEW')).toEqual({ visibility: 'private', selected: [] });
@@ -78,7 +104,7 @@ describe('failure order', () => {
     expect(failed.main.code).toBe(1);
     expect(errorsOf(failed.main)).toHaveLength(1);
     expect(errorsOf(failed.main)[0]).toContain('Secrets: write');
-    expect(errorsOf(failed.main)[0]).toContain("GITHUB_TOKEN can never write secrets");
+    expect(errorsOf(failed.main)[0]).toContain('GITHUB_TOKEN can never write secrets');
     expect(errorsOf(failed.main)[0]).toContain('nothing changed');
     expect(world.emulator.tokens().map((token) => token.id)).toEqual([before.main.outputs['token-id']]);
     expect(stored('repo:octo-org/infra')).toBe(before.main.outputs['token']);
@@ -87,7 +113,11 @@ describe('failure order', () => {
   });
 
   test('the new token does not authenticate: deleted again, the secret is never written', async () => {
-    world.emulator.inject({ method: 'GET', path: '/api/v2/account/details', fault: { kind: 'status', status: 401, body: '{"errors":[{"status":"401","title":"unauthorized"}]}' } });
+    world.emulator.inject({
+      method: 'GET',
+      path: '/api/v2/account/details',
+      fault: { kind: 'status', status: 401, body: '{"errors":[{"status":"401","title":"unauthorized"}]}' },
+    });
     const failed = await run(rotate());
     expect(failed.main.code).toBe(1);
     expect(errorsOf(failed.main)[0]).toContain('does not authenticate');

@@ -23,7 +23,13 @@ afterEach(() => world.emulator.close());
 
 const scoped = (inputs: Record<string, string>) => ({ organization: 'acme', ...inputs });
 const temporaryTeams = () => world.emulator.teams('acme').filter((team) => team.name.startsWith('gha-tfc-scoped-'));
-const cv = (workspace: string, secret: string) => world.api('POST', `/workspaces/${workspace}/configuration-versions`, { data: { type: 'configuration-versions' } }, secret);
+const cv = (workspace: string, secret: string) =>
+  world.api(
+    'POST',
+    `/workspaces/${workspace}/configuration-versions`,
+    { data: { type: 'configuration-versions' } },
+    secret,
+  );
 
 describe('scoped token', () => {
   test('workspaces by name and by id: one look-up each, one team, one grant each, one token; post removes both', async () => {
@@ -48,7 +54,17 @@ describe('scoped token', () => {
       'POST /team-workspaces',
       `POST /teams/${team!.id}/authentication-tokens`,
     ]);
-    expect(world.emulator.grants().map(({ targetId, access }) => [targetId, access]).sort()).toEqual([[ws.app, 'plan'], [ws.billing, 'plan']].sort());
+    expect(
+      world.emulator
+        .grants()
+        .map(({ targetId, access }) => [targetId, access])
+        .sort(),
+    ).toEqual(
+      [
+        [ws.app, 'plan'],
+        [ws.billing, 'plan'],
+      ].sort(),
+    );
     expectClean(main, [minted!.secret, world.credential]);
 
     const secret = minted!.secret;
@@ -70,7 +86,10 @@ describe('scoped token', () => {
     const main = await world.main(scoped({ projects: 'Core Infra\nData' }));
     expect(errorsOf(main)).toEqual([]);
     expect(world.calls().filter((call) => call.startsWith('GET'))).toEqual(['GET /organizations/acme/projects']);
-    expect(world.emulator.grants().map(({ kind, access }) => `${kind}:${access}`)).toEqual(['project:read', 'project:read']);
+    expect(world.emulator.grants().map(({ kind, access }) => `${kind}:${access}`)).toEqual([
+      'project:read',
+      'project:read',
+    ]);
     const secret = main.outputs['token']!;
     expect((await world.api('GET', `/workspaces/${ws.db}`, undefined, secret)).status).toBe(200);
     expect((await world.api('GET', `/workspaces/${ws.billing}`, undefined, secret)).status).toBe(404);
@@ -80,7 +99,12 @@ describe('scoped token', () => {
   });
 
   test('workspaces and projects together, with their own access levels', async () => {
-    const inputs = scoped({ workspaces: 'billing', 'workspace-access': 'read', projects: prj.data, 'project-access': 'write' });
+    const inputs = scoped({
+      workspaces: 'billing',
+      'workspace-access': 'read',
+      projects: prj.data,
+      'project-access': 'write',
+    });
     const { main, post } = await world.job(inputs);
     expect(errorsOf(main)).toEqual([]);
     expect(main.summary).toContain('read on workspace billing');
@@ -111,11 +135,14 @@ describe('scoped token', () => {
 
 describe('nothing is created when it cannot work', () => {
   test('unknown workspaces and projects: one error naming each, no POST', async () => {
-    const main = await world.main(scoped({ workspaces: 'app-prod,nope-1,ws-AAAAAAAAAAAAAAAA', projects: 'Ghost, Data' }));
+    const main = await world.main(
+      scoped({ workspaces: 'app-prod,nope-1,ws-AAAAAAAAAAAAAAAA', projects: 'Ghost, Data' }),
+    );
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);
     const [error] = errorsOf(main);
-    for (const name of ['workspace "nope-1"', 'workspace "ws-AAAAAAAAAAAAAAAA"', 'project "Ghost"']) expect(error).toContain(name);
+    for (const name of ['workspace "nope-1"', 'workspace "ws-AAAAAAAAAAAAAAAA"', 'project "Ghost"'])
+      expect(error).toContain(name);
     expect(error).not.toContain('"app-prod"');
     expect(world.calls().filter((call) => !call.startsWith('GET'))).toEqual([]);
     expect(temporaryTeams()).toEqual([]);
@@ -132,14 +159,23 @@ describe('nothing is created when it cannot work', () => {
     const main = await world.main(scoped({ workspaces: 'app-prod' }));
     expect(errorsOf(main)).toHaveLength(1);
     expect(errorsOf(main)[0]).toContain('no team management on its plan');
-    expect(world.calls().slice(-2)).toEqual(['POST /organizations/acme/teams', 'GET /organizations/acme/entitlement-set']);
+    expect(world.calls().slice(-2)).toEqual([
+      'POST /organizations/acme/teams',
+      'GET /organizations/acme/entitlement-set',
+    ]);
     expect(world.emulator.tokens()).toEqual([]);
   });
 
   test('a credential that may not create teams is told what it needs', async () => {
     const member = world.emulator.addCredential({ organization: 'acme', role: 'member' });
     const team = world.emulator.addTeam('acme', 'app-admins');
-    await world.api('POST', '/team-workspaces', { data: { type: 'team-workspaces', attributes: { access: 'admin' }, relationships: { workspace: { data: { id: ws.app } }, team: { data: { id: team } } } } });
+    await world.api('POST', '/team-workspaces', {
+      data: {
+        type: 'team-workspaces',
+        attributes: { access: 'admin' },
+        relationships: { workspace: { data: { id: ws.app } }, team: { data: { id: team } } },
+      },
+    });
     const memberInTeam = world.emulator.addCredential({ organization: 'acme', role: 'member', teams: [team] });
     void member;
     const main = await world.main(scoped({ workspaces: 'app-prod', 'api-token': memberInTeam }));
@@ -152,7 +188,13 @@ describe('nothing is created when it cannot work', () => {
 describe('failures after the team exists', () => {
   test('a credential that may create teams but not grant access: the missing permission is named, the team removed', async () => {
     const admins = world.emulator.addTeam('acme', 'app-admins');
-    await world.api('POST', '/team-workspaces', { data: { type: 'team-workspaces', attributes: { access: 'admin' }, relationships: { workspace: { data: { id: ws.app } }, team: { data: { id: admins } } } } });
+    await world.api('POST', '/team-workspaces', {
+      data: {
+        type: 'team-workspaces',
+        attributes: { access: 'admin' },
+        relationships: { workspace: { data: { id: ws.app } }, team: { data: { id: admins } } },
+      },
+    });
     const manager = world.emulator.addCredential({ organization: 'acme', role: 'manage-teams', teams: [admins] });
     const { main, post } = await world.job(scoped({ workspaces: 'app-prod', 'api-token': manager }));
     expect(main.code).toBe(1);
@@ -168,7 +210,12 @@ describe('failures after the team exists', () => {
   });
 
   test('a grant failing on the second project: team removed, nothing left', async () => {
-    world.emulator.inject({ method: 'POST', path: '/api/v2/team-projects', skip: 1, fault: { kind: 'status', status: 422, body: '{"errors":[{"status":"422","title":"invalid attribute"}]}' } });
+    world.emulator.inject({
+      method: 'POST',
+      path: '/api/v2/team-projects',
+      skip: 1,
+      fault: { kind: 'status', status: 422, body: '{"errors":[{"status":"422","title":"invalid attribute"}]}' },
+    });
     const { main, post } = await world.job(scoped({ projects: 'Core Infra,Data' }));
     expect(main.code).toBe(1);
     expect(errorsOf(main)[0]).toContain('answered 422');
@@ -182,7 +229,11 @@ describe('failures after the team exists', () => {
     world.emulator.inject({ method: 'POST', path: '/api/v2/organizations/acme/teams', fault: { kind: 'reset-after' } });
     const main = await world.main(scoped({ workspaces: 'app-prod' }));
     expect(errorsOf(main)).toEqual([]);
-    expect(world.calls().filter((call) => call.includes('/teams'))).toEqual(['POST /organizations/acme/teams', 'GET /organizations/acme/teams', expect.stringMatching(/^POST \/teams\/team-.*\/authentication-tokens$/)]);
+    expect(world.calls().filter((call) => call.includes('/teams'))).toEqual([
+      'POST /organizations/acme/teams',
+      'GET /organizations/acme/teams',
+      expect.stringMatching(/^POST \/teams\/team-.*\/authentication-tokens$/),
+    ]);
     expect(temporaryTeams()).toHaveLength(1);
     expect(main.outputs['team-id']).toBe(temporaryTeams()[0]!.id);
     await world.post(main, scoped({ workspaces: 'app-prod' }));
@@ -191,10 +242,18 @@ describe('failures after the team exists', () => {
   });
 
   test('a team create lost before it reached the server: looked up, then created once', async () => {
-    world.emulator.inject({ method: 'POST', path: '/api/v2/organizations/acme/teams', fault: { kind: 'status', status: 502, body: 'bad gateway', contentType: 'text/plain' } });
+    world.emulator.inject({
+      method: 'POST',
+      path: '/api/v2/organizations/acme/teams',
+      fault: { kind: 'status', status: 502, body: 'bad gateway', contentType: 'text/plain' },
+    });
     const { main } = await world.job(scoped({ workspaces: 'app-prod' }));
     expect(errorsOf(main)).toEqual([]);
-    expect(world.calls().filter((call) => call.endsWith('/organizations/acme/teams'))).toEqual(['POST /organizations/acme/teams', 'GET /organizations/acme/teams', 'POST /organizations/acme/teams']);
+    expect(world.calls().filter((call) => call.endsWith('/organizations/acme/teams'))).toEqual([
+      'POST /organizations/acme/teams',
+      'GET /organizations/acme/teams',
+      'POST /organizations/acme/teams',
+    ]);
     expect(temporaryTeams()).toEqual([]);
   });
 
@@ -216,7 +275,9 @@ describe('failures after the team exists', () => {
     expect(main.code).toBeNull();
     // The request never acted; create the team the way a server that processed it late would have.
     const name = JSON.parse(main.state['cleanup']!).records[0].teamName as string;
-    const late = await world.api('POST', '/organizations/acme/teams', { data: { type: 'teams', attributes: { name, visibility: 'secret' } } });
+    const late = await world.api('POST', '/organizations/acme/teams', {
+      data: { type: 'teams', attributes: { name, visibility: 'secret' } },
+    });
     expect(late.status).toBe(200);
     const post = await world.post(main, scoped({ workspaces: 'app-prod' }));
     expect(post.code).toBe(0);
@@ -244,7 +305,11 @@ describe('input errors: one error naming the input, no request', () => {
     ['an unknown workspace access', { workspaces: 'app-prod', 'workspace-access': 'custom' }, 'workspace-access'],
     ['plan on a project', { projects: 'Data', 'project-access': 'plan' }, 'project-access'],
     ['workspace-access without workspaces', { projects: 'Data', 'workspace-access': 'read' }, 'workspace-access'],
-    ['project-access with a team-id token', { 'team-id': 'team-6p5jTwJQXwqZBncC', 'project-access': 'read' }, 'project-access'],
+    [
+      'project-access with a team-id token',
+      { 'team-id': 'team-6p5jTwJQXwqZBncC', 'project-access': 'read' },
+      'project-access',
+    ],
     ['HCP Europe', { workspaces: 'app-prod', hostname: 'app.eu.terraform.io' }, 'hostname'],
   ];
 
@@ -259,9 +324,15 @@ describe('input errors: one error naming the input, no request', () => {
 });
 
 describe('mode: sweep and temporary teams', () => {
-  const scopedName = (at: Date, suffix: string) => `gha-tfc-scoped-${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}-77-1-${suffix}`;
+  const scopedName = (at: Date, suffix: string) =>
+    `gha-tfc-scoped-${at
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replace(/[-:]/g, '')}-77-1-${suffix}`;
   const makeTeam = async (name: string, visibility = 'secret') => {
-    const answer = await world.api('POST', '/organizations/acme/teams', { data: { type: 'teams', attributes: { name, visibility } } });
+    const answer = await world.api('POST', '/organizations/acme/teams', {
+      data: { type: 'teams', attributes: { name, visibility } },
+    });
     expect(answer.status).toBe(200);
     return answer.body.data.id as string;
   };
@@ -286,8 +357,14 @@ describe('mode: sweep and temporary teams', () => {
     expect(errorsOf(main)).toEqual([]);
     expect(JSON.parse(main.outputs['deleted-team-ids']!)).toEqual([orphan]);
     expect(main.outputs['deleted-ids']).toBe('[]');
-    expect(world.emulator.teams('acme').map((team) => team.id).sort()).toEqual(before.filter((id) => id !== orphan).sort());
-    for (const kept of [recent, visible, withMembers, lookalike, world.teamId]) expect(world.emulator.teams('acme').some((team) => team.id === kept)).toBe(true);
+    expect(
+      world.emulator
+        .teams('acme')
+        .map((team) => team.id)
+        .sort(),
+    ).toEqual(before.filter((id) => id !== orphan).sort());
+    for (const kept of [recent, visible, withMembers, lookalike, world.teamId])
+      expect(world.emulator.teams('acme').some((team) => team.id === kept)).toBe(true);
     expectClean(main, [world.credential]);
   });
 });
@@ -297,7 +374,9 @@ describe('the owners warning', () => {
     world.emulator.addTeam('acme', 'owners', { owners: true, visibility: 'secret' });
     const owners = await world.main({ 'team-name': 'owners', organization: 'acme' });
     expect(owners.code).toBe(0);
-    expect(owners.stdout).toMatch(/::warning::This token belongs to the "owners" team: it has full administrative access.*scoped mode/);
+    expect(owners.stdout).toMatch(
+      /::warning::This token belongs to the "owners" team: it has full administrative access.*scoped mode/,
+    );
     expectClean(owners, [owners.outputs['token'], world.credential]);
     const platform = await world.main({ 'team-name': 'platform', organization: 'acme' });
     expect(platform.stdout).not.toContain('"owners" team');

@@ -83,7 +83,11 @@ describe('team token, multiple-tokens API', () => {
   test('an explicit description and RFC 3339 expiry are sent as given', async () => {
     const expiry = new Date(Date.now() + 3 * 3600_000);
     expiry.setUTCMilliseconds(0);
-    const main = await world.main({ 'team-id': world.teamId, description: 'nightly plan', expiry: expiry.toISOString().replace('.000Z', 'Z') });
+    const main = await world.main({
+      'team-id': world.teamId,
+      description: 'nightly plan',
+      expiry: expiry.toISOString().replace('.000Z', 'Z'),
+    });
     expect(main.code).toBe(0);
     expect(world.emulator.tokens()[0]!.description).toMatch(/^nightly plan [0-9a-f]{16}$/);
     expect(Date.parse(world.emulator.tokens()[0]!.expiredAt!)).toBe(expiry.getTime());

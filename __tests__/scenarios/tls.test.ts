@@ -15,7 +15,7 @@ test('an untrusted certificate: one clear error at once, never "may have been pr
   const errors = errorsOf(main);
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain(`POST /teams/${world.teamId}/authentication-tokens failed`);
-  expect(errors[0]).toContain("TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS");
+  expect(errors[0]).toContain('TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS');
   expect(errors[0]).not.toContain('may have been processed');
   expect(main.stdout).not.toContain('retrying');
   expect(main.elapsedMs).toBeLessThan(10_000);

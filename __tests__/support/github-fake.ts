@@ -16,7 +16,12 @@ export interface FakeGitHub {
   requests(): string[];
   /** answer every request for this scope with this status (to test permission errors) */
   deny(scope: string, status: number): void;
-  seedOrganizationSecret(org: string, name: string, visibility: 'all' | 'private' | 'selected', selected?: number[]): void;
+  seedOrganizationSecret(
+    org: string,
+    name: string,
+    visibility: 'all' | 'private' | 'selected',
+    selected?: number[],
+  ): void;
   close(): Promise<void>;
 }
 
@@ -36,12 +41,17 @@ export async function startFakeGitHub(
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     log.push(`${request.method} ${path}`);
-    if (request.headers.authorization !== `Bearer ${token}` && request.headers.authorization !== `token ${token}`) return send(response, 401, { message: 'Bad credentials' });
+    if (request.headers.authorization !== `Bearer ${token}` && request.headers.authorization !== `token ${token}`)
+      return send(response, 401, { message: 'Bad credentials' });
     const route = match(path);
     if (!route) return send(response, 404, { message: 'Not Found' });
     const status = denied.get(route.scope);
     if (status) return send(response, status, { message: 'Resource not accessible by integration' });
-    if (route.kind === 'public-key') return send(response, 200, { key_id: 'key-1', key: sodium.to_base64(keys.publicKey, sodium.base64_variants.ORIGINAL) });
+    if (route.kind === 'public-key')
+      return send(response, 200, {
+        key_id: 'key-1',
+        key: sodium.to_base64(keys.publicKey, sodium.base64_variants.ORIGINAL),
+      });
     const secrets = store.get(route.scope) ?? new Map<string, string>();
     store.set(route.scope, secrets);
     const metaKey = `${route.scope}/${route.name}`;
@@ -49,18 +59,33 @@ export async function startFakeGitHub(
       const page = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('page') ?? '1');
       const perPage = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('per_page') ?? '30');
       const ids = orgMeta.get(metaKey)?.selected ?? [];
-      return send(response, 200, { total_count: ids.length, repositories: ids.slice((page - 1) * perPage, page * perPage).map((id) => ({ id })) });
+      return send(response, 200, {
+        total_count: ids.length,
+        repositories: ids.slice((page - 1) * perPage, page * perPage).map((id) => ({ id })),
+      });
     }
     if (request.method === 'GET') {
       const meta = orgMeta.get(metaKey);
-      return secrets.has(route.name) && meta ? send(response, 200, { name: route.name, visibility: meta.visibility }) : send(response, 404, { message: 'Not Found' });
+      return secrets.has(route.name) && meta
+        ? send(response, 200, { name: route.name, visibility: meta.visibility })
+        : send(response, 404, { message: 'Not Found' });
     }
-    const { encrypted_value, key_id, visibility, selected_repository_ids } = JSON.parse(body) as { encrypted_value: string; key_id: string; visibility?: string; selected_repository_ids?: number[] };
+    const { encrypted_value, key_id, visibility, selected_repository_ids } = JSON.parse(body) as {
+      encrypted_value: string;
+      key_id: string;
+      visibility?: string;
+      selected_repository_ids?: number[];
+    };
     if (key_id !== 'key-1') return send(response, 422, { message: 'Bad key id' });
-    const plain = sodium.crypto_box_seal_open(sodium.from_base64(encrypted_value, sodium.base64_variants.ORIGINAL), keys.publicKey, keys.privateKey);
+    const plain = sodium.crypto_box_seal_open(
+      sodium.from_base64(encrypted_value, sodium.base64_variants.ORIGINAL),
+      keys.publicKey,
+      keys.privateKey,
+    );
     const existed = secrets.has(route.name);
     secrets.set(route.name, sodium.to_string(plain));
-    if (route.scope.startsWith('org:')) orgMeta.set(metaKey, { visibility: visibility ?? 'missing', selected: selected_repository_ids ?? [] });
+    if (route.scope.startsWith('org:'))
+      orgMeta.set(metaKey, { visibility: visibility ?? 'missing', selected: selected_repository_ids ?? [] });
     return send(response, existed ? 204 : 201, null);
   };
   const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
@@ -79,7 +104,11 @@ export async function startFakeGitHub(
       store.get(scope)!.set(name, 'old value');
       orgMeta.set(`${scope}/${name}`, { visibility, selected });
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -87,12 +116,30 @@ type Route = { kind: 'public-key' | 'secret' | 'repositories'; scope: string; na
 
 function match(path: string): Route | null {
   const patterns: Array<[RegExp, (m: RegExpExecArray) => Route]> = [
-    [/^\/repos\/([^/]+\/[^/]+)\/actions\/secrets\/public-key$/, (m) => ({ kind: 'public-key', scope: `repo:${m[1]}`, name: '' })],
-    [/^\/repos\/([^/]+\/[^/]+)\/actions\/secrets\/([^/]+)$/, (m) => ({ kind: 'secret', scope: `repo:${m[1]}`, name: m[2]! })],
-    [/^\/repos\/([^/]+\/[^/]+)\/environments\/([^/]+)\/secrets\/public-key$/, (m) => ({ kind: 'public-key', scope: `env:${m[1]}:${decodeURIComponent(m[2]!)}`, name: '' })],
-    [/^\/repos\/([^/]+\/[^/]+)\/environments\/([^/]+)\/secrets\/([^/]+)$/, (m) => ({ kind: 'secret', scope: `env:${m[1]}:${decodeURIComponent(m[2]!)}`, name: m[3]! })],
-    [/^\/orgs\/([^/]+)\/actions\/secrets\/public-key$/, (m) => ({ kind: 'public-key', scope: `org:${m[1]}`, name: '' })],
-    [/^\/orgs\/([^/]+)\/actions\/secrets\/([^/]+)\/repositories$/, (m) => ({ kind: 'repositories', scope: `org:${m[1]}`, name: m[2]! })],
+    [
+      /^\/repos\/([^/]+\/[^/]+)\/actions\/secrets\/public-key$/,
+      (m) => ({ kind: 'public-key', scope: `repo:${m[1]}`, name: '' }),
+    ],
+    [
+      /^\/repos\/([^/]+\/[^/]+)\/actions\/secrets\/([^/]+)$/,
+      (m) => ({ kind: 'secret', scope: `repo:${m[1]}`, name: m[2]! }),
+    ],
+    [
+      /^\/repos\/([^/]+\/[^/]+)\/environments\/([^/]+)\/secrets\/public-key$/,
+      (m) => ({ kind: 'public-key', scope: `env:${m[1]}:${decodeURIComponent(m[2]!)}`, name: '' }),
+    ],
+    [
+      /^\/repos\/([^/]+\/[^/]+)\/environments\/([^/]+)\/secrets\/([^/]+)$/,
+      (m) => ({ kind: 'secret', scope: `env:${m[1]}:${decodeURIComponent(m[2]!)}`, name: m[3]! }),
+    ],
+    [
+      /^\/orgs\/([^/]+)\/actions\/secrets\/public-key$/,
+      (m) => ({ kind: 'public-key', scope: `org:${m[1]}`, name: '' }),
+    ],
+    [
+      /^\/orgs\/([^/]+)\/actions\/secrets\/([^/]+)\/repositories$/,
+      (m) => ({ kind: 'repositories', scope: `org:${m[1]}`, name: m[2]! }),
+    ],
     [/^\/orgs\/([^/]+)\/actions\/secrets\/([^/]+)$/, (m) => ({ kind: 'secret', scope: `org:${m[1]}`, name: m[2]! })],
   ];
   for (const [pattern, route] of patterns) {

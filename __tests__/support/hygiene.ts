@@ -28,7 +28,10 @@ export function findLeaks(step: StepResult, secrets: readonly string[]): Leak[] 
   const leaks: Leak[] = [];
   for (const secret of secrets.filter(Boolean)) {
     const places: Record<string, string> = {
-      stdout: step.stdout.split('\n').filter((line) => line !== `::add-mask::${secret}`).join('\n'),
+      stdout: step.stdout
+        .split('\n')
+        .filter((line) => line !== `::add-mask::${secret}`)
+        .join('\n'),
       stderr: step.stderr,
       summary: step.files.summary,
       state: step.files.state,

@@ -66,7 +66,12 @@ export async function runStep(entry: 'main' | 'post', options: StepOptions): Pro
 }
 
 async function stepIn(dir: string, entry: 'main' | 'post', options: StepOptions): Promise<StepResult> {
-  const files = { output: join(dir, 'output'), state: join(dir, 'state'), env: join(dir, 'env'), summary: join(dir, 'summary') };
+  const files = {
+    output: join(dir, 'output'),
+    state: join(dir, 'state'),
+    env: join(dir, 'env'),
+    summary: join(dir, 'summary'),
+  };
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
   const inputs = { ...(await actionDefaults()), ...options.inputs };
   const env: Record<string, string> = {
@@ -83,12 +88,19 @@ async function stepIn(dir: string, entry: 'main' | 'post', options: StepOptions)
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_JOB: 'deploy',
     ...(options.debug === false ? {} : { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' }),
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+    ),
     ...Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])),
     ...options.env,
   };
   const started = process.hrtime.bigint();
-  const { code, stdout, stderr } = await run(options.node ?? (process.env['ACTION_NODE'] || process.execPath), [options.script ?? join(ROOT, 'dist', entry, 'index.js')], env, options.timeoutMs ?? 60_000);
+  const { code, stdout, stderr } = await run(
+    options.node ?? (process.env['ACTION_NODE'] || process.execPath),
+    [options.script ?? join(ROOT, 'dist', entry, 'index.js')],
+    env,
+    options.timeoutMs ?? 60_000,
+  );
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   const raw = {
     output: await readFile(files.output, 'utf8'),
@@ -96,7 +108,17 @@ async function stepIn(dir: string, entry: 'main' | 'post', options: StepOptions)
     env: await readFile(files.env, 'utf8'),
     summary: await readFile(files.summary, 'utf8'),
   };
-  return { code, stdout, stderr, outputs: parseFileCommands(raw.output), state: parseFileCommands(raw.state), exported: parseFileCommands(raw.env), summary: raw.summary, elapsedMs, files: raw };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(raw.output),
+    state: parseFileCommands(raw.state),
+    exported: parseFileCommands(raw.env),
+    summary: raw.summary,
+    elapsedMs,
+    files: raw,
+  };
 }
 
 /** main, then post with main's state and the same inputs, as a job does. */
@@ -108,7 +130,12 @@ export async function runJob(options: StepOptions): Promise<{ main: StepResult; 
 
 function run(command: string, args: string[], env: Record<string, string>, timeoutMs: number) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const child = spawn(command, args, {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

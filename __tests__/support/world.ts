@@ -43,17 +43,28 @@ export async function startWorld(options: Partial<EmulatorOptions> = {}): Promis
     calls: () => emulator.requests().map((entry) => `${entry.method} ${entry.path.replace(/^\/api\/v2/, '')}`),
     api,
     mint: async (team, description, expiredAt = new Date(Date.now() + 86_400_000).toISOString()) => {
-      const answer = await api('POST', `/teams/${team}/authentication-tokens`, { data: { type: 'authentication-tokens', attributes: { description, 'expired-at': expiredAt } } });
+      const answer = await api('POST', `/teams/${team}/authentication-tokens`, {
+        data: { type: 'authentication-tokens', attributes: { description, 'expired-at': expiredAt } },
+      });
       if (answer.status !== 201) throw new Error(`mint failed: ${answer.status}`);
       return answer.body.data.id as string;
     },
   };
 
-  function api(method: string, path: string, body?: unknown, bearer = credential): Promise<{ status: number; body: any }> {
+  function api(
+    method: string,
+    path: string,
+    body?: unknown,
+    bearer = credential,
+  ): Promise<{ status: number; body: any }> {
     return new Promise((resolve, reject) => {
       const req = request(
         `${emulator.baseUrl}/api/v2${path}`,
-        { method, ca: tls.caCert, headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' } },
+        {
+          method,
+          ca: tls.caCert,
+          headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));

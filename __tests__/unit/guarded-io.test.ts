@@ -64,11 +64,14 @@ describe('guarded output', () => {
     expect(escaped).toContain('&#60;/td&#62;');
   });
 
-  test.each(['plain', 'a\u2028b', '\u0085x', '  ::warning::x'])('safeLine(%j) is one line that starts no command', (text) => {
-    const line = safeLine(text);
-    expect(line).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
-    expect(line).not.toMatch(/^\s*::/);
-  });
+  test.each(['plain', 'a\u2028b', '\u0085x', '  ::warning::x'])(
+    'safeLine(%j) is one line that starts no command',
+    (text) => {
+      const line = safeLine(text);
+      expect(line).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
+      expect(line).not.toMatch(/^\s*::/);
+    },
+  );
 
   test('cell escapes &, quotes and backticks too', () => {
     expect(cell(`a&b"c'd\`e|f`)).toBe('a&#38;b&#34;c&#39;d&#96;e&#124;f');
@@ -76,8 +79,19 @@ describe('guarded output', () => {
 });
 
 describe('ownership', () => {
-  const attempt = { description: 'ci deploy 0123456789abcdef', teamId: 'team-a', expiredAt: '2030-01-01T06:00:00.000Z' };
-  const token = { id: 'at-1', description: attempt.description, teamId: 'team-a', expiredAt: '2030-01-01T06:00:00Z', createdAt: '', lastUsedAt: null };
+  const attempt = {
+    description: 'ci deploy 0123456789abcdef',
+    teamId: 'team-a',
+    expiredAt: '2030-01-01T06:00:00.000Z',
+  };
+  const token = {
+    id: 'at-1',
+    description: attempt.description,
+    teamId: 'team-a',
+    expiredAt: '2030-01-01T06:00:00Z',
+    createdAt: '',
+    lastUsedAt: null,
+  };
   test('the exact description with its nonce, the team and the expiry: this run made it', () => {
     expect(isOwnedBy(token, attempt)).toBe(true);
   });
@@ -86,8 +100,12 @@ describe('ownership', () => {
     ['another team', { ...token, teamId: 'team-b' }, attempt],
     ['another expiry', { ...token, expiredAt: '2030-01-01T07:00:00Z' }, attempt],
     ['no expiry', { ...token, expiredAt: null }, attempt],
-    ['an attempt whose description has no nonce', { ...token, description: 'ci deploy' }, { ...attempt, description: 'ci deploy' }],
-  ])('%s: not this run\'s', (_label, candidate, tried) => {
+    [
+      'an attempt whose description has no nonce',
+      { ...token, description: 'ci deploy' },
+      { ...attempt, description: 'ci deploy' },
+    ],
+  ])("%s: not this run's", (_label, candidate, tried) => {
     expect(isOwnedBy(candidate, tried)).toBe(false);
   });
 });

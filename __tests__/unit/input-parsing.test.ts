@@ -70,28 +70,85 @@ describe('accepted inputs', () => {
   });
 
   test('organization from TF_CLOUD_ORGANIZATION; non-ephemeral default expiry is 30 days', () => {
-    const inputs = parse({ ...base, 'token-type': 'organization', ephemeral: 'false' }, { TF_CLOUD_ORGANIZATION: 'acme' });
-    expect(inputs).toMatchObject({ operation: 'create-organization-token', tokenType: 'organization', organization: 'acme', expiresAt: new Date(NOW + 30 * 24 * HOUR) });
+    const inputs = parse(
+      { ...base, 'token-type': 'organization', ephemeral: 'false' },
+      { TF_CLOUD_ORGANIZATION: 'acme' },
+    );
+    expect(inputs).toMatchObject({
+      operation: 'create-organization-token',
+      tokenType: 'organization',
+      organization: 'acme',
+      expiresAt: new Date(NOW + 30 * 24 * HOUR),
+    });
   });
 
   test.each([
-    [{ mode: 'delete', 'token-id': 'at-1' }, { operation: 'delete-team-token', tokenId: 'at-1', legacy: false, team: null }],
-    [{ mode: 'delete', 'legacy-team-token': 'true', 'team-name': 'ops', organization: 'acme' }, { operation: 'delete-team-token', tokenId: null, legacy: true, team: { name: 'ops' } }],
-    [{ mode: 'delete', 'token-type': 'audit-trail', organization: 'acme' }, { operation: 'delete-organization-token', tokenType: 'audit-trail' }],
-    [{ 'token-type': 'agent', 'agent-pool-id': 'apool-1' }, { operation: 'create-agent-token', agentPoolId: 'apool-1', ephemeral: true }],
-    [{ mode: 'list', organization: 'acme', 'expiring-within': '7d' }, { operation: 'list-tokens', expiringWithinMs: 7 * 24 * HOUR, team: null }],
-    [{ mode: 'sweep', organization: 'acme' }, { operation: 'sweep-tokens', olderThanMs: 24 * HOUR, dryRun: false }],
     [
-      { mode: 'rotate', 'team-id': 'team-abc', organization: 'acme', 'secret-name': 'TFC', 'secret-repository': 'octo-org/infra', 'github-token': 'ghp' },
-      { operation: 'rotate-token', description: 'gha-tfc-rotate octo-org/infra deploy-prod', keepPrevious: 1, expiresAt: new Date(NOW + 30 * 24 * HOUR) },
+      { mode: 'delete', 'token-id': 'at-1' },
+      { operation: 'delete-team-token', tokenId: 'at-1', legacy: false, team: null },
+    ],
+    [
+      { mode: 'delete', 'legacy-team-token': 'true', 'team-name': 'ops', organization: 'acme' },
+      { operation: 'delete-team-token', tokenId: null, legacy: true, team: { name: 'ops' } },
+    ],
+    [
+      { mode: 'delete', 'token-type': 'audit-trail', organization: 'acme' },
+      { operation: 'delete-organization-token', tokenType: 'audit-trail' },
+    ],
+    [
+      { 'token-type': 'agent', 'agent-pool-id': 'apool-1' },
+      { operation: 'create-agent-token', agentPoolId: 'apool-1', ephemeral: true },
+    ],
+    [
+      { mode: 'list', organization: 'acme', 'expiring-within': '7d' },
+      { operation: 'list-tokens', expiringWithinMs: 7 * 24 * HOUR, team: null },
+    ],
+    [
+      { mode: 'sweep', organization: 'acme' },
+      { operation: 'sweep-tokens', olderThanMs: 24 * HOUR, dryRun: false },
+    ],
+    [
+      {
+        mode: 'rotate',
+        'team-id': 'team-abc',
+        organization: 'acme',
+        'secret-name': 'TFC',
+        'secret-repository': 'octo-org/infra',
+        'github-token': 'ghp',
+      },
+      {
+        operation: 'rotate-token',
+        description: 'gha-tfc-rotate octo-org/infra deploy-prod',
+        keepPrevious: 1,
+        expiresAt: new Date(NOW + 30 * 24 * HOUR),
+      },
     ],
   ])('%j parses to %j', (inputs, expected) => {
     expect(parse({ ...base, ...inputs })).toMatchObject(expected);
   });
 
   test('rotation secret destination defaults to this repository and GITHUB_API_URL', () => {
-    const inputs = parse({ ...base, mode: 'rotate', 'token-type': 'organization', organization: 'acme', 'secret-name': 'TFC', 'github-token': 'ghp' }, { GITHUB_REPOSITORY: 'octo-org/infra', GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
-    expect(inputs).toMatchObject({ secret: { name: 'TFC', repository: 'octo-org/infra', environment: null, organization: null, apiUrl: 'https://ghe.example.com/api/v3' }, description: '' });
+    const inputs = parse(
+      {
+        ...base,
+        mode: 'rotate',
+        'token-type': 'organization',
+        organization: 'acme',
+        'secret-name': 'TFC',
+        'github-token': 'ghp',
+      },
+      { GITHUB_REPOSITORY: 'octo-org/infra', GITHUB_API_URL: 'https://ghe.example.com/api/v3/' },
+    );
+    expect(inputs).toMatchObject({
+      secret: {
+        name: 'TFC',
+        repository: 'octo-org/infra',
+        environment: null,
+        organization: null,
+        apiUrl: 'https://ghe.example.com/api/v3',
+      },
+      description: '',
+    });
   });
 });
 

@@ -35,7 +35,12 @@ describe('Publisher', () => {
     new Publisher(io).exportTerraformCredential(hostname, token.secret);
     expect(calls[0]).toEqual(['setSecret', token.secret]);
     expect(calls[1]).toEqual(['exportVariable', variable, token.secret]);
-    expect(calls.filter(([kind]) => kind === 'info').flat().join(' ')).not.toContain(token.secret);
+    expect(
+      calls
+        .filter(([kind]) => kind === 'info')
+        .flat()
+        .join(' '),
+    ).not.toContain(token.secret);
   });
 
   test('a host with a port is warned about and not exported', () => {

@@ -19,7 +19,21 @@ describe('expiry', () => {
     expect(parseExpiry(value, NOW).getTime()).toBe(expected);
   });
 
-  test.each(['', '6', 'h', '1.5h', '6 h', '6H', '-1h', '0d', '2026-06-02', '2026-06-31T00:00:00Z', '2026-06-02 00:00:00Z', '4m', '105w'])('rejects %j', (value) => {
+  test.each([
+    '',
+    '6',
+    'h',
+    '1.5h',
+    '6 h',
+    '6H',
+    '-1h',
+    '0d',
+    '2026-06-02',
+    '2026-06-31T00:00:00Z',
+    '2026-06-02 00:00:00Z',
+    '4m',
+    '105w',
+  ])('rejects %j', (value) => {
     expect(() => parseExpiry(value, NOW)).toThrow(/Input "expiry"/);
   });
 
@@ -41,7 +55,17 @@ describe('hostname', () => {
     expect(terraformTokenVariable(host)).toBe(variable);
   });
 
-  test.each(['http://app.terraform.io', 'app.terraform.io/api', 'user@app.terraform.io', 'app terraform.io', '-bad.example.com', 'host:0', 'host:65536', 'https://', 'a..b'])('rejects %j', (raw) => {
+  test.each([
+    'http://app.terraform.io',
+    'app.terraform.io/api',
+    'user@app.terraform.io',
+    'app terraform.io',
+    '-bad.example.com',
+    'host:0',
+    'host:65536',
+    'https://',
+    'a..b',
+  ])('rejects %j', (raw) => {
     expect(() => parseHostname(raw)).toThrow(/Input "hostname"/);
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
-import { decideRetry, MAX_ATTEMPTS, MAX_ELAPSED_MS, rateLimitDelayMs, type Outcome } from '../../src/transport/retry.js';
+import {
+  decideRetry,
+  MAX_ATTEMPTS,
+  MAX_ELAPSED_MS,
+  rateLimitDelayMs,
+  type Outcome,
+} from '../../src/transport/retry.js';
 
 const clock = { nowSeconds: 1_800_000_000, random: () => 0 };
-const decide = (method: string, outcome: Outcome, attempt = 1, elapsed = 0) => decideRetry(method, outcome, attempt, elapsed, clock);
+const decide = (method: string, outcome: Outcome, attempt = 1, elapsed = 0) =>
+  decideRetry(method, outcome, attempt, elapsed, clock);
 
 describe('what is retried', () => {
   test.each([
@@ -26,7 +33,10 @@ describe('what is retried', () => {
     ['POST', { status: 502 }],
     ['POST', { networkError: 'ECONNRESET', connected: true }],
     ['POST', { networkError: 'ETIMEDOUT', connected: true }],
-    ['POST', { networkError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE (the server\'s TLS certificate was refused)', connected: false }],
+    [
+      'POST',
+      { networkError: "UNABLE_TO_VERIFY_LEAF_SIGNATURE (the server's TLS certificate was refused)", connected: false },
+    ],
     ['GET', { networkError: 'ERR_TLS_CERT_ALTNAME_INVALID', connected: false }],
     ['GET', { networkError: 'CERT_HAS_EXPIRED', connected: false }],
     ['DELETE', { networkError: 'SELF_SIGNED_CERT_IN_CHAIN', connected: false }],
@@ -45,13 +55,19 @@ describe('bounds', () => {
     expect([1, 2, 3, 4, 5, 6].map((attempt) => decideRetry('GET', { status: 503 }, attempt, 0, clock))).toEqual(
       [500, 1000, 2000, 4000, 8000, 8000].map((delayMs) => ({ retry: true, delayMs })),
     );
-    expect(decideRetry('GET', { status: 503 }, 1, 0, { ...clock, random: () => 0.999 })).toEqual({ retry: true, delayMs: 800 });
+    expect(decideRetry('GET', { status: 503 }, 1, 0, { ...clock, random: () => 0.999 })).toEqual({
+      retry: true,
+      delayMs: 800,
+    });
   });
 
   test('stops after the last attempt and before the time budget is spent', () => {
     expect(decide('GET', { status: 503 }, MAX_ATTEMPTS)).toEqual({ retry: false });
     expect(decide('GET', { status: 429, rateLimitReset: '1' }, 1, MAX_ELAPSED_MS - 500)).toEqual({ retry: false });
-    expect(decide('GET', { status: 429, rateLimitReset: '1' }, 1, MAX_ELAPSED_MS - 1000)).toEqual({ retry: true, delayMs: 1000 });
+    expect(decide('GET', { status: 429, rateLimitReset: '1' }, 1, MAX_ELAPSED_MS - 1000)).toEqual({
+      retry: true,
+      delayMs: 1000,
+    });
   });
 });
 

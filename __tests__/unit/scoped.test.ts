@@ -14,7 +14,14 @@ function source(inputs: Record<string, string>): InputSource {
 
 describe('scoped inputs', () => {
   test('names and ids, split on commas and new lines, with the defaults', () => {
-    const inputs = parseInputs(source({ 'api-token': 'x.atlasv1.y', organization: 'acme', workspaces: 'app-prod,\n ws-6p5jTwJQXwqZBncC', projects: 'Core Infra' }));
+    const inputs = parseInputs(
+      source({
+        'api-token': 'x.atlasv1.y',
+        organization: 'acme',
+        workspaces: 'app-prod,\n ws-6p5jTwJQXwqZBncC',
+        projects: 'Core Infra',
+      }),
+    );
     expect(inputs).toMatchObject({
       operation: 'create-scoped-token',
       organization: 'acme',
@@ -37,8 +44,25 @@ describe('scoped inputs', () => {
 });
 
 describe('scoped-team records', () => {
-  const team: CleanupRecord = { kind: 'scoped-team', organization: 'acme', teamId: 'team-6p5jTwJQXwqZBncC', teamName: 'gha-tfc-scoped-20260301T123456Z-4242-2-9f3a1c2e', description: null, tokenId: null, expiredAt: '2026-03-01T18:00:00.000Z', ephemeral: true };
-  const token: CleanupRecord = { kind: 'team', organization: 'acme', teamId: 'team-6p5jTwJQXwqZBncC', description: 'd', tokenId: 'at-1', expiredAt: '2026-03-01T18:00:00.000Z', ephemeral: true };
+  const team: CleanupRecord = {
+    kind: 'scoped-team',
+    organization: 'acme',
+    teamId: 'team-6p5jTwJQXwqZBncC',
+    teamName: 'gha-tfc-scoped-20260301T123456Z-4242-2-9f3a1c2e',
+    description: null,
+    tokenId: null,
+    expiredAt: '2026-03-01T18:00:00.000Z',
+    ephemeral: true,
+  };
+  const token: CleanupRecord = {
+    kind: 'team',
+    organization: 'acme',
+    teamId: 'team-6p5jTwJQXwqZBncC',
+    description: 'd',
+    tokenId: 'at-1',
+    expiredAt: '2026-03-01T18:00:00.000Z',
+    ephemeral: true,
+  };
 
   test('valid as written; a forged name, id or organization is not', () => {
     expect(isScopedTeamRecord(team)).toBe(true);

@@ -3,8 +3,23 @@ import { ApiError } from '../../src/common/errors.js';
 import { CleanupLedger, loadCleanupState } from '../../src/state/ledger.js';
 import { fakeIo } from '../support/fake-io.js';
 
-const record = { kind: 'team', organization: 'acme', teamId: 'team-x', description: 'desc', expiredAt: '2030-01-01T00:00:00.000Z', ephemeral: true } as const;
-const minted = { id: 'at-1', secret: 'SECRET.atlasv1.x', description: 'desc', createdAt: 'c', expiredAt: '2030-01-01T00:00:00.123Z', lastUsedAt: null, teamId: 'team-x' };
+const record = {
+  kind: 'team',
+  organization: 'acme',
+  teamId: 'team-x',
+  description: 'desc',
+  expiredAt: '2030-01-01T00:00:00.000Z',
+  ephemeral: true,
+} as const;
+const minted = {
+  id: 'at-1',
+  secret: 'SECRET.atlasv1.x',
+  description: 'desc',
+  createdAt: 'c',
+  expiredAt: '2030-01-01T00:00:00.123Z',
+  lastUsedAt: null,
+  teamId: 'team-x',
+};
 
 describe('CleanupLedger', () => {
   test('saves the record before the create and the id after it, never the secret', async () => {
@@ -27,9 +42,13 @@ describe('CleanupLedger', () => {
   test('a refusal (4xx) forgets the record; an ambiguous failure keeps it for the post step', async () => {
     const { io } = fakeIo();
     const ledger = new CleanupLedger(io, 'h');
-    await expect(ledger.track(record, () => Promise.reject(new ApiError(422, 'POST', '/p', 'invalid')))).rejects.toThrow('422');
+    await expect(
+      ledger.track(record, () => Promise.reject(new ApiError(422, 'POST', '/p', 'invalid'))),
+    ).rejects.toThrow('422');
     expect(loadCleanupState(io)!.records).toEqual([]);
-    await expect(ledger.track(record, () => Promise.reject(new ApiError(502, 'POST', '/p', 'bad gateway')))).rejects.toThrow('502');
+    await expect(
+      ledger.track(record, () => Promise.reject(new ApiError(502, 'POST', '/p', 'bad gateway'))),
+    ).rejects.toThrow('502');
     expect(loadCleanupState(io)!.records).toEqual([{ ...record, tokenId: null }]);
   });
 

@@ -36,7 +36,11 @@ function scripted(...answers: Scripted[]) {
   return { client, sent, sleeps };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({ status, headers, body: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
+  status,
+  headers,
+  body: JSON.stringify(body),
+});
 const created = json(201, { data: { id: 'at-1', attributes: { token: 'NEW.atlasv1.SECRET' } } });
 
 describe('requests', () => {
@@ -51,13 +55,20 @@ describe('requests', () => {
       'DELETE https://tfe.example.com/api/v2/authentication-tokens/at-1',
     ]);
     for (const request of sent) {
-      expect(request.headers).toEqual({ Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/vnd.api+json', Accept: 'application/vnd.api+json' });
+      expect(request.headers).toEqual({
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/vnd.api+json',
+        Accept: 'application/vnd.api+json',
+      });
     }
     expect(sent[1]!.body).toBe('{"data":{}}');
   });
 
   test('DELETE: 204 is deleted, 404 is already gone', async () => {
-    const { client } = scripted({ status: 204, headers: {}, body: '' }, json(404, { errors: [{ status: '404', title: 'not found' }] }));
+    const { client } = scripted(
+      { status: 204, headers: {}, body: '' },
+      json(404, { errors: [{ status: '404', title: 'not found' }] }),
+    );
     expect(await client.delete('/authentication-tokens/at-1')).toBe('deleted');
     expect(await client.delete('/authentication-tokens/at-1')).toBe('not-found');
   });
@@ -98,7 +109,11 @@ describe('retries', () => {
 
 describe('answers that are not what they should be', () => {
   test('a redirect is reported, not followed', async () => {
-    const { client, sent } = scripted({ status: 302, headers: { location: 'https://evil.example.net/steal' }, body: '' });
+    const { client, sent } = scripted({
+      status: 302,
+      headers: { location: 'https://evil.example.net/steal' },
+      body: '',
+    });
     await expect(client.get('/x')).rejects.toThrow('a redirect to evil.example.net, which is not followed');
     expect(sent).toHaveLength(1);
   });
@@ -111,22 +126,33 @@ describe('answers that are not what they should be', () => {
   });
 
   test('no error ever carries the credential or a response body', async () => {
-    const { client } = scripted(json(401, { errors: [{ status: '401', title: 'unauthorized' }] }), { status: 503, headers: {}, body: `<html>${TOKEN}</html>` }, ...Array.from({ length: 9 }, () => ({ status: 503, headers: {}, body: `<html>${TOKEN}</html>` })));
+    const { client } = scripted(
+      json(401, { errors: [{ status: '401', title: 'unauthorized' }] }),
+      { status: 503, headers: {}, body: `<html>${TOKEN}</html>` },
+      ...Array.from({ length: 9 }, () => ({ status: 503, headers: {}, body: `<html>${TOKEN}</html>` })),
+    );
     const unauthorized = await client.get('/a').catch((caught: unknown) => caught as Error);
     const unavailable = await client.get('/b').catch((caught: unknown) => caught as Error);
     for (const error of [unauthorized, unavailable]) {
       expect(error.message).not.toContain(TOKEN);
       expect(error.message).not.toContain('<html>');
     }
-    expect(unauthorized.message).toBe('GET /a answered 401: unauthorized. Likely cause: the credential (api-token) is invalid, expired or revoked.');
-    expect(unavailable.message).toMatch(/^GET \/b answered 503: Service Unavailable\. Likely cause: a server-side error/);
+    expect(unauthorized.message).toBe(
+      'GET /a answered 401: unauthorized. Likely cause: the credential (api-token) is invalid, expired or revoked.',
+    );
+    expect(unavailable.message).toMatch(
+      /^GET \/b answered 503: Service Unavailable\. Likely cause: a server-side error/,
+    );
   });
 });
 
 describe('error decoding', () => {
   test.each([
     ['{"errors":[{"status":"404","title":"not found","detail":"Team not found"}]}', ['not found: Team not found']],
-    ['{"errors":[{"status":429,"title":"Too many requests","detail":"You have exceeded the API\'s rate limit."}]}', ["Too many requests: You have exceeded the API's rate limit."]],
+    [
+      '{"errors":[{"status":429,"title":"Too many requests","detail":"You have exceeded the API\'s rate limit."}]}',
+      ["Too many requests: You have exceeded the API's rate limit."],
+    ],
     ['{"errors":["Organization is over its limit"]}', ['Organization is over its limit']],
     ['<html>502</html>', []],
     ['{"data":{}}', []],

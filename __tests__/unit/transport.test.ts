@@ -15,10 +15,15 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const transport of transports.splice(0)) transport.close();
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => {
-    (server as Server).closeAllConnections?.();
-    server.close(resolve);
-  })));
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise((resolve) => {
+          (server as Server).closeAllConnections?.();
+          server.close(resolve);
+        }),
+    ),
+  );
 });
 
 async function listen<T extends Server | TcpServer>(server: T): Promise<number> {
@@ -32,7 +37,13 @@ const transport = (timeoutMs = 5_000, extra: { ca?: string; maxBodyBytes?: numbe
   transports.push(made);
   return made;
 };
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (error: unknown) => error as Error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as Error,
+  );
 
 describe('a real deadline per request', () => {
   test('a server that drips one byte every 100 ms is cut off at the deadline, not kept alive by the drip', async () => {
@@ -51,7 +62,9 @@ describe('a real deadline per request', () => {
 
   test('a server that never answers the headers is cut off at the deadline too', async () => {
     const port = await http(() => undefined);
-    const error = (await failure(transport(300).send('POST', `http://127.0.0.1:${port}/x`, '{}', {}))) as TransportError;
+    const error = (await failure(
+      transport(300).send('POST', `http://127.0.0.1:${port}/x`, '{}', {}),
+    )) as TransportError;
     expect(error.code).toMatch(/^ETIMEDOUT/);
     expect(error.connected).toBe(true);
   });
@@ -59,7 +72,9 @@ describe('a real deadline per request', () => {
   test('a connection that never completes (no TLS handshake answer) times out as not connected', async () => {
     const held: Array<{ destroy(): void }> = [];
     const port = await listen(createTcpServer((socket) => void held.push(socket))); // accepts TCP, never speaks TLS
-    const error = (await failure(transport(300).send('POST', `https://127.0.0.1:${port}/x`, '{}', {}))) as TransportError;
+    const error = (await failure(
+      transport(300).send('POST', `https://127.0.0.1:${port}/x`, '{}', {}),
+    )) as TransportError;
     for (const socket of held) socket.destroy();
     expect(error.code).toMatch(/^ETIMEDOUT/);
     expect(error.connected).toBe(false);
@@ -73,26 +88,35 @@ describe('a real deadline per request', () => {
 });
 
 describe('response bodies are capped', () => {
-  const big = (declareLength: boolean): RequestListener => (_request, response) => {
-    const chunk = Buffer.alloc(64 * 1024, 'x');
-    response.writeHead(200, declareLength ? { 'content-length': String(5 * 1024 * 1024) } : {});
-    let sent = 0;
-    const pump = () => {
-      while (sent < 5 * 1024 * 1024) {
-        sent += chunk.length;
-        if (!response.write(chunk)) return void response.once('drain', pump);
-      }
-      response.end();
+  const big =
+    (declareLength: boolean): RequestListener =>
+    (_request, response) => {
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      response.writeHead(200, declareLength ? { 'content-length': String(5 * 1024 * 1024) } : {});
+      let sent = 0;
+      const pump = () => {
+        while (sent < 5 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end();
+      };
+      pump();
     };
-    pump();
-  };
 
-  test.each([true, false])('a 5 MiB answer to a GET is a clean error naming the path (content-length declared: %s)', async (declared) => {
-    const port = await http(big(declared));
-    const error = await failure(transport().send('GET', `http://127.0.0.1:${port}/api/v2/teams/team-1/authentication-tokens?page=1`, null, {}));
-    expect(error).not.toBeInstanceOf(TransportError); // not retried: the same answer would come again
-    expect(error.message).toBe('GET /api/v2/teams/team-1/authentication-tokens failed: the answer is larger than 4 MiB and was not read (a proxy or a misbehaving server in the way?)');
-  });
+  test.each([true, false])(
+    'a 5 MiB answer to a GET is a clean error naming the path (content-length declared: %s)',
+    async (declared) => {
+      const port = await http(big(declared));
+      const error = await failure(
+        transport().send('GET', `http://127.0.0.1:${port}/api/v2/teams/team-1/authentication-tokens?page=1`, null, {}),
+      );
+      expect(error).not.toBeInstanceOf(TransportError); // not retried: the same answer would come again
+      expect(error.message).toBe(
+        'GET /api/v2/teams/team-1/authentication-tokens failed: the answer is larger than 4 MiB and was not read (a proxy or a misbehaving server in the way?)',
+      );
+    },
+  );
 
   test('a 5 MiB answer to a POST was processed: it is the ambiguous case the client reconciles', async () => {
     const port = await http(big(false));
@@ -110,21 +134,26 @@ describe('response bodies are capped', () => {
 });
 
 describe('TLS failures happen before anything is sent', () => {
-  const https = (handler: RequestListener = (_request, response) => response.end('{}')) => listen(createHttpsServer({ key: tls.key, cert: tls.cert }, handler));
+  const https = (handler: RequestListener = (_request, response) => response.end('{}')) =>
+    listen(createHttpsServer({ key: tls.key, cert: tls.cert }, handler));
 
   test('an untrusted certificate is not-connected, so even a POST may be retried and is never "may have been processed"', async () => {
     let requests = 0;
     const port = await https(() => void requests++);
     const error = (await failure(transport().send('POST', `https://localhost:${port}/x`, '{}', {}))) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
-    expect(error.code).toMatch(/^[A-Z_]+ \(the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS\)$/);
+    expect(error.code).toMatch(
+      /^[A-Z_]+ \(the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS\)$/,
+    );
     expect(error.connected).toBe(false);
     expect(requests).toBe(0);
   });
 
   test('a certificate for another name is not-connected', async () => {
     const port = await https();
-    const error = (await failure(transport(5_000, { ca: tls.caCert }).send('POST', `https://127.0.0.2:${port}/x`, '{}', {})).catch((e) => e)) as TransportError;
+    const error = (await failure(
+      transport(5_000, { ca: tls.caCert }).send('POST', `https://127.0.0.2:${port}/x`, '{}', {}),
+    ).catch((e) => e)) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
     expect(error.connected).toBe(false);
   });
@@ -138,14 +167,18 @@ describe('TLS failures happen before anything is sent', () => {
 
   test('a reset after the handshake, once the request went out, is connected (the server may have processed it)', async () => {
     const port = await https((request) => request.socket.destroy());
-    const error = (await failure(transport(5_000, { ca: tls.caCert }).send('POST', `https://localhost:${port}/x`, '{}', {}))) as TransportError;
+    const error = (await failure(
+      transport(5_000, { ca: tls.caCert }).send('POST', `https://localhost:${port}/x`, '{}', {}),
+    )) as TransportError;
     expect(error.code).toBe('ECONNRESET');
     expect(error.connected).toBe(true);
   });
 
   test('with the CA trusted, the same server answers', async () => {
     const port = await https();
-    await expect(transport(5_000, { ca: tls.caCert }).send('GET', `https://localhost:${port}/`, null, {})).resolves.toMatchObject({ status: 200 });
+    await expect(
+      transport(5_000, { ca: tls.caCert }).send('GET', `https://localhost:${port}/`, null, {}),
+    ).resolves.toMatchObject({ status: 200 });
   });
 });
 
@@ -164,10 +197,12 @@ describe('HTTPS_PROXY', () => {
 
   test('requests go through a CONNECT tunnel, TLS end to end, and share it (keep-alive)', async () => {
     let seen = '';
-    const port = await listen(createHttpsServer({ key: tls.key, cert: tls.cert }, (request, response) => {
-      seen = String(request.headers.host);
-      response.end('{"via":"tunnel"}');
-    }));
+    const port = await listen(
+      createHttpsServer({ key: tls.key, cert: tls.cert }, (request, response) => {
+        seen = String(request.headers.host);
+        response.end('{"via":"tunnel"}');
+      }),
+    );
     process.env['HTTPS_PROXY'] = proxy.url;
     const before = proxy.tunnels().length;
     const client = transport(5_000, { ca: tls.caCert });
@@ -181,7 +216,9 @@ describe('HTTPS_PROXY', () => {
     process.env['HTTPS_PROXY'] = proxy.url;
     process.env['NO_PROXY'] = '.test';
     const before = proxy.tunnels().length;
-    const error = (await failure(transport(2_000).send('GET', 'https://unresolvable.test:1/', null, {}))) as TransportError;
+    const error = (await failure(
+      transport(2_000).send('GET', 'https://unresolvable.test:1/', null, {}),
+    )) as TransportError;
     expect(error.connected).toBe(false); // a DNS failure, not the proxy
     expect(proxy.tunnels().length).toBe(before);
   });
