@@ -180,7 +180,7 @@ describe('conventions', () => {
     expect(emulator.tokens().map((token) => token.description)).toEqual(['kept']);
   });
 
-  test('account details: the authenticated resource, and links.auth-token for minted tokens where supported', async () => {
+  test('account details: the authenticated resource, with links.auth-token for minted tokens', async () => {
     const user = await call('GET', '/account/details');
     expect(user.body.data.type).toBe('users');
     expect(user.body.data.relationships['authenticated-resource'].data.type).toBe('users');
@@ -188,7 +188,10 @@ describe('conventions', () => {
 
     const minted = await mint(teams.platform, 'ci');
     const team = await call('GET', '/account/details', { bearer: minted.secret });
-    expect(team.body.data.relationships['authenticated-resource'].data).toEqual({ id: teams.platform, type: 'teams' });
+    expect(team.body.data.relationships['authenticated-resource'].data).toEqual({
+      id: teams.platform,
+      type: 'teams',
+    });
     expect(team.body.data.links['auth-token']).toBe(`/api/v2/authentication-tokens/${minted.id}`);
     expect(emulator.tokens()[0]!.lastUsedAt).toBe(new Date(clock).toISOString());
 
@@ -292,7 +295,7 @@ describe('multiple team tokens', () => {
     expect((await call('GET', `/teams/${teams.platform}`)).status).toBe(200);
   });
 
-  test('team tokens as credentials: owners and manage-teams teams manage tokens, a plain team token does not', async () => {
+  test('team tokens as credentials: owners and manage-teams teams manage tokens, plain teams not', async () => {
     const plain = await mint(teams.platform, 'plain');
     expect((await call('GET', `/teams/${teams.platform}`, { bearer: plain.secret })).status).toBe(200);
     expect(
@@ -314,8 +317,12 @@ describe('multiple team tokens', () => {
     ).toEqual({ id: teams.managers, type: 'teams' });
     const ownersToken = await mint(teams.owners, 'owners');
     expect(
-      (await call('POST', '/organizations/acme/authentication-token', { bearer: ownersToken.secret, body: singular() }))
-        .status,
+      (
+        await call('POST', '/organizations/acme/authentication-token', {
+          bearer: ownersToken.secret,
+          body: singular(),
+        })
+      ).status,
     ).toBe(201);
     expect(
       (await call('POST', '/organizations/acme/authentication-token', { bearer: manager.secret, body: singular() }))
@@ -356,7 +363,7 @@ describe('legacy team token', () => {
 });
 
 describe('organization and audit-trail tokens', () => {
-  test('one organization token: POST replaces, GET shows, DELETE deletes; owners and the token itself only', async () => {
+  test('one organization token: POST replaces, GET shows, DELETE deletes; owners and itself only', async () => {
     const first = await call('POST', '/organizations/acme/authentication-token', { body: singular() });
     expect(first.status).toBe(201);
     expect(first.body.data.relationships.team).toBeUndefined();
@@ -443,7 +450,7 @@ describe('teams and permissions', () => {
     expect(owners.body.data.attributes['organization-access']['manage-teams']).toBe(true);
   });
 
-  test("a member sees visible teams and its own secret teams, and manages only its own teams' tokens when allowed", async () => {
+  test("a member sees visible and its own secret teams, and manages only its own teams' tokens", async () => {
     const locked = emulator.addTeam('acme', 'locked', { allowMemberTokenManagement: false });
     const member = emulator.addCredential({
       organization: 'acme',
@@ -627,7 +634,7 @@ describe('agent tokens', () => {
 });
 
 describe('rate limit', () => {
-  test('429 with X-RateLimit-Reset past the limit, nothing done, then recovery; principals are counted apart', async () => {
+  test('429 with X-RateLimit-Reset past the limit, nothing done, then recovery; principals apart', async () => {
     await restart({ rateLimit: 3 });
     const other = emulator.addCredential({ organization: 'acme', role: 'owner' });
     const answers = await Promise.all(

@@ -17,7 +17,6 @@ beforeEach(async () => {
 afterEach(() => world.emulator.close());
 
 const TOKEN_CREATE = /\/teams\/team-[A-Za-z0-9]+\/authentication-tokens$/;
-const FORGED = ['::set-output name=deleted-ids::[]', '::stop-commands::pwned', '::add-mask::'];
 
 /** Every workflow command a step printed must be one the action means: never a forged one from server text. */
 function expectNoForgedCommands(step: StepResult): void {
@@ -34,10 +33,11 @@ function rewrite(path: RegExp, change: Extract<FaultKind, { kind: 'rewrite' }>['
 }
 
 /** Text that would be a workflow command if it reached the log raw, plus HTML that would break out of a table. */
-const HOSTILE = `x\n::set-output name=deleted-ids::[]\r\n::stop-commands::pwned\u2028</td></tr></table><a href="https://evil">`;
+const HOSTILE =
+  `x\n::set-output name=deleted-ids::[]\r\n::stop-commands::pwned\u2028` + `</td></tr></table><a href="https://evil">`;
 
 describe('a slow or flooding server', () => {
-  test('a create answer dripped one byte a second is cut off at request-timeout, reconciled, and the step ends', async () => {
+  test('a create answer dripped a byte a second is cut off at request-timeout, reconciled, ended', async () => {
     world.emulator.inject({ method: 'POST', path: TOKEN_CREATE, fault: { kind: 'drip' } });
     const started = Date.now();
     const { main, post } = await world.job({ 'team-id': world.teamId, 'request-timeout': '2' });
@@ -162,7 +162,7 @@ describe('text from the server never becomes a workflow command, markup or a lea
     expectClean(main, [credential]);
   });
 
-  test('a created token whose description and dates carry control characters is reported on one line each', async () => {
+  test('a token whose description and dates carry control characters is reported one line each', async () => {
     rewrite(
       TOKEN_CREATE,
       (body) => {
@@ -207,7 +207,7 @@ describe('broken create answers', () => {
     expectClean(main, [...world.emulator.mintedSecrets(), world.credential]);
   });
 
-  test('an id that is not an at-… id never reaches a URL, the state or an output; the post step finds it by nonce', async () => {
+  test('a non-at-… id never reaches a URL, the state or an output; the post step finds it by nonce', async () => {
     rewrite(
       TOKEN_CREATE,
       (body) => {
@@ -263,7 +263,7 @@ describe('colliding jobs with the same explicit description', () => {
     expect(world.emulator.tokens().map((token) => token.id)).toEqual([handMade]);
   }
 
-  test("the second job's create is reset before it is sent: it retries with a fresh nonce; A's token is untouched", async () => {
+  test("job B's create reset before it is sent: retried with a fresh nonce; A's token untouched", async () => {
     const { handMade, tokenA, jobA } = await scene();
     world.emulator.inject({ method: 'POST', path: TOKEN_CREATE, fault: { kind: 'reset-before' } });
     const { main, post } = await world.job(inputs());
@@ -273,7 +273,7 @@ describe('colliding jobs with the same explicit description', () => {
     await expectOnlyOwnTokensGone(handMade, tokenA, jobA);
   });
 
-  test("the second job's create is reset after the server committed: its own orphan is deleted, nothing else", async () => {
+  test("job B's create reset after the server committed: its own orphan is deleted, nothing else", async () => {
     const { handMade, tokenA, jobA } = await scene();
     world.emulator.inject({ method: 'POST', path: TOKEN_CREATE, fault: { kind: 'reset-after' } });
     const { main, post } = await world.job(inputs());
@@ -306,7 +306,7 @@ describe('colliding jobs with the same explicit description', () => {
 });
 
 describe('a tampered state file', () => {
-  test('bad records are skipped with a warning, the valid one is still cleaned, no DELETE leaves its endpoint', async () => {
+  test('bad records skipped with a warning, the valid one cleaned, no DELETE leaves its endpoint', async () => {
     const main = await world.main({ 'team-id': world.teamId });
     const saved = JSON.parse(main.state['cleanup']!);
     const good = saved.records[0];

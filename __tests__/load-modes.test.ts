@@ -26,7 +26,8 @@ describe('the bundles', () => {
       expect(files).toContain('index.js');
       for (const file of files) {
         const text = await readFile(join(ROOT, 'dist', entry, file), 'utf8');
-        // @actions/github brings undici for its proxy fetch; that chunk is loaded by mode: rotate's dynamic import only.
+        // @actions/github brings undici for its proxy fetch; that chunk is loaded by mode: rotate's dynamic import
+        // only.
         if (file === 'index.js' || !/octokit/i.test(text)) expect(text).not.toMatch(/undici/i);
       }
     },

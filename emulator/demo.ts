@@ -121,5 +121,6 @@ function showTokens(title: string): void {
 }
 
 function describe(token: TokenRecord): string {
-  return `${token.id}  ${token.kind}  team=${token.teamId ?? '-'}  expires=${token.expiredAt ?? 'never'}  "${token.description ?? ''}"`;
+  const team = `team=${token.teamId ?? '-'}`;
+  return `${token.id}  ${token.kind}  ${team}  expires=${token.expiredAt ?? 'never'}  "${token.description ?? ''}"`;
 }

@@ -111,7 +111,9 @@ export function deliver(fault: FaultKind, act: () => Reply): Delivery {
   }
 }
 
-/** The documented 429: the body has a numeric status, and X-RateLimit-Reset is relative seconds (as go-tfe reads it). */
+/**
+ * The documented 429: the body has a numeric status, and X-RateLimit-Reset is relative seconds (as go-tfe reads it).
+ */
 export function rateLimited(resetSeconds: number): Reply {
   const reply = document(429, {
     errors: [{ detail: "You have exceeded the API's rate limit.", status: 429, title: 'Too many requests' }],
@@ -139,7 +141,8 @@ function redirect(status: number, location: string): Reply {
 
 function htmlPage(status: number): string {
   const title = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
-  return `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`;
+  const body = `<center><h1>${title}</h1></center><hr><center>nginx</center>`;
+  return `<html><head><title>${title}</title></head><body>${body}</body></html>`;
 }
 
 function isJson(text: string): boolean {

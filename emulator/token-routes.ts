@@ -287,7 +287,9 @@ function requestAttributes(body: string): { attributes: Record<string, unknown> 
   return { attributes: attributes && typeof attributes === 'object' ? (attributes as Record<string, unknown>) : {} };
 }
 
-/** The attributes of a token create that accepts `expired-at`, with the expiry validated (and the TTL policy applied). */
+/**
+ * The attributes of a token create that accepts `expired-at`, with the expiry validated (and the TTL policy applied).
+ */
 function createRequest(
   context: Context,
   organization: string,
@@ -380,7 +382,8 @@ function tokenOrder(sort: string, teamName: (token: Token) => string): Compare |
   const key = SORT_KEYS[descending ? sort.slice(1) : sort];
   if (!key) return null;
   const compare = key(teamName);
-  // Array sort is stable and the model lists tokens in creation order, so ties keep creation order and pages never overlap.
+  // Array sort is stable and the model lists tokens in creation order, so ties keep creation order and pages never
+  // overlap.
   return descending ? (a, b) => compare(b, a) : compare;
 }
 

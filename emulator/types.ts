@@ -73,6 +73,7 @@ export type FaultKind =
   /** Answers 200 with a JSON content type and a body of this many bytes, streamed until the client goes away. */
   | { kind: 'oversized'; bytes: number }
   /** Acts, then rewrites the JSON answer (a hostile or broken server); the status may change too. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reshape any answer freely
   | { kind: 'rewrite'; rewrite: (body: any, status: number) => { body: unknown; status?: number } };
 
 export interface Fault {

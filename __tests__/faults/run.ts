@@ -25,7 +25,8 @@ for (const row of rows) {
     ? `${row.fault.expected.fails} fails (${row.fault.expected.message?.source})`
     : 'succeeds';
   console.log(
-    `| ${row.fault.name} | ${expected} | ${row.observed} | ${row.left} | ${row.problems.length === 0 ? 'pass' : `FAIL: ${row.problems.join('; ')}`} |`,
+    `| ${row.fault.name} | ${expected} | ${row.observed} | ${row.left} | ` +
+      `${row.problems.length === 0 ? 'pass' : `FAIL: ${row.problems.join('; ')}`} |`,
   );
 }
 const failed = rows.filter((row) => row.problems.length > 0).length;

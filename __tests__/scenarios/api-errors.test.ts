@@ -51,7 +51,7 @@ test('429: waits X-RateLimit-Reset and repeats the POST, which was not processed
   expectClean(main, [main.outputs['token'], world.credential]);
 });
 
-test('500 on the create is never blindly repeated: looked up by its nonce (organization learnt from the team) first', async () => {
+test('500 on the create is never blindly repeated: first looked up by its nonce (org from the team)', async () => {
   const page = '<html><body>Internal error</body></html>';
   world.emulator.inject({
     method: 'POST',

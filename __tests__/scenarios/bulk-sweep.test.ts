@@ -57,7 +57,8 @@ describe('bulk sweep', () => {
         .sort(),
     ).toEqual([...ids.kept].sort());
     expect(listPages()).toHaveLength(3); // 253 tokens, 100 a page
-    expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(3); // 100 + 100 + 50
+    const bulkDeletes = world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens');
+    expect(bulkDeletes).toHaveLength(3); // 100 + 100 + 50
     expect(world.calls()).toHaveLength(6 + 1); // and one list of teams, for the temporary-team sweep
     expect(main.stdout).toContain('Deleted batch 3 of 3 (50 tokens) in one request.');
     expectClean(main, [world.credential]);
@@ -132,7 +133,7 @@ describe('list with the status filter', () => {
     return [expired, soon];
   }
 
-  test('expiring-within 5d asks the server for expired and expiring tokens under both filter names: one page', async () => {
+  test('expiring-within 5d asks for expired and expiring tokens under both filter names: one page', async () => {
     await start();
     const expected = await listScene();
     const main = await world.main({ mode: 'list', organization: 'acme', 'expiring-within': '5d' });

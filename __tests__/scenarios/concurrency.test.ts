@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.emulator.close());
 
-test('20 parallel runs of one job for one team, under 30 requests per second: 20 tokens, each post deletes its own', async () => {
+test('20 parallel runs of one job under 30 requests/s: 20 tokens, each post deletes its own', async () => {
   const inputs = { 'team-id': world.teamId };
   const mains = await Promise.all(Array.from({ length: 20 }, () => world.main(inputs)));
   for (const main of mains) expect(errorsOf(main)).toEqual([]);
@@ -33,7 +33,7 @@ test('20 parallel runs of one job for one team, under 30 requests per second: 20
   expect(world.emulator.tokens()).toEqual([]);
 }, 120_000);
 
-test('20 whole jobs at once against a limit they must exceed: 429s are waited out, nothing fails, nothing is left', async () => {
+test('20 jobs at once past the limit: 429s waited out, nothing fails, nothing is left', async () => {
   const tight = await startWorld({ rateLimit: 10 });
   try {
     const inputs = { 'team-id': tight.teamId };

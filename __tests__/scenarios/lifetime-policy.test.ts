@@ -25,7 +25,7 @@ const policyReads = () => world.calls().filter((call) => call === 'GET /organiza
 const everySecret = () => [world.credential, github.token, ...world.emulator.mintedSecrets()];
 
 describe('mode: create', () => {
-  test('a defaulted expiry beyond the maximum: refused, the policy read, created again at the maximum, with a notice', async () => {
+  test('a defaulted expiry beyond the maximum: refused, policy read, created at the maximum, noticed', async () => {
     const started = Date.now();
     const { main, post } = await world.job(create);
     expect(errorsOf(main)).toEqual([]);
@@ -89,7 +89,7 @@ describe('mode: rotate', () => {
   const run = (inputs: Record<string, string>) =>
     world.main({ ...rotate, 'github-token': github.token, ...inputs }, { env: { GITHUB_API_URL: github.url } });
 
-  test('the policy is read before minting; a defaulted 30d expiry is clamped to the 10-day maximum with a notice', async () => {
+  test('policy read before minting; a defaulted 30d expiry clamped to the 10-day maximum, noticed', async () => {
     const main = await run({});
     expect(errorsOf(main)).toEqual([]);
     expect(main.stdout).toContain('::notice::The organization allows organization tokens at most 10 days');

@@ -36,13 +36,18 @@ const variable = (owner: string, key = 'TFE_TOKEN') =>
 const everySecret = () => [world.credential, github.token, ...world.emulator.mintedSecrets()];
 
 describe('into a workspace variable', () => {
-  test('the organization token into a new TFE_TOKEN: created sensitive, not HCL, env; then updated in place', async () => {
+  test('the organization token into a new TFE_TOKEN: created sensitive env, not HCL; then updated', async () => {
     const first = await run(organizationIntoWorkspace);
     expect(errorsOf(first.main)).toEqual([]);
     expect(first.main.outputs['variable-updated']).toBe('true');
     expect(first.main.outputs['secret-updated']).toBeUndefined();
     const [created] = variable(workspace);
-    expect(created).toMatchObject({ value: first.main.outputs['token'], sensitive: true, hcl: false, category: 'env' });
+    expect(created).toMatchObject({
+      value: first.main.outputs['token'],
+      sensitive: true,
+      hcl: false,
+      category: 'env',
+    });
     expect(unescaped(first.main.summary)).toContain(
       `env variable TFE_TOKEN in workspace "tfe-admin" (${workspace}) (created ${created!.id})`,
     );
@@ -109,7 +114,7 @@ describe('into a workspace variable', () => {
     expect(world.emulator.tokens()).toEqual([]);
   });
 
-  test('the variable cannot be written: the new team token is deleted again, the old one stays valid and in place', async () => {
+  test('variable cannot be written: the new team token deleted again, the old one valid and in place', async () => {
     const before = await run({
       'team-name': 'platform',
       'variable-key': 'TFE_TOKEN',
@@ -135,7 +140,7 @@ describe('into a workspace variable', () => {
     expectClean(failed.main, everySecret());
   });
 
-  test('an organization token whose variable write fails: loud, naming the new id, token still in the masked output', async () => {
+  test('organization token whose variable write fails: loud, names the new id, still in masked output', async () => {
     world.emulator.inject({
       method: 'POST',
       path: /\/vars$/,
@@ -150,7 +155,7 @@ describe('into a workspace variable', () => {
 });
 
 describe('into a variable set', () => {
-  test('a team token into an existing sensitive variable: updated in place, previous rotation kept by keep-previous', async () => {
+  test('a team token into an existing sensitive variable: updated in place, keep-previous honoured', async () => {
     const existing = world.emulator.addVariable(varset, { key: 'TFE_TOKEN', value: 'seeded', sensitive: true });
     const first = await run(teamIntoSet);
     expect(errorsOf(first.main)).toEqual([]);
@@ -193,7 +198,7 @@ describe('both destinations', () => {
     expectClean(main, everySecret());
   });
 
-  test('the secret write fails after the variable was written: the new token stays valid, nothing is revoked', async () => {
+  test('secret write fails after the variable was written: new token stays valid, nothing revoked', async () => {
     const before = await run({ ...both, 'github-token': github.token });
     await run({ ...both, 'github-token': github.token });
     github.deny('repo:octo-org/infra', 403);

@@ -26,7 +26,7 @@ const run = (inputs: Record<string, string>) =>
 const stored = (scope: string, name = 'TFC_PLATFORM_TOKEN') => github.secrets().get(scope)?.get(name);
 
 describe('team token rotation', () => {
-  test('writes the new token into the repository secret and keeps the previous rotation until the next one', async () => {
+  test('writes the new token to the repository secret, keeps the previous one until the next rotation', async () => {
     const first = await run(rotate());
     expect(errorsOf(first.main)).toEqual([]);
     expect(stored('repo:octo-org/infra')).toBe(first.main.outputs['token']);
@@ -73,7 +73,7 @@ describe('team token rotation', () => {
     ).toEqual([unrelated, second.main.outputs['token-id']].sort());
   });
 
-  test('an environment secret and an organization secret (new: private; existing: visibility and repositories kept)', async () => {
+  test('environment and organization secrets (new: private; existing: visibility and repos kept)', async () => {
     await run(rotate({ 'secret-environment': 'production' }));
     expect(stored('env:octo-org/infra:production')).toBe(world.emulator.tokens()[0]!.secret);
 
@@ -125,14 +125,18 @@ describe('failure order', () => {
     expect(github.secrets().size).toBe(0);
   });
 
-  test('an organization token is replaced by creation: a failed write fails loudly, the token still output and masked', async () => {
-    github.deny('repo:octo-org/infra', 404);
-    const failed = await run(rotate({ 'token-type': 'organization', 'team-name': '' }));
-    expect(failed.main.code).toBe(1);
-    const [live] = world.emulator.tokens();
-    expect(errorsOf(failed.main)[0]).toContain(`new organization token ${live!.id} is live`);
-    expect(failed.main.outputs['token']).toBe(live!.secret);
-    expect(failed.main.stdout).toContain(`::add-mask::${live!.secret}`);
-    expectClean(failed.main, [live!.secret, world.credential, github.token]);
-  });
+  test(
+    'an organization token is replaced by creation: a failed write fails loudly, the token still output ' +
+      'and masked',
+    async () => {
+      github.deny('repo:octo-org/infra', 404);
+      const failed = await run(rotate({ 'token-type': 'organization', 'team-name': '' }));
+      expect(failed.main.code).toBe(1);
+      const [live] = world.emulator.tokens();
+      expect(errorsOf(failed.main)[0]).toContain(`new organization token ${live!.id} is live`);
+      expect(failed.main.outputs['token']).toBe(live!.secret);
+      expect(failed.main.stdout).toContain(`::add-mask::${live!.secret}`);
+      expectClean(failed.main, [live!.secret, world.credential, github.token]);
+    },
+  );
 });

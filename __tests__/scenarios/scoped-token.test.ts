@@ -32,7 +32,7 @@ const cv = (workspace: string, secret: string) =>
   );
 
 describe('scoped token', () => {
-  test('workspaces by name and by id: one look-up each, one team, one grant each, one token; post removes both', async () => {
+  test('workspaces by name and id: a look-up each, a team, a grant each, a token; post removes both', async () => {
     const main = await world.main(scoped({ workspaces: `app-prod, ${ws.billing}` }));
     expect(errorsOf(main)).toEqual([]);
     expect(main.code).toBe(0);
@@ -82,21 +82,25 @@ describe('scoped token', () => {
     expectClean(post, [secret, world.credential]);
   });
 
-  test('projects: two names in one look-up; read on a project reads its workspaces and cannot create a configuration version', async () => {
-    const main = await world.main(scoped({ projects: 'Core Infra\nData' }));
-    expect(errorsOf(main)).toEqual([]);
-    expect(world.calls().filter((call) => call.startsWith('GET'))).toEqual(['GET /organizations/acme/projects']);
-    expect(world.emulator.grants().map(({ kind, access }) => `${kind}:${access}`)).toEqual([
-      'project:read',
-      'project:read',
-    ]);
-    const secret = main.outputs['token']!;
-    expect((await world.api('GET', `/workspaces/${ws.db}`, undefined, secret)).status).toBe(200);
-    expect((await world.api('GET', `/workspaces/${ws.billing}`, undefined, secret)).status).toBe(404);
-    expect((await cv(ws.db, secret)).status).toBe(404);
-    await world.post(main, scoped({ projects: 'Core Infra\nData' }));
-    expect(temporaryTeams()).toEqual([]);
-  });
+  test(
+    'projects: two names in one look-up; read on a project reads its workspaces and cannot create a ' +
+      'configuration version',
+    async () => {
+      const main = await world.main(scoped({ projects: 'Core Infra\nData' }));
+      expect(errorsOf(main)).toEqual([]);
+      expect(world.calls().filter((call) => call.startsWith('GET'))).toEqual(['GET /organizations/acme/projects']);
+      expect(world.emulator.grants().map(({ kind, access }) => `${kind}:${access}`)).toEqual([
+        'project:read',
+        'project:read',
+      ]);
+      const secret = main.outputs['token']!;
+      expect((await world.api('GET', `/workspaces/${ws.db}`, undefined, secret)).status).toBe(200);
+      expect((await world.api('GET', `/workspaces/${ws.billing}`, undefined, secret)).status).toBe(404);
+      expect((await cv(ws.db, secret)).status).toBe(404);
+      await world.post(main, scoped({ projects: 'Core Infra\nData' }));
+      expect(temporaryTeams()).toEqual([]);
+    },
+  );
 
   test('workspaces and projects together, with their own access levels', async () => {
     const inputs = scoped({
@@ -186,7 +190,7 @@ describe('nothing is created when it cannot work', () => {
 });
 
 describe('failures after the team exists', () => {
-  test('a credential that may create teams but not grant access: the missing permission is named, the team removed', async () => {
+  test('may create teams but not grant access: the missing permission named, the team removed', async () => {
     const admins = world.emulator.addTeam('acme', 'app-admins');
     await world.api('POST', '/team-workspaces', {
       data: {

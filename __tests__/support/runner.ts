@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-/** Runs dist/main or dist/post the way the GitHub runner does: INPUT_* with action.yml defaults, file commands, STATE_*. */
+/**
+ * Runs dist/main or dist/post the way the GitHub runner does: INPUT_* with action.yml defaults, file commands, STATE_*.
+ */
 
 /** The project root, whether this file runs from __tests__/support (jest) or lib/__tests__/support (compiled). */
 export const ROOT = findRoot(fileURLToPath(new URL('.', import.meta.url)));

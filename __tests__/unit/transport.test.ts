@@ -113,7 +113,8 @@ describe('response bodies are capped', () => {
       );
       expect(error).not.toBeInstanceOf(TransportError); // not retried: the same answer would come again
       expect(error.message).toBe(
-        'GET /api/v2/teams/team-1/authentication-tokens failed: the answer is larger than 4 MiB and was not read (a proxy or a misbehaving server in the way?)',
+        'GET /api/v2/teams/team-1/authentication-tokens failed: the answer is larger than 4 MiB and was not read (a ' +
+          'proxy or a misbehaving server in the way?)',
       );
     },
   );
@@ -137,17 +138,23 @@ describe('TLS failures happen before anything is sent', () => {
   const https = (handler: RequestListener = (_request, response) => response.end('{}')) =>
     listen(createHttpsServer({ key: tls.key, cert: tls.cert }, handler));
 
-  test('an untrusted certificate is not-connected, so even a POST may be retried and is never "may have been processed"', async () => {
-    let requests = 0;
-    const port = await https(() => void requests++);
-    const error = (await failure(transport().send('POST', `https://localhost:${port}/x`, '{}', {}))) as TransportError;
-    expect(error).toBeInstanceOf(TransportError);
-    expect(error.code).toMatch(
-      /^[A-Z_]+ \(the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS\)$/,
-    );
-    expect(error.connected).toBe(false);
-    expect(requests).toBe(0);
-  });
+  test(
+    'an untrusted certificate is not-connected, so even a POST may be retried and is never "may have ' +
+      'been processed"',
+    async () => {
+      let requests = 0;
+      const port = await https(() => void requests++);
+      const error = (await failure(
+        transport().send('POST', `https://localhost:${port}/x`, '{}', {}),
+      )) as TransportError;
+      expect(error).toBeInstanceOf(TransportError);
+      expect(error.code).toMatch(
+        /^[A-Z_]+ \(the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS\)$/,
+      );
+      expect(error.connected).toBe(false);
+      expect(requests).toBe(0);
+    },
+  );
 
   test('a certificate for another name is not-connected', async () => {
     const port = await https();
@@ -165,7 +172,7 @@ describe('TLS failures happen before anything is sent', () => {
     expect(error.connected).toBe(false);
   });
 
-  test('a reset after the handshake, once the request went out, is connected (the server may have processed it)', async () => {
+  test('a reset after the handshake, once the request went out, is connected (maybe processed)', async () => {
     const port = await https((request) => request.socket.destroy());
     const error = (await failure(
       transport(5_000, { ca: tls.caCert }).send('POST', `https://localhost:${port}/x`, '{}', {}),
