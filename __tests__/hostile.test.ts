@@ -341,7 +341,7 @@ describe('a tampered state file', () => {
     const elsewhere = JSON.stringify({ ...saved, hostname: 'attacker.example' });
     const post = await world.post({ ...main, state: { cleanup: elsewhere } }, { 'team-id': world.teamId });
     expect(post.code).toBe(0);
-    expect(post.stdout).toMatch(/::warning::Nothing was cleaned up: the saved state names another host/);
+    expect(post.stdout).toMatch(/::warning::Nothing was cleaned up: the saved state names a different host/);
     expect(world.emulator.tokens()).toHaveLength(1);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { defaultDescription, defaultRotationDescription, DESCRIPTION_PREFIX } from '../../src/inputs/description.js';
 import { durationMs, parseExpiry } from '../../src/inputs/expiry.js';
 import { parseHostname, terraformTokenVariable } from '../../src/common/hostname.js';
+import { count, expiresClause } from '../../src/common/text.js';
+import { lifetimeLabel } from '../../src/operations/lifetime-policy.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const run = { repository: 'octo-org/infra', runId: '9', runAttempt: '3', job: 'deploy app', workflow: 'nightly' };
@@ -78,5 +80,26 @@ describe('descriptions', () => {
   test('rotation: stable per repository and workflow, and never starts with the per-job prefix', () => {
     expect(defaultRotationDescription(run)).toBe('gha-tfc-rotate octo-org/infra nightly');
     expect(defaultRotationDescription(run).startsWith(`${DESCRIPTION_PREFIX} `)).toBe(false);
+  });
+});
+
+describe('counted words', () => {
+  test.each([
+    [3_600_000, '1 hour'],
+    [2 * 3_600_000, '2 hours'],
+    [90 * 60_000, '1.5 hours'],
+    [86_400_000, '1 day'],
+    [30 * 86_400_000, '30 days'],
+  ])('a lifetime policy of %d ms reads "%s"', (ms, label) => {
+    expect(lifetimeLabel(ms)).toBe(label);
+  });
+
+  test('a count is singular for exactly one', () => {
+    expect([0, 1, 2].map((n) => count(n, 'token'))).toEqual(['0 tokens', '1 token', '2 tokens']);
+  });
+
+  test('a token without an expiry never expires, rather than expiring "at never"', () => {
+    expect(expiresClause(null)).toBe('it never expires');
+    expect(expiresClause('2030-01-01T00:00:00.000Z')).toBe('it expires at 2030-01-01T00:00:00.000Z');
   });
 });

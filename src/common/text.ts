@@ -16,6 +16,16 @@ export function safeLine(text: string): string {
   return /^\s*::/.test(line) ? `'${line}` : line;
 }
 
+/** A number and its noun, singular for exactly one: "1 hour", "2 hours", "0 tokens". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** The end of a "Created …" line: when the token expires, or that it never does. */
+export function expiresClause(expiredAt: string | null): string {
+  return expiredAt ? `it expires at ${expiredAt}` : 'it never expires';
+}
+
 /** At most `max` characters, marked when cut. */
 export function clip(text: string, max = 300): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

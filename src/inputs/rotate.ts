@@ -94,7 +94,7 @@ export function parseRotate(source: InputSource, connection: Connection, tokenTy
   if (!source.get('secret-name') && !source.get('variable-key')) {
     throw new InputError(
       'secret-name',
-      'or variable-key is required with mode: rotate: the GitHub Actions secret, the HCP Terraform variable, or ' +
+      'or "variable-key" is required with mode: rotate: the GitHub Actions secret, the HCP Terraform variable, or ' +
         'both, that receive the new token.',
     );
   }
@@ -220,7 +220,7 @@ function variableDestination(source: InputSource): VariableDestination | null {
   if (Boolean(workspaceInput) === Boolean(setInput)) {
     throw new InputError(
       'variable-workspace',
-      'or variable-set (exactly one of them) is required with variable-key: the workspace or variable set that ' +
+      'or "variable-set" (exactly one of them) is required with variable-key: the workspace or variable set that ' +
         'holds the variable.',
     );
   }

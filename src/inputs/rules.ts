@@ -55,14 +55,14 @@ export function forbid(source: InputSource, name: string, why: string): void {
 
 export function teamRef(source: InputSource): TeamRef {
   const team = optionalTeamRef(source);
-  if (!team) throw new InputError('team-id', 'or team-name is required for team tokens; give exactly one of them.');
+  if (!team) throw new InputError('team-id', 'or "team-name" is required for team tokens; give exactly one of them.');
   return team;
 }
 
 export function optionalTeamRef(source: InputSource): TeamRef | null {
   const id = source.get('team-id');
   const name = source.get('team-name');
-  if (id && name) throw new InputError('team-id', 'and team-name are both set; give exactly one of them.');
+  if (id && name) throw new InputError('team-id', 'cannot be combined with "team-name"; give exactly one of them.');
   if (id) {
     if (!TEAM_ID.test(id))
       throw new InputError('team-id', `must be a team id like team-6p5jTwJQXwqZBncC; got ${quote(id)}.`);

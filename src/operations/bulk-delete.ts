@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../common/errors.js';
+import { count } from '../common/text.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import type { OperationContext } from './context.js';
 
@@ -24,7 +25,9 @@ export async function deleteTeamTokens(
     if (bulk) {
       const result = await bulkBatch(context, organization, batch, outcome);
       if (result === 'done')
-        context.io.info(`Deleted batch ${index + 1} of ${batches.length} (${batch.length} tokens) in one request.`);
+        context.io.info(
+          `Deleted batch ${index + 1} of ${batches.length} (${count(batch.length, 'token')}) in one request.`,
+        );
       if (result === 'done' || result === 'failed') continue;
       if (result === 'unsupported') {
         bulk = false;
@@ -54,7 +57,9 @@ async function bulkBatch(
       return 'one-by-one';
     }
     outcome.failed.push(...batch);
-    context.io.warning(`Could not delete ${batch.length} tokens (${batch.join(', ')}): ${errorMessage(error)}`);
+    context.io.warning(
+      `Could not delete ${count(batch.length, 'token')} (${batch.join(', ')}): ${errorMessage(error)}`,
+    );
     return 'failed';
   }
 }

@@ -1,4 +1,5 @@
 import type { CreateOrganizationToken } from '../inputs/parse.js';
+import { expiresClause } from '../common/text.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../api/tfc/platform.js';
 import type { MintedToken } from '../api/tfc/types.js';
@@ -37,9 +38,7 @@ export async function createOrganizationToken(
   publisher.tokenOutputs(token);
   if (existing)
     io.info(`Replaced the organization's previous ${tokenType} token ${existing.id}, which is now revoked.`);
-  io.info(
-    `Created the ${tokenType} token ${token.id} for "${organization}"; it expires at ${token.expiredAt ?? 'never'}.`,
-  );
+  io.info(`Created the ${tokenType} token ${token.id} for "${organization}"; ${expiresClause(token.expiredAt)}.`);
   await publisher.summary(`HCP Terraform ${tokenType} token created`, [
     ['Type', tokenType],
     ['Token ID', token.id],

@@ -1,4 +1,5 @@
 import { AmbiguousRequestError, ApiError, errorMessage } from '../common/errors.js';
+import { expiresClause } from '../common/text.js';
 import type { CreateTeamToken } from '../inputs/parse.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { readTeam } from '../api/tfc/teams.js';
@@ -17,7 +18,7 @@ export async function createTeamToken(context: OperationContext, inputs: CreateT
   context.publisher.tokenOutputs({ ...token, teamId });
   warnIfOwnersTeam(context.io, 'name' in inputs.team ? inputs.team.name : null);
   if (inputs.exportEnv) context.publisher.exportTerraformCredential(context.client.hostname, token.secret);
-  context.io.info(`Created team token ${token.id} for ${teamId}; it expires at ${token.expiredAt ?? 'never'}.`);
+  context.io.info(`Created team token ${token.id} for ${teamId}; ${expiresClause(token.expiredAt)}.`);
   await context.publisher.summary('HCP Terraform team token created', [
     ['Type', inputs.legacy ? 'team (legacy single token)' : 'team'],
     ['Token ID', token.id],

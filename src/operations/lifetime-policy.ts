@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../common/errors.js';
+import { count } from '../common/text.js';
 import { MIN_LIFETIME_MS } from '../inputs/expiry.js';
 import type { RotateToken } from '../inputs/parse.js';
 import type { TokenKind } from '../state/ledger.js';
@@ -37,8 +38,8 @@ export async function readPolicy(context: OperationContext, organization: string
 
 export function lifetimeLabel(ms: number): string {
   return ms % DAY_MS === 0 || ms > 30 * DAY_MS
-    ? `${Number((ms / DAY_MS).toFixed(2))} days`
-    : `${Number((ms / 3_600_000).toFixed(2))} hours`;
+    ? count(Number((ms / DAY_MS).toFixed(2)), 'day')
+    : count(Number((ms / 3_600_000).toFixed(2)), 'hour');
 }
 
 export interface LifetimeRequest {

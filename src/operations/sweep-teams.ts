@@ -1,4 +1,5 @@
 import { errorMessage } from '../common/errors.js';
+import { count } from '../common/text.js';
 import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from '../inputs/scoped-team-name.js';
 import type { SweepTokens } from '../inputs/parse.js';
 import { isId } from '../api/tfc/ids.js';
@@ -20,7 +21,7 @@ export async function sweepTeams(context: OperationContext, inputs: SweepTokens,
   const { client, io } = context;
   const teams = await listTeams(client, inputs.organization, { q: SCOPED_TEAM_PREFIX });
   const stale = teams.flatMap(candidate).filter((team) => team.createdAt < now - inputs.olderThanMs);
-  io.info(`${stale.length} temporary teams of scoped runs are older than older-than.`);
+  io.info(`Found ${count(stale.length, 'temporary team')} of scoped runs older than older-than.`);
   const deleted: string[] = [];
   const failed: string[] = [];
   for (const team of stale) {

@@ -72,7 +72,9 @@ function postHostname(deps: Dependencies, saved: string): string | null {
     return null;
   }
   if (hostname === saved) return hostname;
-  deps.io.warning(`Nothing was cleaned up: the saved state names another host than the hostname input (${hostname}).`);
+  deps.io.warning(
+    `Nothing was cleaned up: the saved state names a different host from the hostname input (${hostname}).`,
+  );
   return null;
 }
 
