@@ -1,14 +1,13 @@
 import { request } from 'node:https';
 import { Emulator, type TokenRecord } from './server.js';
-import { join } from 'node:path';
-import { ROOT, runStep, type StepResult } from '../__tests__/support/runner.js';
+import { runStep, type StepResult } from '../__tests__/support/runner.js';
 import { makeTestTls, type TestTls } from './tls.js';
 
 /**
  * The lifecycle `npm run demo` shows (emulator/demo.ts prints it; __tests__/demo.test.ts checks it): the main and
  * post steps run as a runner runs them, against the emulator over HTTPS on loopback, then a summary of what the
- * emulator saw minted, revoked and left. The steps run from lib/ (tsc's output), so the demo needs only `tsc`, not the
- * bundle: a fresh clone shows it in seconds after the compile.
+ * emulator saw minted, revoked and left. The steps run the committed bundle (dist/, what a workflow runs; CI checks
+ * that it is the build of the source), so the demo needs only `tsc` for itself: a fresh clone shows it in seconds.
  */
 export interface DemoResult {
   /** Every step exited 0, the scoped token was refused after its post step, and nothing was left. */
@@ -32,8 +31,8 @@ const SEEDED_TEAMS = ['owners', 'platform'];
 const OPENING = [
   'This demo starts an emulator of the HCP Terraform API over HTTPS on this machine (a throwaway CA, organization',
   '"acme" with team "platform", an owner credential) and runs the action\'s main and post steps against it as a',
-  'GitHub runner would: inputs in INPUT_* variables, outputs and state in files. (The steps run as compiled by tsc',
-  'into lib/, the code that ncc bundles into dist/; the tests run dist/ itself.)',
+  'GitHub runner would: inputs in INPUT_* variables, outputs and state in files, the bundle in dist/ that a',
+  'workflow runs.',
   '  Part 1, a token for one job: the main step mints a team token for "platform" that expires in an hour; the post',
   '  step, which runs when the job ends, deletes it.',
   '  Part 2, a scoped token: the main step creates a temporary secret team with plan access to workspace "app-prod"',
@@ -162,8 +161,7 @@ class Demo {
   }
 
   async #step(entry: 'main' | 'post', inputs: Record<string, string>, state?: Record<string, string>) {
-    const script = join(ROOT, 'lib', 'src', entry === 'main' ? 'index.js' : 'post-index.js');
-    const options = { inputs, script, caCertPath: this.tls.caCertPath, debug: false };
+    const options = { inputs, caCertPath: this.tls.caCertPath, debug: false };
     const step = await runStep(entry, state ? { ...options, state } : options);
     this.#showStep(step);
     for (const token of this.emulator.tokens()) this.#mintedIds.add(token.id);
