@@ -171,6 +171,14 @@ export function errorLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => line.startsWith('::error'));
 }
 
+/**
+ * Whether a bundle file holds undici's code. HttpClient is bundled with the stand-in of shims/undici-not-bundled,
+ * whose refusal names undici; that sentence is not undici.
+ */
+export function holdsUndici(text: string): boolean {
+  return /undici/i.test(text.replace(/undici is not bundled with tfc-token-action[^"]*/g, ''));
+}
+
 /** Step env that preloads `load-probe.mjs`, which reports what the step's process loaded (read it with probeReport). */
 export const LOAD_PROBE_ENV = { NODE_OPTIONS: `--import=${join(ROOT, '__tests__', 'support', 'load-probe.mjs')}` };
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
-import { nodeTransport, TransportError, type Transport } from '../../src/transport/transport.js';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { httpClientTransport, TransportError, type Transport } from '../../src/transport/transport.js';
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
 import { makeTestTls, type TestTls } from '../../emulator/tls.js';
 
@@ -33,7 +33,7 @@ async function listen<T extends Server | TcpServer>(server: T): Promise<number> 
 }
 const http = (handler: RequestListener) => listen(createServer(handler));
 const transport = (timeoutMs = 5_000, extra: { ca?: string; maxBodyBytes?: number } = {}) => {
-  const made = nodeTransport({ userAgent: 'test', timeoutMs, ...extra });
+  const made = httpClientTransport({ userAgent: 'test', timeoutMs, ...extra });
   transports.push(made);
   return made;
 };
@@ -237,5 +237,90 @@ describe('HTTPS_PROXY', () => {
     expect(error).toBeInstanceOf(TransportError);
     expect(error.connected).toBe(false);
     expect(error.code).toContain(`the proxy ${new URL(proxy.url).host} refused a tunnel to tfc.test:1 (HTTP 407)`);
+  });
+});
+
+describe('on top of HttpClient', () => {
+  let proxy: ConnectProxy;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    proxy = await startConnectProxy();
+  });
+  afterEach(() => {
+    for (const name of ['HTTPS_PROXY', 'https_proxy']) delete process.env[name];
+    Object.assign(process.env, saved);
+  });
+  afterAll(() => proxy.close());
+  const https = (handler: RequestListener) => listen(createHttpsServer({ key: tls.key, cert: tls.cert }, handler));
+
+  test('a redirect is returned as it came, not followed: its target never sees the request', async () => {
+    let followed = 0;
+    const elsewhere = await http(() => void followed++);
+    const port = await http((_request, response) =>
+      response.writeHead(302, { location: `http://127.0.0.1:${elsewhere}/steal` }).end(),
+    );
+    const answer = await transport().send('GET', `http://127.0.0.1:${port}/`, null, { Authorization: 'Bearer x' });
+    expect(answer.status).toBe(302);
+    expect(followed).toBe(0);
+  });
+
+  test("the user agent is the one given, and the caller's headers arrive", async () => {
+    let seen: Record<string, unknown> = {};
+    const port = await http((request, response) => {
+      seen = request.headers;
+      response.end('{}');
+    });
+    await transport().send('POST', `http://127.0.0.1:${port}/`, '{}', { Authorization: 'Bearer x' });
+    expect(seen).toMatchObject({ 'user-agent': 'test', authorization: 'Bearer x', 'content-length': '2' });
+  });
+
+  test('a proxy silent on CONNECT: the deadline ends the request and closes the proxy connection', async () => {
+    const held: Socket[] = [];
+    let closed = 0;
+    const port = await listen(
+      createTcpServer((socket) => {
+        held.push(socket.on('close', () => closed++));
+        socket.resume();
+      }),
+    );
+    process.env['HTTPS_PROXY'] = `http://127.0.0.1:${port}`;
+    const error = (await failure(transport(300).send('POST', 'https://tfc.test:1/x', '{}', {}))) as TransportError;
+    expect(error.code).toMatch(/^ETIMEDOUT/);
+    expect(error.connected).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const socket of held) socket.destroy();
+    expect([held.length, closed]).toEqual([1, 1]); // not left open, holding the step's process, until the proxy quits
+  });
+
+  test('a drip through the tunnel is cut off at the deadline, as connected', async () => {
+    const port = await https((_request, response) => {
+      response.writeHead(200);
+      const drip = setInterval(() => response.write(' '), 100);
+      response.on('close', () => clearInterval(drip));
+    });
+    process.env['HTTPS_PROXY'] = proxy.url;
+    const started = Date.now();
+    const error = (await failure(
+      transport(800, { ca: tls.caCert }).send('GET', `https://tfc.test:${port}/`, null, {}),
+    )) as TransportError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.code).toMatch(/^ETIMEDOUT/);
+    expect(error.connected).toBe(true);
+  });
+
+  test('a kept tunnel that the server closed while idle is replaced by a new one', async () => {
+    const served: Socket[] = [];
+    const port = await https((request, response) => {
+      served.push(request.socket);
+      response.end('{}');
+    });
+    process.env['HTTPS_PROXY'] = proxy.url;
+    const before = proxy.tunnels().length;
+    const client = transport(5_000, { ca: tls.caCert });
+    expect((await client.send('GET', `https://tfc.test:${port}/a`, null, {})).status).toBe(200);
+    served[0]?.destroy(); // as a server ends an idle keep-alive connection
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await client.send('GET', `https://tfc.test:${port}/b`, null, {})).status).toBe(200);
+    expect(proxy.tunnels().slice(before)).toEqual([`tfc.test:${port}`, `tfc.test:${port}`]);
   });
 });

@@ -3,7 +3,7 @@ import { guardIo, type GuardedIo } from '../runner/guarded-io.js';
 import type { Connection as InputConnection } from '../inputs/parse.js';
 import { coreIo } from '../runner/io.js';
 import { TfcClient } from '../api/tfc/client.js';
-import { nodeTransport } from '../transport/transport.js';
+import { httpClientTransport } from '../transport/transport.js';
 import { randomHex } from '../common/random.js';
 import type { StepEnv } from '../runner/runner-input.js';
 import { ACTION_VERSION } from '../common/version.js';
@@ -35,7 +35,10 @@ export function runnerDependencies(): Dependencies {
       new TfcClient({
         hostname,
         apiToken,
-        transport: nodeTransport({ userAgent: `tfc-token-action/${ACTION_VERSION}`, timeoutMs: requestTimeoutMs }),
+        transport: httpClientTransport({
+          userAgent: `tfc-token-action/${ACTION_VERSION}`,
+          timeoutMs: requestTimeoutMs,
+        }),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: Date.now,
         random: Math.random,

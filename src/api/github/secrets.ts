@@ -1,11 +1,11 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import { errorMessage } from '../../common/errors.js';
-import { nodeTransport, TransportError, type Transport } from '../../transport/transport.js';
+import { httpClientTransport, TransportError, type Transport } from '../../transport/transport.js';
 
 // Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
-// The calls go through @actions/github's Octokit with a fetch backed by the action's own transport: the same proxy
-// tunnel, deadline, body cap and no-redirect rule as every HCP Terraform call.
+// The calls go through @actions/github's Octokit with a fetch backed by the action's transport (HttpClient): the same
+// proxy handling, deadline, body cap and no-redirect rule as every HCP Terraform call.
 
 export interface SecretTarget {
   readonly name: string;
@@ -46,7 +46,7 @@ export async function storeSecret(
   connection: GitHubConnection,
   target: SecretTarget,
   value: string,
-  transport: Transport = nodeTransport({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs }),
+  transport: Transport = httpClientTransport({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs }),
 ): Promise<'created' | 'updated'> {
   const api = githubApi(connection, transport);
   try {
