@@ -22,7 +22,8 @@ export interface StepOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** For the post step: the state the main step saved. */
   readonly state?: Readonly<Record<string, string>>;
-  readonly caCertPath: string;
+  /** NODE_EXTRA_CA_CERTS of the step; null leaves it unset (Node's bundled roots, then the machine's store). */
+  readonly caCertPath: string | null;
   readonly timeoutMs?: number;
   /** Step debug on (ACTIONS_STEP_DEBUG), as a hygiene check must assume the worst. */
   readonly debug?: boolean;
@@ -80,7 +81,7 @@ async function stepIn(dir: string, entry: 'main' | 'post', options: StepOptions)
     PATH: process.env['PATH'] ?? '',
     HOME: dir,
     RUNNER_TEMP: dir,
-    NODE_EXTRA_CA_CERTS: options.caCertPath,
+    ...(options.caCertPath === null ? {} : { NODE_EXTRA_CA_CERTS: options.caCertPath }),
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
     GITHUB_ENV: files.env,

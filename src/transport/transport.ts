@@ -1,9 +1,11 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import { HttpClient } from '@actions/http-client';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { CERTIFICATE_ERROR, NOT_CONNECTED_CODES } from './retry.js';
+import { TlsTrust } from './trust.js';
 import { isTunnelAgent, keepTunnelsAlive, type KeptTunnels } from './tunnel-keep-alive.js';
 
 export interface RawResponse {
@@ -36,13 +38,14 @@ export interface TransportOptions {
   /** One deadline per request: connecting, the TLS handshake, sending, the headers and the whole body. */
   readonly timeoutMs: number;
   readonly maxBodyBytes?: number;
-  /** The trusted CAs instead of Node's, for tests that run the transport in-process. */
-  readonly ca?: string;
+  /** The CAs that verify servers, shared by the step's transports (default: Node's own, then the machine's). */
+  readonly trust?: TlsTrust;
 }
 
-/** One request on its way: its abort signal, and whether its connection (TLS included) is up. */
+/** One request on its way: its abort signal, the CAs it trusts, and whether its connection (TLS included) is up. */
 interface Attempt {
   readonly controller: AbortController;
+  readonly trusted: SecureContext | undefined;
   connected: boolean;
 }
 
@@ -55,10 +58,9 @@ interface Attempt {
  */
 export function httpClientTransport(options: TransportOptions): Transport {
   const limits = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
+  const trust = options.trust ?? new TlsTrust();
   const tunnels = new Map<Agent, KeptTunnels>();
   const hooks = attemptHooks((agent) => {
-    const tls = (agent as { options?: Record<string, unknown> }).options;
-    if (options.ca && tls) tls['ca'] = options.ca; // read for every new connection, tunnelled ones too
     if (isTunnelAgent(agent)) tunnels.set(agent, keepTunnelsAlive(agent));
   });
   // HttpClient keeps one direct agent for whichever protocol it met first: one client per protocol.
@@ -69,17 +71,31 @@ export function httpClientTransport(options: TransportOptions): Transport {
     return client;
   };
   const inFlight = new Set<AbortController>();
+  const exchange = (method: string, target: URL, body: string | null, headers: Record<string, string>) => {
+    const attempt: Attempt = { controller: new AbortController(), trusted: trust.context, connected: false };
+    inFlight.add(attempt.controller);
+    const answer = hooks.start(attempt, () => clientFor(target.protocol).request(method, target.href, body, headers));
+    const read = answer.then(
+      ({ message }) => readAnswer(message, { ...limits, method, path: target.pathname }),
+      (error: Error) => Promise.reject(asTransportError(error, attempt.connected, target, trust)),
+    );
+    const settled = withinDeadline(read, attempt, limits.timeoutMs).finally(() => inFlight.delete(attempt.controller));
+    return { attempt, settled };
+  };
   return {
     send(method, url, body, headers) {
       const target = new URL(url);
-      const attempt: Attempt = { controller: new AbortController(), connected: false };
-      inFlight.add(attempt.controller);
-      const answer = hooks.start(attempt, () => clientFor(target.protocol).request(method, url, body, headers));
-      const read = answer.then(
-        ({ message }) => readAnswer(message, { ...limits, method, path: target.pathname }),
-        (error: Error) => Promise.reject(asTransportError(error, attempt.connected, target)),
-      );
-      return withinDeadline(read, attempt, limits.timeoutMs).finally(() => inFlight.delete(attempt.controller));
+      const first = exchange(method, target, body, headers);
+      // An issuer unknown to Node's roots: nothing was sent, so the connection is tried once more with the
+      // machine's store added.
+      return first.settled.catch((error: unknown) => {
+        const unsent = error instanceof TransportError && !error.connected;
+        if (!unsent || !trust.widenAfter(error.code, first.attempt.trusted)) throw error;
+        return exchange(method, target, body, headers).settled.then((answer) => {
+          trust.verifiedByMachine(target.host);
+          return answer;
+        });
+      });
     },
     close() {
       for (const controller of inFlight) controller.abort(new Error('the transport was closed'));
@@ -117,6 +133,7 @@ function attemptHooks(setUp: (agent: Agent) => void) {
       if (!seen.has(agent)) setUp(agent);
       seen.add(agent);
       request.signal = attempt.controller.signal;
+      trustFor(agent, attempt.trusted);
       request.agent = perRequestView(agent, attempt);
     },
     canHandleAuthentication: () => false,
@@ -131,6 +148,12 @@ function attemptHooks(setUp: (agent: Agent) => void) {
     }
   };
   return { handler, start };
+}
+
+/** Both HttpClient's https.Agent and its tunnel agent pass their `options` to every new TLS connection. */
+function trustFor(agent: Agent, trusted: SecureContext | undefined): void {
+  const tls = (agent as { options?: Record<string, unknown> }).options;
+  if (tls && trusted) tls['secureContext'] = trusted;
 }
 
 function perRequestView(agent: Agent, attempt: Attempt): Agent {
@@ -176,16 +199,13 @@ function withinDeadline<T>(work: Promise<T>, attempt: Attempt, timeoutMs: number
 }
 
 /** A failure before the connection was up (refused, DNS, TLS certificate or handshake, proxy refusal) sent nothing. */
-function asTransportError(error: Error, connected: boolean, target: URL): TransportError {
+function asTransportError(error: Error, connected: boolean, target: URL, trust: TlsTrust): TransportError {
   if (error instanceof TransportError) return error;
   const proxy = connected ? null : proxyFailure(error, target);
   if (proxy) return proxy;
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : error.message;
-  if (CERTIFICATE_ERROR.test(name) && !connected) {
-    const hint = "the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS";
-    return new TransportError(`${name} (${hint})`, false);
-  }
+  if (CERTIFICATE_ERROR.test(name) && !connected) return new TransportError(`${name} (${trust.refusal(name)})`, false);
   return new TransportError(name, connected && !NOT_CONNECTED_CODES.has(name));
 }
 

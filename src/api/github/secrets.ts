@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import { errorMessage } from '../../common/errors.js';
-import { httpClientTransport, TransportError, type Transport } from '../../transport/transport.js';
+import { TransportError, type Transport } from '../../transport/transport.js';
 
 // Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
 // The calls go through @actions/github's Octokit with a fetch backed by the action's transport (HttpClient): the same
@@ -19,7 +19,6 @@ export interface GitHubConnection {
   /** GITHUB_API_URL (GitHub Enterprise Server) or https://api.github.com, without a trailing slash. */
   readonly apiUrl: string;
   readonly userAgent: string;
-  readonly timeoutMs: number;
 }
 
 type Visibility = 'all' | 'private' | 'selected';
@@ -46,7 +45,7 @@ export async function storeSecret(
   connection: GitHubConnection,
   target: SecretTarget,
   value: string,
-  transport: Transport = httpClientTransport({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs }),
+  transport: Transport,
 ): Promise<'created' | 'updated'> {
   const api = githubApi(connection, transport);
   try {
