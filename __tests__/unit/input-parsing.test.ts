@@ -178,6 +178,11 @@ describe('ca-certificate', () => {
     );
   });
 
+  test('a file that never ends is read no further than 1 MiB', () => {
+    const error = failure({ ...base, 'team-id': 'team-abc', 'ca-certificate': '/dev/zero' });
+    expect(error.message).toBe('Input "ca-certificate" cannot be a file over 1 MiB: "/dev/zero".');
+  });
+
   test('a private key is refused without being repeated', () => {
     const error = failure({ ...base, 'team-id': 'team-abc', 'ca-certificate': `${tls.caCert}\n${tls.key}` });
     expect(error.message).toBe('Input "ca-certificate" must not hold a private key; give the CA certificate alone.');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../common/errors.js';
 import { DEFAULT_HOSTNAME, parseHostname, quote } from '../common/hostname.js';
 import type { InputSource } from './rules.js';
@@ -30,7 +30,7 @@ const CA_HINT = 'give the PEM text of the CA certificate, or the path of a file 
 export function readCaCertificate(source: Pick<InputSource, 'get'>): string | null {
   const value = source.get('ca-certificate');
   if (!value) return null;
-  const pem = value.startsWith('-----BEGIN') ? value : readPemFile(value);
+  const pem = value.includes('-----BEGIN') ? value : readPemFile(value);
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     throw new InputError('ca-certificate', 'must not hold a private key; give the CA certificate alone.');
   }
@@ -50,15 +50,33 @@ export function readCaCertificate(source: Pick<InputSource, 'get'>): string | nu
   return certificates.join('\n');
 }
 
+/** At most MAX_CA_BYTES and one more are read, whatever the path names (a device that never ends, too). */
 function readPemFile(path: string): string {
   let text: Buffer;
   try {
-    text = readFileSync(path);
+    text = readAtMost(path, MAX_CA_BYTES + 1);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new InputError('ca-certificate', `cannot be read as a file (${String(code)}): ${quote(path)}; ${CA_HINT}.`);
   }
-  if (text.length > MAX_CA_BYTES)
+  if (text.length > MAX_CA_BYTES) {
     throw new InputError('ca-certificate', `cannot be a file over 1 MiB: ${quote(path)}.`);
+  }
   return text.toString('utf8');
+}
+
+function readAtMost(path: string, limit: number): Buffer {
+  const file = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    let size = 0;
+    let read = 1;
+    while (read > 0 && size < limit) {
+      read = readSync(file, buffer, size, limit - size, null);
+      size += read;
+    }
+    return buffer.subarray(0, size);
+  } finally {
+    closeSync(file);
+  }
 }

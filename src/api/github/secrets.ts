@@ -40,7 +40,10 @@ interface Api {
 }
 
 // https://docs.github.com/en/rest/actions/secrets
-/** Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. */
+/**
+ * Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. The
+ * transport is closed once done.
+ */
 export async function storeSecret(
   connection: GitHubConnection,
   target: SecretTarget,
