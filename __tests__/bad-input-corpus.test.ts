@@ -85,6 +85,23 @@ const CASES: ReadonlyArray<
   ['agent pool id for a team token', 'agent-pool-id', { ...team, 'agent-pool-id': 'apool-abc' }],
   ['request-timeout zero', 'request-timeout', { ...team, 'request-timeout': '0' }],
   ['request-timeout in words', 'request-timeout', { ...team, 'request-timeout': 'thirty' }],
+  ['ca-certificate naming no file', 'ca-certificate', { ...team, 'ca-certificate': 'certs/missing-ca.pem' }],
+  ['ca-certificate naming a folder', 'ca-certificate', { ...team, 'ca-certificate': '/' }],
+  [
+    'ca-certificate with no certificate',
+    'ca-certificate',
+    { ...team, 'ca-certificate': '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQ==\n-----END PUBLIC KEY-----' },
+  ],
+  [
+    'ca-certificate that does not parse',
+    'ca-certificate',
+    { ...team, 'ca-certificate': '-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----' },
+  ],
+  [
+    'ca-certificate with a private key',
+    'ca-certificate',
+    { ...team, 'ca-certificate': '-----BEGIN PRIVATE KEY-----\nMIGHAgEA\n-----END PRIVATE KEY-----' },
+  ],
   ['secret-name with create', 'secret-name', { ...team, 'secret-name': 'X' }],
   ['expiring-within with create', 'expiring-within', { ...team, 'expiring-within': '7d' }],
   ['rotate without secret-name', 'secret-name', { ...rotate, 'secret-name': '' }],

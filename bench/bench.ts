@@ -4,7 +4,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { Emulator } from '../emulator/server.js';
-import { LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../__tests__/support/runner.js';
+import { holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../__tests__/support/runner.js';
 import { makeTestTls } from '../emulator/tls.js';
 
 /**
@@ -327,7 +327,7 @@ async function bundleSizes(node: Runtime): Promise<void> {
   say();
   const main = await readFile(join(ROOT, 'dist', 'main', 'index.js'), 'utf8');
   const post = await readFile(join(ROOT, 'dist', 'post', 'index.js'), 'utf8');
-  const undici = (text: string) => (/undici/i.test(text) ? 'yes' : 'no');
+  const undici = (text: string) => (holdsUndici(text) ? 'yes' : 'no');
   say(
     `libsodium code in dist/main/index.js itself: ${/libsodium/.test(main) ? 'yes' : 'no'}. ` +
       `undici in dist/main/index.js: ${undici(main)}; in dist/post/index.js: ${undici(post)}; ` +
@@ -342,7 +342,7 @@ async function undiciChunks(): Promise<string[]> {
     for (const file of (await readdir(join(ROOT, 'dist', entry))).filter(
       (name) => name.endsWith('.js') && name !== 'index.js',
     )) {
-      if (/undici/i.test(await readFile(join(ROOT, 'dist', entry, file), 'utf8'))) found.push(`dist/${entry}/${file}`);
+      if (holdsUndici(await readFile(join(ROOT, 'dist', entry, file), 'utf8'))) found.push(`dist/${entry}/${file}`);
     }
   }
   return found;

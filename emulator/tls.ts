@@ -49,16 +49,22 @@ function removeFolder(dir: string): void {
 }
 
 /**
+ * What the leaf is: one the CA issued for localhost and the test names, or one a client must refuse whatever it
+ * trusts (issued for another name, expired, or signed by itself instead of the CA).
+ */
+export type LeafKind = 'valid' | 'other-name' | 'expired' | 'self-signed';
+
+/**
  * A CA of its own, for an owner that removes it with removeTls. Only the CA certificate stays on disk: the private
  * keys are read into memory and deleted at once, so a folder left behind (a process killed with SIGKILL) holds
  * nothing secret. A process that exits normally removes what is left; under jest that exit hook never fires (the
  * test sees a copy of `process`), which is why the test setup removes the shared CA after each file.
  */
-export async function createTestTls(): Promise<TestTls> {
+export async function createTestTls(leaf: LeafKind = 'valid'): Promise<TestTls> {
   const dir = await mkdtemp(join(tmpdir(), 'tfc-token-tls-'));
   made.add(dir);
   try {
-    const [key, cert, caCert] = await issue(dir);
+    const [key, cert, caCert] = await issue(dir, leaf);
     await Promise.all(['ca.key', 'key.pem', 'leaf.csr', 'leaf.ext', 'cert.pem'].map((name) => rm(join(dir, name))));
     return { caCertPath: join(dir, 'ca.pem'), dir, key, cert, caCert };
   } catch (failure) {
@@ -68,7 +74,7 @@ export async function createTestTls(): Promise<TestTls> {
 }
 
 /** Runs openssl in `dir`; returns the leaf key, the leaf certificate and the CA certificate as PEM. */
-async function issue(dir: string): Promise<[string, string, string]> {
+async function issue(dir: string, leaf: LeafKind): Promise<[string, string, string]> {
   const file = (name: string) => join(dir, name);
   // P-256 keys take milliseconds to generate; RSA would slow every test file's start.
   const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
@@ -105,7 +111,9 @@ async function issue(dir: string): Promise<[string, string, string]> {
     [
       // *.test names are reached only through the test proxy, which maps them to 127.0.0.1 (loopback itself
       // bypasses proxies).
-      'subjectAltName=DNS:localhost,DNS:tfc.test,DNS:github.test,IP:127.0.0.1,IP:::1',
+      leaf === 'other-name'
+        ? 'subjectAltName=DNS:elsewhere.test'
+        : 'subjectAltName=DNS:localhost,DNS:tfc.test,DNS:github.test,IP:127.0.0.1,IP:::1',
       'basicConstraints=CA:FALSE',
       'keyUsage=critical,digitalSignature',
       'extendedKeyUsage=serverAuth',
@@ -116,14 +124,11 @@ async function issue(dir: string): Promise<[string, string, string]> {
     '-req',
     '-in',
     file('leaf.csr'),
-    '-CA',
-    file('ca.pem'),
-    '-CAkey',
-    file('ca.key'),
+    ...(leaf === 'self-signed' ? ['-signkey', file('key.pem')] : ['-CA', file('ca.pem'), '-CAkey', file('ca.key')]),
     '-set_serial',
     `0x${randomBytes(8).toString('hex')}`,
     '-days',
-    '7',
+    leaf === 'expired' ? '-1' : '7', // -1: it ended a day before it began
     '-extfile',
     file('leaf.ext'),
     '-out',

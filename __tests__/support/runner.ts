@@ -22,7 +22,8 @@ export interface StepOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** For the post step: the state the main step saved. */
   readonly state?: Readonly<Record<string, string>>;
-  readonly caCertPath: string;
+  /** NODE_EXTRA_CA_CERTS of the step; null leaves it unset (Node's bundled roots, then the machine's store). */
+  readonly caCertPath: string | null;
   readonly timeoutMs?: number;
   /** Step debug on (ACTIONS_STEP_DEBUG), as a hygiene check must assume the worst. */
   readonly debug?: boolean;
@@ -80,7 +81,7 @@ async function stepIn(dir: string, entry: 'main' | 'post', options: StepOptions)
     PATH: process.env['PATH'] ?? '',
     HOME: dir,
     RUNNER_TEMP: dir,
-    NODE_EXTRA_CA_CERTS: options.caCertPath,
+    ...(options.caCertPath === null ? {} : { NODE_EXTRA_CA_CERTS: options.caCertPath }),
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
     GITHUB_ENV: files.env,
@@ -169,6 +170,14 @@ export function parseFileCommands(text: string): Record<string, string> {
 /** The `::error::` lines (workflow commands) of a step's stdout. */
 export function errorLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => line.startsWith('::error'));
+}
+
+/**
+ * Whether a bundle file holds undici's code. HttpClient is bundled with the stand-in of shims/undici-not-bundled,
+ * whose refusal names undici; that sentence is not undici.
+ */
+export function holdsUndici(text: string): boolean {
+  return /undici/i.test(text.replace(/undici is not bundled with tfc-token-action[^"]*/g, ''));
 }
 
 /** Step env that preloads `load-probe.mjs`, which reports what the step's process loaded (read it with probeReport). */

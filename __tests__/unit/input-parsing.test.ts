@@ -1,6 +1,7 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { InputError } from '../../src/common/errors.js';
-import { parseInputs, type Inputs } from '../../src/inputs/parse.js';
+import { parseInputs, type Connection, type Inputs } from '../../src/inputs/parse.js';
+import { makeTestTls, type TestTls } from '../../emulator/tls.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const HOUR = 3600_000;
@@ -34,6 +35,7 @@ describe('accepted inputs', () => {
       apiToken: 'tok.atlasv1.abc',
       hostname: 'app.terraform.io',
       requestTimeoutMs: 30_000,
+      caCertificate: null,
       team: { id: 'team-abc' },
       organization: null,
       expiresAt: new Date(NOW + 6 * HOUR),
@@ -149,6 +151,41 @@ describe('accepted inputs', () => {
       },
       description: '',
     });
+  });
+});
+
+describe('ca-certificate', () => {
+  let tls: TestTls;
+  beforeAll(async () => {
+    tls = await makeTestTls();
+  });
+  const caOf = (value: string) =>
+    (parse({ ...base, 'team-id': 'team-abc', 'ca-certificate': value }) as Connection).caCertificate;
+
+  test('PEM text, CRLF line ends too, or the path of a PEM file: the certificates, checked', () => {
+    const pem = tls.caCert.trim();
+    expect(caOf(pem)).toBe(pem);
+    expect(caOf(pem.replace(/\n/g, '\r\n'))).toBe(pem.replace(/\n/g, '\r\n'));
+    expect(caOf(tls.caCertPath)).toBe(pem);
+    expect(caOf(`${pem}\n${tls.cert}`)).toBe(`${pem}\n${tls.cert.trim()}`); // a bundle
+  });
+
+  test('a file of the wrong kind names the input, not its content', () => {
+    const error = failure({ ...base, 'team-id': 'team-abc', 'ca-certificate': '/dev/null' });
+    expect(error.message).toBe(
+      'Input "ca-certificate" must hold a PEM certificate (-----BEGIN CERTIFICATE-----); give the PEM text of the CA ' +
+        'certificate, or the path of a file that holds it.',
+    );
+  });
+
+  test('a file that never ends is read no further than 1 MiB', () => {
+    const error = failure({ ...base, 'team-id': 'team-abc', 'ca-certificate': '/dev/zero' });
+    expect(error.message).toBe('Input "ca-certificate" cannot be a file over 1 MiB: "/dev/zero".');
+  });
+
+  test('a private key is refused without being repeated', () => {
+    const error = failure({ ...base, 'team-id': 'team-abc', 'ca-certificate': `${tls.caCert}\n${tls.key}` });
+    expect(error.message).toBe('Input "ca-certificate" must not hold a private key; give the CA certificate alone.');
   });
 });
 

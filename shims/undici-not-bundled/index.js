@@ -4,7 +4,7 @@ export class ProxyAgent {
   constructor() {
     throw new Error(
       'undici is not bundled with tfc-token-action: @actions/http-client getAgentDispatcher() is unsupported here. ' +
-        'The action reaches proxies through its own CONNECT tunnel (src/transport/proxy-tunnel.ts).',
+        "The action's requests use HttpClient's node:http agents and its tunnel (src/transport/transport.ts).",
     );
   }
 }

@@ -20,7 +20,7 @@ import {
   type InputSource,
   type TeamRef,
 } from './rules.js';
-import { readApiToken, readHostname } from './connection.js';
+import { readApiToken, readCaCertificate, readHostname } from './connection.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './rotate.js';
 import { forbidScopedInputs, parseScopedCreate, wantsScopedToken, type CreateScopedToken } from './scoped.js';
 
@@ -158,7 +158,8 @@ function parseConnection(source: InputSource): Connection {
       'contains spaces, line breaks or other characters a token never has; pass the token alone.',
     );
   }
-  return { apiToken, hostname: readHostname(source), requestTimeoutMs: requestTimeout(source) };
+  const hostname = readHostname(source);
+  return { apiToken, hostname, requestTimeoutMs: requestTimeout(source), caCertificate: readCaCertificate(source) };
 }
 
 function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {

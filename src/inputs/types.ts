@@ -8,4 +8,6 @@ export interface Connection {
   readonly hostname: string;
   readonly apiToken: string;
   readonly requestTimeoutMs: number;
+  /** PEM text of the ca-certificate input: a CA trusted beside Node's roots; null when not given. */
+  readonly caCertificate: string | null;
 }

@@ -2,6 +2,7 @@ import type { ActionIo } from '../runner/io.js';
 import type { Publisher } from '../runner/publish.js';
 import type { CleanupLedger } from '../state/ledger.js';
 import type { TfcClient } from '../api/tfc/client.js';
+import type { Transport } from '../transport/transport.js';
 import { findTeamByName, readTeam } from '../api/tfc/teams.js';
 import type { Team } from '../api/tfc/types.js';
 import type { TeamRef } from '../inputs/parse.js';
@@ -16,6 +17,8 @@ export interface OperationContext {
   readonly now: () => number;
   /** A client for the same host that authenticates with another token (to verify a new one). */
   readonly connectAs: (apiToken: string) => TfcClient;
+  /** A transport for GitHub's API, with the step's request deadline and TLS trust. */
+  readonly transport: () => Transport;
 }
 
 /** A team id costs no request; a name costs one look-up. */

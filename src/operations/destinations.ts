@@ -35,7 +35,7 @@ export class PartialWriteError extends Error {
 export async function prepareDestinations(context: OperationContext, inputs: RotateToken): Promise<Destination[]> {
   const destinations: Destination[] = [];
   if (inputs.variable) destinations.push(await variableDestination(context, inputs.variable));
-  if (inputs.secret) destinations.push(secretDestination(inputs.secret, inputs.requestTimeoutMs));
+  if (inputs.secret) destinations.push(secretDestination(inputs.secret, context));
   return destinations;
 }
 
@@ -60,7 +60,7 @@ export async function writeDestinations(
   return written;
 }
 
-function secretDestination(secret: SecretDestination, timeoutMs: number): Destination {
+function secretDestination(secret: SecretDestination, context: OperationContext): Destination {
   return {
     label: secretLabel(secret),
     output: 'secret-updated',
@@ -74,7 +74,8 @@ function secretDestination(secret: SecretDestination, timeoutMs: number): Destin
         organization: secret.organization,
       };
       const userAgent = `tfc-token-action/${ACTION_VERSION}`;
-      return storeSecret({ token: secret.githubToken, apiUrl: secret.apiUrl, userAgent, timeoutMs }, target, value);
+      const github = { token: secret.githubToken, apiUrl: secret.apiUrl, userAgent };
+      return storeSecret(github, target, value, context.transport());
     },
   };
 }

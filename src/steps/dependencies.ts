@@ -3,7 +3,8 @@ import { guardIo, type GuardedIo } from '../runner/guarded-io.js';
 import type { Connection as InputConnection } from '../inputs/parse.js';
 import { coreIo } from '../runner/io.js';
 import { TfcClient } from '../api/tfc/client.js';
-import { nodeTransport } from '../transport/transport.js';
+import { httpClientTransport, type Transport } from '../transport/transport.js';
+import { TlsTrust } from '../transport/trust.js';
 import { randomHex } from '../common/random.js';
 import type { StepEnv } from '../runner/runner-input.js';
 import { ACTION_VERSION } from '../common/version.js';
@@ -22,25 +23,36 @@ export interface Dependencies {
   readonly now: () => number;
   readonly randomHex: () => string;
   readonly connect: (connection: Connection) => TfcClient;
+  /** A transport for another API (GitHub) with the connection's deadline and the step's TLS trust. */
+  readonly transport: (connection: Connection) => Transport;
 }
+
+const USER_AGENT = `tfc-token-action/${ACTION_VERSION}`;
 
 export function runnerDependencies(): Dependencies {
   const io = guardIo(coreIo, (message) => core.setFailed(message));
+  // One per step: once the machine's store is added for an unknown issuer, every later connection has it.
+  let trust: TlsTrust | undefined;
+  const transport = ({ requestTimeoutMs, caCertificate }: Connection) => {
+    trust ??= new TlsTrust({ ca: caCertificate, notice: (message) => io.notice(message) });
+    return httpClientTransport({ userAgent: USER_AGENT, timeoutMs: requestTimeoutMs, trust });
+  };
   return {
     io,
     env: process.env,
     now: Date.now,
     randomHex,
-    connect: ({ hostname, apiToken, requestTimeoutMs, deadline }) =>
+    transport,
+    connect: (connection) =>
       new TfcClient({
-        hostname,
-        apiToken,
-        transport: nodeTransport({ userAgent: `tfc-token-action/${ACTION_VERSION}`, timeoutMs: requestTimeoutMs }),
+        hostname: connection.hostname,
+        apiToken: connection.apiToken,
+        transport: transport(connection),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: Date.now,
         random: Math.random,
         log: (message) => io.info(message),
-        ...(deadline === undefined ? {} : { deadline }),
+        ...(connection.deadline === undefined ? {} : { deadline: connection.deadline }),
       }),
   };
 }

@@ -23,6 +23,7 @@ export async function runMain(deps: Dependencies, inputs: Inputs, credentials: r
       randomHex: deps.randomHex,
       now: deps.now,
       connectAs: (apiToken) => deps.connect({ ...inputs, apiToken, deadline }),
+      transport: () => deps.transport(inputs),
     };
     await runOperation(context, inputs);
   } finally {

@@ -1,6 +1,6 @@
 import type { Dependencies } from './dependencies.js';
 import { errorMessage } from '../common/errors.js';
-import { readApiToken, readHostname } from '../inputs/connection.js';
+import { readApiToken, readCaCertificate, readHostname } from '../inputs/connection.js';
 import { Publisher } from '../runner/publish.js';
 import { runnerInput } from '../runner/runner-input.js';
 import { loadCleanupState, type CleanupRecord } from '../state/ledger.js';
@@ -34,10 +34,13 @@ export async function runPost(deps: Dependencies): Promise<void> {
   }
   const hostname = postHostname(deps, state.hostname);
   if (!hostname) return;
+  const caCertificate = postCaCertificate(deps);
+  if (caCertificate === undefined) return;
   const client = deps.connect({
     hostname,
     apiToken,
     requestTimeoutMs: postTimeoutMs(input('request-timeout')),
+    caCertificate,
     deadline: deps.now() + POST_BUDGET_MS,
   });
   const lines: Array<readonly [string, string]> = [];
@@ -76,6 +79,16 @@ function postHostname(deps: Dependencies, saved: string): string | null {
     `Nothing was cleaned up: the saved state names a different host from the hostname input (${hostname}).`,
   );
   return null;
+}
+
+/** The ca-certificate input, as the main step read it; undefined, after a warning, when it cannot be read now. */
+function postCaCertificate(deps: Dependencies): string | null | undefined {
+  try {
+    return readCaCertificate({ get: runnerInput(deps.env) });
+  } catch (error) {
+    deps.io.warning(`Nothing was cleaned up: ${errorMessage(error)}`);
+    return undefined;
+  }
 }
 
 function describe(records: ReadonlyArray<CleanupRecord>): string {

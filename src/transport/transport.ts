@@ -1,8 +1,12 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Socket } from 'node:net';
+import type { SecureContext } from 'node:tls';
+import { HttpClient } from '@actions/http-client';
+import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
-import { proxyAgent } from './proxy-tunnel.js';
 import { CERTIFICATE_ERROR, NOT_CONNECTED_CODES } from './retry.js';
+import { TlsTrust } from './trust.js';
+import { isTunnelAgent, keepTunnelsAlive, type KeptTunnels } from './tunnel-keep-alive.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -34,114 +38,199 @@ export interface TransportOptions {
   /** One deadline per request: connecting, the TLS handshake, sending, the headers and the whole body. */
   readonly timeoutMs: number;
   readonly maxBodyBytes?: number;
-  /** Extra trusted CAs, for tests that run the transport in-process (a child process uses NODE_EXTRA_CA_CERTS). */
-  readonly ca?: string;
+  /** The CAs that verify servers, shared by the step's transports (default: Node's own, then the machine's). */
+  readonly trust?: TlsTrust;
+}
+
+/** One request on its way: its abort signal, the CAs it trusts, and whether its connection (TLS included) is up. */
+interface Attempt {
+  readonly controller: AbortController;
+  readonly trusted: SecureContext | undefined;
+  connected: boolean;
 }
 
 /**
- * node:http(s) with keep-alive (a look-up and a create share one TLS handshake), no redirects (the credential goes
- * to the configured host only) and no retries of its own (the policy lives in retry.ts). HTTPS_PROXY / HTTP_PROXY /
- * NO_PROXY are read as @actions/http-client reads them; a proxy is used through a CONNECT tunnel, so TLS stays
- * end to end.
+ * Every request goes through @actions/http-client's HttpClient: its keep-alive agents, its reading of HTTPS_PROXY /
+ * NO_PROXY and its CONNECT tunnel (TLS end to end through a proxy). Redirects are returned, never followed (the
+ * credential goes to the configured host only), and HttpClient retries nothing (the policy lives in retry.ts).
+ * On top of it: one deadline per request (HttpClient's socketTimeout is an idle timeout, which a drip never trips),
+ * a cap on the body, "not sent" told apart from "may have been processed", and TLS and proxy failures named.
  */
-export function nodeTransport(options: TransportOptions): Transport {
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const tls = options.ca ? { ca: options.ca } : {};
-  const agents = new Map<string, HttpAgent>();
-  const agentFor = (url: URL): HttpAgent => {
-    const proxy = getProxyUrl(url);
-    const key = `${url.protocol}${proxy ? ` via ${proxy.href}` : ''}`;
-    let agent = agents.get(key);
-    if (!agent) {
-      const secure = url.protocol === 'https:';
-      agent = proxy
-        ? proxyAgent(proxy, secure, { keepAlive: true, ...tls })
-        : secure
-          ? new HttpsAgent({ keepAlive: true, ...tls })
-          : new HttpAgent({ keepAlive: true });
-      agents.set(key, agent);
-    }
-    return agent;
+export function httpClientTransport(options: TransportOptions): Transport {
+  const limits = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
+  const trust = options.trust ?? new TlsTrust();
+  const tunnels = new Map<Agent, KeptTunnels>();
+  const hooks = attemptHooks((agent) => {
+    if (isTunnelAgent(agent)) tunnels.set(agent, keepTunnelsAlive(agent));
+  });
+  // HttpClient keeps one direct agent for whichever protocol it met first: one client per protocol.
+  const clients = new Map<string, HttpClient>();
+  const clientFor = (protocol: string) => {
+    const client = clients.get(protocol) ?? new HttpClient(options.userAgent, [hooks.handler], clientOptions(limits));
+    clients.set(protocol, client);
+    return client;
+  };
+  const inFlight = new Set<AbortController>();
+  const exchange = (method: string, target: URL, body: string | null, headers: Record<string, string>) => {
+    const attempt: Attempt = { controller: new AbortController(), trusted: trust.context, connected: false };
+    inFlight.add(attempt.controller);
+    const answer = hooks.start(attempt, () => clientFor(target.protocol).request(method, target.href, body, headers));
+    const read = answer.then(
+      ({ message }) => readAnswer(message, { ...limits, method, path: target.pathname }),
+      (error: Error) => Promise.reject(asTransportError(error, attempt.connected, target, trust)),
+    );
+    const settled = withinDeadline(read, attempt, limits.timeoutMs).finally(() => inFlight.delete(attempt.controller));
+    return { attempt, settled };
   };
   return {
     send(method, url, body, headers) {
       const target = new URL(url);
-      const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-      const outgoing = request(target, {
-        method,
-        agent: agentFor(target),
-        headers: {
-          ...headers,
-          'User-Agent': options.userAgent,
-          ...(body === null ? {} : { 'Content-Length': Buffer.byteLength(body) }),
-        },
+      const first = exchange(method, target, body, headers);
+      // An issuer unknown to Node's roots: nothing was sent, so the connection is tried once more with the
+      // machine's store added.
+      return first.settled.catch((error: unknown) => {
+        const unsent = error instanceof TransportError && !error.connected;
+        if (!unsent || !trust.widenAfter(error.code, first.attempt.trusted)) throw error;
+        return exchange(method, target, body, headers).settled.then((answer) => {
+          trust.verifiedByMachine(target.host);
+          return answer;
+        });
       });
-      return exchange(outgoing, body, { method, path: target.pathname, timeoutMs: options.timeoutMs, maxBodyBytes });
     },
     close() {
-      for (const agent of agents.values()) agent.destroy();
-      agents.clear();
+      for (const controller of inFlight) controller.abort(new Error('the transport was closed'));
+      inFlight.clear();
+      for (const client of clients.values()) client.dispose();
+      clients.clear();
+      for (const kept of tunnels.values()) kept.close();
+      tunnels.clear();
     },
   };
 }
 
-interface ExchangeLimits {
-  readonly method: string;
-  readonly path: string;
-  readonly timeoutMs: number;
-  readonly maxBodyBytes: number;
+function clientOptions(limits: { timeoutMs: number }) {
+  // socketTimeout is HttpClient's idle timeout: set past the deadline, which always ends the request first.
+  const socketTimeout = limits.timeoutMs + 60_000;
+  return { allowRedirects: false, allowRetries: false, maxRetries: 0, keepAlive: true, socketTimeout };
 }
 
-/** Sends the request and reads the whole answer, or rejects once: never hangs past the deadline. */
-function exchange(outgoing: ClientRequest, body: string | null, limits: ExchangeLimits): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    // Until the connection (and its TLS handshake) is up, nothing of the request has left this process.
-    let connected = false;
-    const finish = (error: Error | null, response?: RawResponse) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      if (error) {
-        outgoing.destroy();
-        reject(error);
-      } else resolve(response as RawResponse);
+/**
+ * HttpClient calls its handlers' prepareRequest synchronously inside request(), before its first await, and creates
+ * the ClientRequest in the same turn: `start` hands the attempt over through `next`. The request gets the attempt's
+ * abort signal and a per-request view of HttpClient's agent (the pooled state stays on the agent) that sees the
+ * ClientRequest, to watch its connection, and gives the signal to the tunnel's CONNECT request too, which would
+ * otherwise go on waiting for a silent proxy after the abort.
+ */
+function attemptHooks(setUp: (agent: Agent) => void) {
+  const seen = new WeakSet<Agent>();
+  let next: Attempt | null = null;
+  const handler: RequestHandler = {
+    prepareRequest(request: RequestOptions) {
+      const attempt = next;
+      next = null;
+      if (!attempt) throw new Error('HttpClient prepared a request the transport did not start');
+      const agent = request.agent as Agent;
+      if (!seen.has(agent)) setUp(agent);
+      seen.add(agent);
+      request.signal = attempt.controller.signal;
+      trustFor(agent, attempt.trusted);
+      request.agent = perRequestView(agent, attempt);
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('the transport handles no authentication challenge')),
+  };
+  const start = <T>(attempt: Attempt, request: () => T): T => {
+    next = attempt;
+    try {
+      return request();
+    } finally {
+      next = null;
+    }
+  };
+  return { handler, start };
+}
+
+/** Both HttpClient's https.Agent and its tunnel agent pass their `options` to every new TLS connection. */
+function trustFor(agent: Agent, trusted: SecureContext | undefined): void {
+  const tls = (agent as { options?: Record<string, unknown> }).options;
+  if (tls && trusted) tls['secureContext'] = trusted;
+}
+
+function perRequestView(agent: Agent, attempt: Attempt): Agent {
+  const add = (agent as Agent & { addRequest(request: ClientRequest, target: unknown): void }).addRequest.bind(agent);
+  const addRequest = (request: ClientRequest, target: unknown) => {
+    watchConnection(request, attempt);
+    if (!isTunnelAgent(agent)) return add(request, target);
+    agent.proxyOptions['signal'] = attempt.controller.signal; // copied into the CONNECT request, if one is made now
+    try {
+      add(request, target);
+    } finally {
+      delete agent.proxyOptions['signal'];
+    }
+  };
+  return Object.assign(Object.create(agent) as Agent, { addRequest });
+}
+
+/** Until the connection (and its TLS handshake) is up, nothing of the request has left this process. */
+function watchConnection(request: ClientRequest, attempt: Attempt): void {
+  request.once('socket', (socket: Socket) => {
+    const up = () => (attempt.connected = true);
+    // A fresh TLS socket cannot have finished its handshake yet: that takes a round trip.
+    if (request.reusedSocket) up();
+    else if ('encrypted' in socket) socket.once('secureConnect', up);
+    else if (socket.connecting) socket.once('connect', up);
+    else up(); // plain HTTP through a tunnel the proxy has already opened
+  });
+}
+
+/** Settles once: with the answer, or with the first failure, or at the deadline, which aborts the request. */
+function withinDeadline<T>(work: Promise<T>, attempt: Attempt, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = (error: Error) => {
+      attempt.controller.abort(error);
+      reject(error);
     };
     const deadline = setTimeout(() => {
-      const seconds = Math.round(limits.timeoutMs / 1000);
-      finish(new TransportError(`ETIMEDOUT (no complete answer within ${seconds} s)`, connected));
-    }, limits.timeoutMs);
-    outgoing.on('socket', (socket) => {
-      // A fresh TLS socket cannot have finished its handshake yet: that takes a round trip.
-      if (outgoing.reusedSocket) connected = true;
-      else if ('encrypted' in socket) socket.once('secureConnect', () => (connected = true));
-      else if (socket.connecting) socket.once('connect', () => (connected = true));
-      else connected = true;
-    });
-    outgoing.on('error', (error) => finish(asTransportError(error, connected)));
-    outgoing.on('response', (message) => {
-      readBody(message, limits).then(
-        (text) => finish(null, { status: message.statusCode ?? 0, headers: message.headers, body: text }),
-        (error: Error) => finish(error),
-      );
-    });
-    outgoing.end(body ?? undefined);
+      const seconds = Math.round(timeoutMs / 1000);
+      fail(new TransportError(`ETIMEDOUT (no complete answer within ${seconds} s)`, attempt.connected));
+    }, timeoutMs);
+    work.then(resolve, fail).finally(() => clearTimeout(deadline));
   });
 }
 
 /** A failure before the connection was up (refused, DNS, TLS certificate or handshake, proxy refusal) sent nothing. */
-function asTransportError(error: Error, connected: boolean): TransportError {
+function asTransportError(error: Error, connected: boolean, target: URL, trust: TlsTrust): TransportError {
   if (error instanceof TransportError) return error;
+  const proxy = connected ? null : proxyFailure(error, target);
+  if (proxy) return proxy;
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : error.message;
-  if (CERTIFICATE_ERROR.test(name) && !connected) {
-    const hint = "the server's TLS certificate was refused; for a private CA set NODE_EXTRA_CA_CERTS";
-    return new TransportError(`${name} (${hint})`, false);
-  }
+  if (CERTIFICATE_ERROR.test(name) && !connected) return new TransportError(`${name} (${trust.refusal(name)})`, false);
   return new TransportError(name, connected && !NOT_CONNECTED_CODES.has(name));
 }
 
-function readBody(message: IncomingMessage, limits: ExchangeLimits): Promise<string> {
+/** HttpClient's tunnel reports every failed CONNECT as ECONNRESET with one of these texts, before any socket. */
+const TUNNEL_FAILURE = /^tunneling socket could not be established, (?:statusCode=(\d+)|cause=(.*))$/s;
+
+function proxyFailure(error: Error, target: URL): TransportError | null {
+  const failure = TUNNEL_FAILURE.exec(error.message);
+  if (!failure) return null;
+  const proxy = getProxyUrl(target)?.host ?? 'the proxy';
+  const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+  const [, status, cause = ''] = failure;
+  const what = status
+    ? `refused a tunnel to ${authority} (HTTP ${status})`
+    : `could not be reached (${/\bE[A-Z]+\b/.exec(cause)?.[0] ?? cause})`;
+  return new TransportError(`the proxy ${proxy} ${what}`, false);
+}
+
+interface ReadLimits {
+  readonly method: string;
+  readonly path: string;
+  readonly maxBodyBytes: number;
+}
+
+function readAnswer(message: IncomingMessage, limits: ReadLimits): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => {
       message.destroy();
@@ -156,11 +245,14 @@ function readBody(message: IncomingMessage, limits: ExchangeLimits): Promise<str
       if (size > limits.maxBodyBytes) tooLarge();
       else chunks.push(chunk);
     });
-    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    message.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      resolve({ status: message.statusCode ?? 0, headers: message.headers, body });
+    });
     message.on('close', () => {
       if (!message.complete) reject(new TransportError('connection closed before the response was complete', true));
     });
-    message.on('error', () => undefined);
+    message.on('error', () => undefined); // after an abort or a refusal, the request has already settled
   });
 }
 
@@ -168,7 +260,7 @@ function readBody(message: IncomingMessage, limits: ExchangeLimits): Promise<str
  * The server answered, so the request was processed: for a POST that is the ambiguous case the caller reconciles
  * (a token may exist); any other request fails at once, since asking again would bring the same answer.
  */
-function oversized({ method, path, maxBodyBytes }: ExchangeLimits): Error {
+function oversized({ method, path, maxBodyBytes }: ReadLimits): Error {
   const what = `the answer is larger than ${maxBodyBytes / 1024 / 1024} MiB and was not read`;
   if (method === 'POST') return new TransportError(what, true);
   return new Error(`${method} ${path} failed: ${what} (a proxy or a misbehaving server in the way?)`);

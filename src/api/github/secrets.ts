@@ -1,11 +1,11 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import { errorMessage } from '../../common/errors.js';
-import { nodeTransport, TransportError, type Transport } from '../../transport/transport.js';
+import { TransportError, type Transport } from '../../transport/transport.js';
 
 // Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
-// The calls go through @actions/github's Octokit with a fetch backed by the action's own transport: the same proxy
-// tunnel, deadline, body cap and no-redirect rule as every HCP Terraform call.
+// The calls go through @actions/github's Octokit with a fetch backed by the action's transport (HttpClient): the same
+// proxy handling, deadline, body cap and no-redirect rule as every HCP Terraform call.
 
 export interface SecretTarget {
   readonly name: string;
@@ -19,7 +19,6 @@ export interface GitHubConnection {
   /** GITHUB_API_URL (GitHub Enterprise Server) or https://api.github.com, without a trailing slash. */
   readonly apiUrl: string;
   readonly userAgent: string;
-  readonly timeoutMs: number;
 }
 
 type Visibility = 'all' | 'private' | 'selected';
@@ -41,12 +40,15 @@ interface Api {
 }
 
 // https://docs.github.com/en/rest/actions/secrets
-/** Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. */
+/**
+ * Seals `value` with the target's public key and writes it: 'created' for a new secret, 'updated' otherwise. The
+ * transport is closed once done.
+ */
 export async function storeSecret(
   connection: GitHubConnection,
   target: SecretTarget,
   value: string,
-  transport: Transport = nodeTransport({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs }),
+  transport: Transport,
 ): Promise<'created' | 'updated'> {
   const api = githubApi(connection, transport);
   try {
