@@ -141,3 +141,14 @@ describe('snippets and workflows', () => {
     expect(stdout).toContain('All workflow files passed lint checks');
   });
 });
+
+describe('bundled licenses', () => {
+  // ncc keeps one licence entry per package name: the undici shim must not take the name of the undici it stands in
+  // for, or the real undici in the rotate chunk ships without its licence text.
+  test.each(['main', 'post'])('dist/%s/licenses.txt carries the licence text of every bundled undici', async (step) => {
+    const licenses = await readFile(join(ROOT, 'dist', step, 'licenses.txt'), 'utf8');
+    const undici = licenses.split('\n\n').findIndex((block) => block.startsWith('undici\n'));
+    if (undici === -1) return; // the post bundle holds no undici
+    expect(licenses.split('\n\n')[undici]).toMatch(/^undici\nMIT\nMIT License/);
+  });
+});
