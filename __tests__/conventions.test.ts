@@ -147,8 +147,8 @@ describe('bundled licenses', () => {
   // for, or the real undici in the rotate chunk ships without its licence text.
   test.each(['main', 'post'])('dist/%s/licenses.txt carries the licence text of every bundled undici', async (step) => {
     const licenses = await readFile(join(ROOT, 'dist', step, 'licenses.txt'), 'utf8');
-    const undici = licenses.split('\n\n').findIndex((block) => block.startsWith('undici\n'));
-    if (undici === -1) return; // the post bundle holds no undici
-    expect(licenses.split('\n\n')[undici]).toMatch(/^undici\nMIT\nMIT License/);
+    const entry = /(?:^|\n)undici\nMIT\n(.*)\n/.exec(licenses);
+    if (step === 'main') expect(entry).not.toBeNull(); // the rotate chunk holds the real undici
+    if (entry) expect(entry[1]).toBe('MIT License');
   });
 });
