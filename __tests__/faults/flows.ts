@@ -470,8 +470,11 @@ function noSecretPrinted({ main, post, earlier, secrets }: FlowObserved): string
   return leaks.length > 0 ? [`${leaks.length} secret leaks (${leaks.map((leak) => leak.where).join(', ')})`] : [];
 }
 
+/** A step ends with at most one error line: exactly one when it fails, none when it succeeds. */
 function atMostOneErrorLine({ main, post }: FlowObserved): string[] {
-  return [main, post].filter((step) => errorLines(step).length > 1).map(() => 'a step ended with several errors');
+  return [main, post]
+    .filter((step) => errorLines(step).length !== (step.code === 0 ? 0 : 1))
+    .map((step) => `a step that ${step.code === 0 ? 'succeeded' : 'failed'} printed ${errorLines(step).length} errors`);
 }
 
 function errorLines(step: StepResult): string[] {
