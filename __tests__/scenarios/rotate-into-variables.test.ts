@@ -140,7 +140,7 @@ describe('into a workspace variable', () => {
     expectClean(failed.main, everySecret());
   });
 
-  test('a PATCH whose answer never reads: both tokens stay, one error names both and what the variable holds', async () => {
+  test('a PATCH whose answer never reads: both tokens stay, one error names both ids', async () => {
     const inputs = { 'team-name': 'platform', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'tfe-admin' };
     const before = await run(inputs);
     world.emulator.inject({ method: 'PATCH', path: /\/vars\//, times: Infinity, fault: { kind: 'non-json' } });

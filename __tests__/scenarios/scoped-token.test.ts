@@ -388,7 +388,7 @@ describe('the owners warning', () => {
 });
 
 describe('an ambiguous token create', () => {
-  test('the orphan is found by its nonce and deleted, a fresh create succeeds; post removes token and team', async () => {
+  test('the orphan is found by its nonce and deleted, a fresh create succeeds; post removes both', async () => {
     world.emulator.inject({ method: 'POST', path: /\/authentication-tokens$/, fault: { kind: 'reset-after' } });
     const main = await world.main(scoped({ workspaces: 'app-prod' }));
     expect(errorsOf(main)).toEqual([]);

@@ -100,7 +100,7 @@ describe('retries', () => {
     expect(refused.sent).toHaveLength(2);
   });
 
-  test('sent means maybe applied: a PATCH or DELETE interrupted after connecting is ambiguous, not unreachable', async () => {
+  test('sent means maybe applied: a PATCH or DELETE cut off after connecting is ambiguous', async () => {
     const patch = scripted(new TransportError('ECONNRESET', true));
     await expect(patch.client.patch('/vars/var-1', {})).rejects.toThrow(AmbiguousRequestError);
     expect(patch.sent).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('retries', () => {
     await expect(unsent.client.patch('/vars/var-1', {})).rejects.toThrow('(could not reach tfe.example.com)');
   });
 
-  test('a PATCH the caller marks repeatable is retried after a reset or a 5xx; its unreadable 2xx is ambiguous', async () => {
+  test('a repeatable PATCH is retried after a reset or a 5xx; its unreadable 2xx is ambiguous', async () => {
     const ok = json(200, { data: { id: 'var-1' } });
     const repeatable = scripted(new TransportError('ECONNRESET', true), json(504, {}), ok);
     await repeatable.client.patch('/vars/var-1', {}, { repeatable: true });
