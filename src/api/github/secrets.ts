@@ -36,6 +36,19 @@ class GitHubCallError extends Error {
   }
 }
 
+/** Time for the retry policy's waits; tests pass their own. */
+export interface RetryClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+const REAL_CLOCK: RetryClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
 interface Api {
   get(path: string): Promise<unknown>;
   put(path: string, body: Record<string, unknown>): Promise<number>;
@@ -48,8 +61,9 @@ export async function storeSecret(
   target: SecretTarget,
   value: string,
   transport: Transport = nodeTransport({ userAgent: connection.userAgent, timeoutMs: connection.timeoutMs }),
+  clock: RetryClock = REAL_CLOCK,
 ): Promise<'created' | 'updated'> {
-  const api = githubApi(connection, transport);
+  const api = githubApi(connection, transport, clock);
   try {
     const status = target.organization
       ? await storeOrganizationSecret(api, target.organization, target.name, value)
@@ -143,24 +157,25 @@ async function selectedRepositoryIds(api: Api, secret: string): Promise<number[]
   throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
 }
 
-function githubApi(connection: GitHubConnection, transport: Transport): Api {
+function githubApi(connection: GitHubConnection, transport: Transport, clock: RetryClock): Api {
   const octokit = getOctokit(connection.token, {
     baseUrl: connection.apiUrl,
     userAgent: connection.userAgent,
     request: { fetch: transportFetch(transport) },
   });
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
-    const started = Date.now();
+    const started = clock.now();
     for (let attempt = 1; ; attempt++) {
       try {
         const headers = { 'X-GitHub-Api-Version': '2022-11-28' };
         return await octokit.request(`${method} ${path}`, { ...body, headers });
       } catch (error) {
-        const clock = { nowSeconds: Date.now() / 1000, random: Math.random };
         const outcome = outcomeOf(error);
-        const decision = outcome ? decideRetry(method, outcome, attempt, Date.now() - started, clock) : null;
+        const elapsed = clock.now() - started;
+        const policyClock = { nowSeconds: clock.now() / 1000, random: clock.random };
+        const decision = outcome ? decideRetry(method, outcome, attempt, elapsed, policyClock) : null;
         if (!decision?.retry) throw callError(error, method, path);
-        await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+        await clock.sleep(decision.delayMs);
       }
     }
   };
