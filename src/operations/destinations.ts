@@ -213,10 +213,7 @@ async function writeVariable(
   }
 }
 
-/**
- * A create that may have landed is looked up by key before it is sent again; a write is sent at most this often
- * beyond the client's own retries.
- */
+/** A create that may have landed is looked up by key before it is sent again, so it is sent at most this often. */
 const MAX_VARIABLE_CREATES = 3;
 
 async function create(
@@ -230,15 +227,9 @@ async function create(
   return (await variables.createSensitive(context.client, collection, fields, value)).id;
 }
 
-/** Setting the value again is harmless, so a PATCH whose answer was lost or unreadable is sent again. */
+/** The client repeats this PATCH itself after a reset, a timeout or a 5xx (setting the value again is harmless). */
 async function update(context: OperationContext, collection: VariableCollection, id: string, value: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await variables.updateSensitiveValue(context.client, collection, id, value)).id;
-    } catch (error) {
-      if (!mayHaveLanded(error) || attempt === MAX_VARIABLE_CREATES) throw error;
-    }
-  }
+  return (await variables.updateSensitiveValue(context.client, collection, id, value)).id;
 }
 
 async function lookUpVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination) {

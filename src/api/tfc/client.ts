@@ -132,18 +132,13 @@ export class TfcClient {
     const started = this.#options.now();
     const deadline = this.#options.deadline ?? Infinity;
     if (started >= deadline) throw new Error(`${method} ${path} was not sent: the step's time budget is spent.`);
+    const asMethod = repeatable ? 'PUT' : method; // a repeatable PATCH is retried as the policy retries a PUT
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(method, path, url, body);
-      const decision = decideRetry(
-        repeatable ? 'PUT' : method,
-        outcome.summary,
-        attempt,
-        this.#options.now() - started,
-        {
-          nowSeconds: this.#options.now() / 1000,
-          random: this.#options.random,
-        },
-      );
+      const decision = decideRetry(asMethod, outcome.summary, attempt, this.#options.now() - started, {
+        nowSeconds: this.#options.now() / 1000,
+        random: this.#options.random,
+      });
       if (!decision.retry || this.#options.now() + decision.delayMs >= deadline) return outcome.finish();
       this.#options.log(`${method} ${path}: attempt ${attempt} ${outcome.what}; retrying in ${decision.delayMs} ms.`);
       await this.#options.sleep(decision.delayMs);
