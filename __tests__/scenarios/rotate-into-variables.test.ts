@@ -123,7 +123,7 @@ describe('into a workspace variable', () => {
     world.emulator.inject({
       method: 'PATCH',
       path: /\/vars\//,
-      fault: { kind: 'status', status: 500, body: '<html>oops</html>', contentType: 'text/html' },
+      fault: { kind: 'status', status: 403, body: '{"errors":[{"status":"403","title":"forbidden"}]}' },
     });
     const failed = await run({
       'team-name': 'platform',
@@ -138,6 +138,27 @@ describe('into a workspace variable', () => {
     expect(variable(workspace)[0]!.value).toBe(before.main.outputs['token']);
     expect(failed.post.stdout).toContain('Nothing to clean up');
     expectClean(failed.main, everySecret());
+  });
+
+  test('a PATCH whose answer never reads: both tokens stay, one error names both ids', async () => {
+    const inputs = { 'team-name': 'platform', 'variable-key': 'TFE_TOKEN', 'variable-workspace': 'tfe-admin' };
+    const before = await run(inputs);
+    world.emulator.inject({ method: 'PATCH', path: /\/vars\//, times: Infinity, fault: { kind: 'non-json' } });
+    const unsettled = await run(inputs);
+    expect(unsettled.main.code).toBe(1);
+    const [error] = errorsOf(unsettled.main);
+    expect(errorsOf(unsettled.main)).toHaveLength(1);
+    const newId = unsettled.main.outputs['token-id']!;
+    expect(error).toContain(`holds either ${newId} or the previous token ${before.main.outputs['token-id']}`);
+    expect(error).toContain('nothing was revoked');
+    expect(
+      world.emulator
+        .tokens()
+        .map((token) => token.id)
+        .sort(),
+    ).toEqual([before.main.outputs['token-id'], newId].sort());
+    expect(variable(workspace)[0]!.value).toBe(unsettled.main.outputs['token']);
+    expectClean(unsettled.main, everySecret());
   });
 
   test('organization token whose variable write fails: loud, names the new id, still in masked output', async () => {

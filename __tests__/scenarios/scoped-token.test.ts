@@ -388,8 +388,33 @@ describe('the owners warning', () => {
 });
 
 describe('an ambiguous token create', () => {
-  test('the token is looked up and deleted, then the team; nothing left, nothing leaked', async () => {
+  test('the orphan is found by its nonce and deleted, a fresh create succeeds; post removes both', async () => {
     world.emulator.inject({ method: 'POST', path: /\/authentication-tokens$/, fault: { kind: 'reset-after' } });
+    const main = await world.main(scoped({ workspaces: 'app-prod' }));
+    expect(errorsOf(main)).toEqual([]);
+    expect(main.code).toBe(0);
+    expect(world.calls().slice(-4)).toEqual([
+      expect.stringMatching(/^POST \/teams\/team-.*\/authentication-tokens$/),
+      'GET /organizations/acme/team-tokens',
+      expect.stringMatching(/^DELETE \/authentication-tokens\/at-/),
+      expect.stringMatching(/^POST \/teams\/team-.*\/authentication-tokens$/),
+    ]);
+    expect(world.emulator.tokens().map((token) => token.id)).toEqual([main.outputs['token-id']]);
+    expect(temporaryTeams()).toHaveLength(1);
+    const post = await world.post(main, scoped({ workspaces: 'app-prod' }));
+    expect(post.code).toBe(0);
+    expect(world.emulator.tokens()).toEqual([]);
+    expect(temporaryTeams()).toEqual([]);
+    expectClean(main, [...world.emulator.mintedSecrets(), world.credential]);
+  });
+
+  test('a create that keeps failing after it acted: each orphan deleted, then the team; nothing left', async () => {
+    world.emulator.inject({
+      method: 'POST',
+      path: /\/authentication-tokens$/,
+      times: Infinity,
+      fault: { kind: 'reset-after' },
+    });
     const { main, post } = await world.job(scoped({ workspaces: 'app-prod' }));
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);

@@ -16,6 +16,10 @@ export interface FakeGitHub {
   requests(): string[];
   /** answer every request for this scope with this status (to test permission errors) */
   deny(scope: string, status: number): void;
+  /** the next matching request gets this fault, as the emulator's: before acting, after acting, or instead */
+  inject(fault: GitHubFault): void;
+  /** when each secret write took effect (epoch ms) and the plaintext it stored */
+  writes(): Array<{ at: number; scope: string; name: string; value: string }>;
   seedOrganizationSecret(
     org: string,
     name: string,
@@ -23,6 +27,14 @@ export interface FakeGitHub {
     selected?: number[],
   ): void;
   close(): Promise<void>;
+}
+
+export interface GitHubFault {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly kind: 'reset-before' | 'reset-after' | 'status' | 'hang';
+  /** for 'status' */
+  readonly status?: number;
 }
 
 /** `tls`: serve HTTPS with this key and certificate (as the real API does), e.g. to reach it through an HTTPS proxy. */
@@ -36,11 +48,18 @@ export async function startFakeGitHub(
   const orgMeta = new Map<string, { visibility: string; selected: number[] }>();
   const denied = new Map<string, number>();
   const log: string[] = [];
+  const faults: GitHubFault[] = [];
+  const writes: Array<{ at: number; scope: string; name: string; value: string }> = [];
 
   const handler: RequestListener = async (request, response) => {
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     log.push(`${request.method} ${path}`);
+    const fault = takeFault(faults, request.method ?? 'GET', path);
+    if (fault?.kind === 'reset-before') return void request.socket.destroy();
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'status') return sendJson(response, fault.status ?? 500, { message: 'Server Error' });
+    const send: typeof sendJson = fault?.kind === 'reset-after' ? () => void request.socket.destroy() : sendJson;
     if (request.headers.authorization !== `Bearer ${token}` && request.headers.authorization !== `token ${token}`)
       return send(response, 401, { message: 'Bad credentials' });
     const route = match(path);
@@ -84,6 +103,7 @@ export async function startFakeGitHub(
     );
     const existed = secrets.has(route.name);
     secrets.set(route.name, sodium.to_string(plain));
+    writes.push({ at: Date.now(), scope: route.scope, name: route.name, value: sodium.to_string(plain) });
     if (route.scope.startsWith('org:'))
       orgMeta.set(metaKey, { visibility: visibility ?? 'missing', selected: selected_repository_ids ?? [] });
     return send(response, existed ? 204 : 201, null);
@@ -98,6 +118,8 @@ export async function startFakeGitHub(
     visibility: (org, name) => orgMeta.get(`org:${org}/${name}`),
     requests: () => [...log],
     deny: (scope, status) => denied.set(scope, status),
+    inject: (fault) => faults.push(fault),
+    writes: () => [...writes],
     seedOrganizationSecret(org, name, visibility, selected = []) {
       const scope = `org:${org}`;
       store.set(scope, store.get(scope) ?? new Map());
@@ -157,7 +179,12 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function takeFault(faults: GitHubFault[], method: string, path: string): GitHubFault | null {
+  const index = faults.findIndex((fault) => fault.method === method && fault.path.test(path));
+  return index < 0 ? null : (faults.splice(index, 1)[0] ?? null);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json' });
   response.end(body === null ? undefined : JSON.stringify(body));
 }

@@ -100,6 +100,27 @@ describe('retries', () => {
     expect(refused.sent).toHaveLength(2);
   });
 
+  test('sent means maybe applied: a PATCH or DELETE cut off after connecting is ambiguous', async () => {
+    const patch = scripted(new TransportError('ECONNRESET', true));
+    await expect(patch.client.patch('/vars/var-1', {})).rejects.toThrow(AmbiguousRequestError);
+    expect(patch.sent).toHaveLength(1);
+    const gone = scripted(...Array.from({ length: 20 }, () => new TransportError('ETIMEDOUT', true)));
+    await expect(gone.client.delete('/authentication-tokens/at-1')).rejects.toThrow(AmbiguousRequestError);
+    const unsent = scripted(...Array.from({ length: 20 }, () => new TransportError('ECONNREFUSED', false)));
+    await expect(unsent.client.patch('/vars/var-1', {})).rejects.toThrow('(could not reach tfe.example.com)');
+  });
+
+  test('a repeatable PATCH is retried after a reset or a 5xx; its unreadable 2xx is ambiguous', async () => {
+    const ok = json(200, { data: { id: 'var-1' } });
+    const repeatable = scripted(new TransportError('ECONNRESET', true), json(504, {}), ok);
+    await repeatable.client.patch('/vars/var-1', {}, { repeatable: true });
+    expect(repeatable.sent).toHaveLength(3);
+    const unreadable = scripted({ status: 200, headers: {}, body: '<html>' });
+    await expect(unreadable.client.patch('/vars/var-1', {}, { repeatable: true })).rejects.toThrow(
+      AmbiguousRequestError,
+    );
+  });
+
   test('a GET that keeps failing stops within the attempt budget with a plain error', async () => {
     const { client, sent } = scripted(...Array.from({ length: 20 }, () => new TransportError('ECONNRESET', true)));
     await expect(client.get('/x')).rejects.toThrow('GET /x failed: ECONNRESET (could not reach tfe.example.com)');

@@ -41,6 +41,14 @@ export class AmbiguousRequestError extends Error {
   }
 }
 
+/**
+ * A write whose outcome is unknown: the request may have reached the server (broken after sending, a timeout, an
+ * unreadable answer) or a 5xx came back, which a gateway may send after the server acted.
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  return error instanceof AmbiguousRequestError || (error instanceof ApiError && error.status >= 500);
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -2,14 +2,14 @@ import { AmbiguousRequestError, ApiError, errorMessage } from '../common/errors.
 import type { CreateScopedToken } from '../inputs/scoped.js';
 import type { CleanupRecord } from '../state/ledger.js';
 import { teamsEntitled } from '../api/tfc/entitlements.js';
-import * as access from '../api/tfc/team-access.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { createTeam, deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
 import type { MintedToken, Team } from '../api/tfc/types.js';
 import { printable } from '../common/text.js';
 import type { OperationContext } from './context.js';
 import { mint } from './mint.js';
-import { isOwnedBy, withNonce } from './ownership.js';
+import { isOwnedBy } from './ownership.js';
+import { grantProject, grantWorkspace, mintScoped } from './scoped-retries.js';
 import { resolveTargets, type Targets } from './scoped-targets.js';
 
 /**
@@ -19,18 +19,17 @@ import { resolveTargets, type Targets } from './scoped-targets.js';
 export async function createScopedToken(context: OperationContext, inputs: CreateScopedToken): Promise<MintedToken> {
   const targets = await resolveTargets(context.client, inputs);
   const team = await createTemporaryTeam(context, inputs);
-  // The nonce is the proof of ownership a rollback looks the token up by (see ownership.ts).
-  const attempt = {
-    teamId: team.id,
-    description: withNonce(inputs.description, context.randomHex()),
-    expiredAt: inputs.expiresAt.toISOString(),
-  };
+  // The nonce is the proof of ownership a rollback looks the token up by (see ownership.ts); each try draws its own.
+  const attempt = { teamId: team.id, description: '', expiredAt: inputs.expiresAt.toISOString() };
   let phase: 'grant' | 'mint' = 'grant';
   let token: MintedToken;
   try {
     await grantAccess(context, inputs, team, targets);
     phase = 'mint';
-    token = await mintFor(context, inputs, attempt);
+    token = await mintScoped(context, inputs, team, (description) => {
+      attempt.description = description;
+      return mintFor(context, inputs, attempt);
+    });
   } catch (error) {
     throw await rollBack(context, team, attempt, error, phase === 'mint' && mayHaveCreated(error));
   }
@@ -134,9 +133,8 @@ async function grantAccess(
   team: Team,
   targets: Targets,
 ): Promise<void> {
-  const { client } = context;
   for (const workspace of targets.workspaces) {
-    await access.grantWorkspace(client, team.id, workspace.id, inputs.workspaceAccess).catch((error: unknown) => {
+    await grantWorkspace(context, team, workspace, inputs.workspaceAccess).catch((error: unknown) => {
       throw explainGrantFailure(
         error,
         `workspace "${printable(workspace.name)}" (${workspace.id})`,
@@ -146,7 +144,7 @@ async function grantAccess(
     });
   }
   for (const project of targets.projects) {
-    await access.grantProject(client, team.id, project.id, inputs.projectAccess).catch((error: unknown) => {
+    await grantProject(context, team, project, inputs.projectAccess).catch((error: unknown) => {
       throw explainGrantFailure(
         error,
         `project "${printable(project.name)}" (${project.id})`,
@@ -172,7 +170,7 @@ function explainGrantFailure(error: unknown, target: string, call: string, needs
   );
 }
 
-type Attempt = { readonly teamId: string; readonly description: string; readonly expiredAt: string };
+type Attempt = { readonly teamId: string; description: string; readonly expiredAt: string };
 
 function mintFor(context: OperationContext, inputs: CreateScopedToken, attempt: Attempt): Promise<MintedToken> {
   const { client, publisher } = context;

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../common/errors.js';
+import { ApiError, errorMessage, mayHaveLanded } from '../common/errors.js';
 import type { RotateToken, SecretDestination, VariableDestination } from '../inputs/parse.js';
 import { printable } from '../common/text.js';
 import { findVariableSetId, variableSetVariables } from '../api/tfc/variable-sets.js';
@@ -39,6 +39,21 @@ export async function prepareDestinations(context: OperationContext, inputs: Rot
   return destinations;
 }
 
+/**
+ * A write that may have landed and could not be settled: the destination may hold the new token or still the
+ * previous one, so neither may be deleted.
+ */
+export class UnsettledWriteError extends Error {
+  constructor(
+    readonly written: readonly string[],
+    readonly unsettled: string,
+    cause: unknown,
+  ) {
+    super(errorMessage(cause));
+    this.name = 'UnsettledWriteError';
+  }
+}
+
 /** Writes every destination in order, setting each one's output as it succeeds; returns `label (what was done)`. */
 export async function writeDestinations(
   context: OperationContext,
@@ -51,6 +66,7 @@ export async function writeDestinations(
       const done = await destination.write(secret);
       written.push(`${destination.label} (${done})`);
     } catch (error) {
+      if (mayHaveLanded(error)) throw new UnsettledWriteError(written, destination.label, error);
       if (written.length > 0) throw new PartialWriteError(written, error);
       throw error;
     }
@@ -181,18 +197,43 @@ async function writeVariable(
   existingId: string | null,
   value: string,
 ): Promise<string> {
-  const { client } = context;
-  if (existingId) return `updated ${(await variables.updateSensitiveValue(client, collection, existingId, value)).id}`;
-  try {
-    const description = 'HCP Terraform token, rotated by the tfc-token-action GitHub Action';
-    const fields = { key: target.key, category: target.category, description };
-    return `created ${(await variables.createSensitive(client, collection, fields, value)).id}`;
-  } catch (error) {
-    if (!(error instanceof ApiError && error.is(422))) throw error;
-    const raced = (await variables.listVariables(client, collection)).find(
-      (v) => v.key === target.key && v.category === target.category,
-    );
-    if (!raced?.sensitive) throw error;
-    return `updated ${(await variables.updateSensitiveValue(client, collection, raced.id, value)).id}`;
+  if (existingId) return `updated ${await update(context, collection, existingId, value)}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return `created ${await create(context, collection, target, value)}`;
+    } catch (error) {
+      const landed = mayHaveLanded(error);
+      if (!landed && !(error instanceof ApiError && error.is(422))) throw error;
+      if (landed) context.io.info(`Creating ${target.key} may or may not have succeeded; looking it up by its key.`);
+      const found = await lookUpVariable(context, collection, target).catch(() => {
+        throw error; // still unknown: the caller must treat the write as maybe landed
+      });
+      if (found?.sensitive) return `updated ${await update(context, collection, found.id, value)}`;
+      if (found || !landed || attempt === MAX_VARIABLE_CREATES) throw error;
+    }
   }
+}
+
+/** A create that may have landed is looked up by key before it is sent again, so it is sent at most this often. */
+const MAX_VARIABLE_CREATES = 3;
+
+async function create(
+  context: OperationContext,
+  collection: VariableCollection,
+  target: VariableDestination,
+  value: string,
+): Promise<string> {
+  const description = 'HCP Terraform token, rotated by the tfc-token-action GitHub Action';
+  const fields = { key: target.key, category: target.category, description };
+  return (await variables.createSensitive(context.client, collection, fields, value)).id;
+}
+
+/** The client repeats this PATCH itself after a reset, a timeout or a 5xx (setting the value again is harmless). */
+async function update(context: OperationContext, collection: VariableCollection, id: string, value: string) {
+  return (await variables.updateSensitiveValue(context.client, collection, id, value)).id;
+}
+
+async function lookUpVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination) {
+  const all = await variables.listVariables(context.client, collection);
+  return all.find((v) => v.key === target.key && v.category === target.category) ?? null;
 }

@@ -9,9 +9,16 @@ import * as teamTokens from '../api/tfc/team-tokens.js';
 import { warnIfOwnersTeam } from './owners-warning.js';
 import type { MintedToken, Token } from '../api/tfc/types.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
-import { PartialWriteError, prepareDestinations, writeDestinations, type Destination } from './destinations.js';
+import {
+  PartialWriteError,
+  prepareDestinations,
+  UnsettledWriteError,
+  writeDestinations,
+  type Destination,
+} from './destinations.js';
 import { expiryForRotation } from './lifetime-policy.js';
 import { mint as mintRecorded } from './mint.js';
+import { createByNonce } from './reconcile.js';
 
 /**
  * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
@@ -32,7 +39,7 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   );
   const stored = replacedByCreate(inputs)
     ? await storeReplacement(context, inputs, token, destinations)
-    : await storeOrRollBack(context, inputs, token, destinations);
+    : await storeOrRollBack(context, inputs, owner, token, destinations);
   const revoked = replacedByCreate(inputs) ? [] : await revokePrevious(context, inputs, owner, token);
   context.io.setOutput('revoked-ids', JSON.stringify(revoked));
   await context.publisher.summary(`HCP Terraform ${inputs.tokenType} token rotated`, [
@@ -71,16 +78,32 @@ function rotationDescription(base: string, now: number, nonce: string): string {
   return `${base} ${new Date(now).toISOString()} ${nonce}`;
 }
 
+/** A create that may have landed is looked up by its nonce before another is sent (see reconcile.ts). */
 async function mint(
   context: OperationContext,
   inputs: RotateToken,
   owner: Owner,
   expiry: Date | null,
 ): Promise<MintedToken> {
+  if (replacedByCreate(inputs)) return mintOnce(context, inputs, owner, expiry, null);
+  return createByNonce(context, {
+    describe: (nonce) => rotationDescription(inputs.description, context.now(), nonce),
+    create: (description) => mintOnce(context, inputs, owner, expiry, description),
+    teamId: inputs.tokenType === 'agent' ? null : owner.teamId,
+    expiredAt: expiry?.toISOString() ?? '',
+    list: () => rotationsOf(context, inputs, owner),
+    remove: (tokenId) => teamTokens.deleteById(context.client, tokenId),
+  });
+}
+
+async function mintOnce(
+  context: OperationContext,
+  inputs: RotateToken,
+  owner: Owner,
+  expiry: Date | null,
+  description: string | null,
+): Promise<MintedToken> {
   const { client, publisher } = context;
-  const description = replacedByCreate(inputs)
-    ? null
-    : rotationDescription(inputs.description, context.now(), context.randomHex());
   // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
   // create was interrupted and whose secret therefore never arrived.
   const record: Omit<CleanupRecord, 'tokenId'> = {
@@ -126,6 +149,7 @@ async function mint(
 async function storeOrRollBack(
   context: OperationContext,
   inputs: RotateToken,
+  owner: Owner,
   token: MintedToken,
   destinations: readonly Destination[],
 ): Promise<string[]> {
@@ -133,6 +157,7 @@ async function storeOrRollBack(
     await verify(context, inputs, token);
     return await writeDestinations(context, destinations, token.secret);
   } catch (error) {
+    if (error instanceof UnsettledWriteError) throw await unsettledRotation(context, inputs, owner, token, error);
     if (error instanceof PartialWriteError) {
       throw new Error(
         `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ` +
@@ -156,6 +181,32 @@ async function storeOrRollBack(
   }
 }
 
+/**
+ * A destination may hold the new token or still the previous one, and nobody can tell which: deleting either could
+ * leave it holding a revoked token, so both stay valid and the error says which is which.
+ */
+async function unsettledRotation(
+  context: OperationContext,
+  inputs: RotateToken,
+  owner: Owner,
+  token: MintedToken,
+  error: UnsettledWriteError,
+): Promise<Error> {
+  const previous = await rotationsOf(context, inputs, owner).then(
+    (tokens) => tokens.filter((candidate) => candidate.id !== token.id).map((candidate) => candidate.id),
+    () => [],
+  );
+  const before = previous.length > 0 ? `the previous token ${previous.join(', ')}` : 'the token it held before';
+  const written = error.written.length > 0 ? ` It is stored in ${error.written.join(' and ')}.` : '';
+  return new Error(
+    `Rotation unsettled: writing the new token ${token.id} into the ${error.unsettled} may or may not have ` +
+      `succeeded (${errorMessage(error)}). That destination holds either ${token.id} or ${before}; both stay valid ` +
+      `and nothing was revoked.${written} Run the rotation again once the cause is fixed: it writes a new token and ` +
+      'then revokes the older ones.',
+    { cause: error },
+  );
+}
+
 /** Creating the token already revoked the previous one: there is nothing to roll back to. */
 async function storeReplacement(
   context: OperationContext,
@@ -168,9 +219,13 @@ async function storeReplacement(
     return await writeDestinations(context, destinations, token.secret);
   } catch (error) {
     const written = error instanceof PartialWriteError ? ` It is stored in ${error.written.join(' and ')} only.` : '';
+    const unsettled =
+      error instanceof UnsettledWriteError
+        ? ` The ${error.unsettled} holds either it or the revoked previous one: write it again.`
+        : '';
     throw new Error(
       `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the ` +
-        `previous one is already revoked.${written} ` +
+        `previous one is already revoked.${written}${unsettled} ` +
         `It is in this step's token output (masked): store it from a later step in this job, or run the rotation ` +
         `again.`,
       { cause: error },

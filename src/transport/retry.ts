@@ -1,6 +1,6 @@
 /**
  * The one retry policy. A 429 was not processed, so any method may repeat it after the server's reset time.
- * A 5xx or a broken connection may hide a processed request: only GET and DELETE (idempotent) repeat those,
+ * A 5xx or a broken connection may hide a processed request: only GET, DELETE and PUT (idempotent) repeat those,
  * and a POST repeats only when the connection was never made. Everything stops within MAX_ELAPSED_MS.
  */
 export const MAX_ATTEMPTS = 10;
@@ -42,7 +42,7 @@ export function decideRetry(
 }
 
 function baseDelayMs(method: string, outcome: Outcome, attempt: number, nowSeconds: number): number | null {
-  const idempotent = method === 'GET' || method === 'DELETE';
+  const idempotent = method === 'GET' || method === 'DELETE' || method === 'PUT';
   if ('networkError' in outcome) {
     if (CERTIFICATE_ERROR.test(outcome.networkError)) return null;
     return idempotent || !outcome.connected ? backoffMs(attempt) : null;

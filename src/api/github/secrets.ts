@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
-import { errorMessage } from '../../common/errors.js';
+import { AmbiguousRequestError, errorMessage } from '../../common/errors.js';
+import { decideRetry, type Outcome } from '../../transport/retry.js';
 import { TransportError, type Transport } from '../../transport/transport.js';
 
 // Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
@@ -34,6 +35,19 @@ class GitHubCallError extends Error {
   }
 }
 
+/** Time for the retry policy's waits; tests pass their own. */
+export interface RetryClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+const REAL_CLOCK: RetryClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
 interface Api {
   get(path: string): Promise<unknown>;
   put(path: string, body: Record<string, unknown>): Promise<number>;
@@ -49,14 +63,17 @@ export async function storeSecret(
   target: SecretTarget,
   value: string,
   transport: Transport,
+  clock: RetryClock = REAL_CLOCK,
 ): Promise<'created' | 'updated'> {
-  const api = githubApi(connection, transport);
+  const api = githubApi(connection, transport, clock);
   try {
     const status = target.organization
       ? await storeOrganizationSecret(api, target.organization, target.name, value)
       : await storeRepositorySecret(api, target, value);
     return status === 201 ? 'created' : 'updated';
   } catch (error) {
+    // The PUT may have written the secret: the caller must know, or it would revoke what the secret now holds.
+    if (error instanceof AmbiguousRequestError) throw error;
     throw permissionError(error, target);
   } finally {
     transport.close();
@@ -142,17 +159,26 @@ async function selectedRepositoryIds(api: Api, secret: string): Promise<number[]
   throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
 }
 
-function githubApi(connection: GitHubConnection, transport: Transport): Api {
+function githubApi(connection: GitHubConnection, transport: Transport, clock: RetryClock): Api {
   const octokit = getOctokit(connection.token, {
     baseUrl: connection.apiUrl,
     userAgent: connection.userAgent,
     request: { fetch: transportFetch(transport) },
   });
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
-    try {
-      return await octokit.request(`${method} ${path}`, { ...body, headers: { 'X-GitHub-Api-Version': '2022-11-28' } });
-    } catch (error) {
-      throw callError(error, method, path);
+    const started = clock.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const headers = { 'X-GitHub-Api-Version': '2022-11-28' };
+        return await octokit.request(`${method} ${path}`, { ...body, headers });
+      } catch (error) {
+        const outcome = outcomeOf(error);
+        const elapsed = clock.now() - started;
+        const policyClock = { nowSeconds: clock.now() / 1000, random: clock.random };
+        const decision = outcome ? decideRetry(method, outcome, attempt, elapsed, policyClock) : null;
+        if (!decision?.retry) throw callError(error, method, path);
+        await clock.sleep(decision.delayMs);
+      }
     }
   };
   return {
@@ -161,8 +187,29 @@ function githubApi(connection: GitHubConnection, transport: Transport): Api {
   };
 }
 
-/** Octokit's errors reduced to a status and GitHub's one-line message; never the request, which holds the token. */
-function callError(error: unknown, method: string, path: string): GitHubCallError {
+/** What the one retry policy needs to know of a failed call (the same policy as every HCP Terraform call). */
+function outcomeOf(error: unknown): Outcome | null {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof TransportError) return { networkError: cause.code, connected: cause.connected };
+  const { status, response } = error as { status?: unknown; response?: { headers?: Record<string, unknown> } };
+  if (typeof status !== 'number' || !response) return null;
+  const reset = response.headers?.['x-ratelimit-reset'];
+  return { status, rateLimitReset: typeof reset === 'string' ? reset : undefined };
+}
+
+/**
+ * Octokit's errors reduced to a status and GitHub's one-line message; never the request, which holds the token. A
+ * write that may have reached GitHub (connected, or a 5xx) is ambiguous: the secret may hold the new value.
+ */
+function callError(error: unknown, method: string, path: string): Error {
+  const plain = reducedError(error, method, path);
+  const cause = (error as { cause?: unknown }).cause;
+  const sent = cause instanceof TransportError ? cause.connected : (plain.status ?? 0) >= 500;
+  if (method !== 'GET' && sent) return new AmbiguousRequestError(method, path.split('?')[0] ?? path, plain.message);
+  return plain;
+}
+
+function reducedError(error: unknown, method: string, path: string): GitHubCallError {
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof TransportError)
     return new GitHubCallError(null, `GitHub could not be reached (${clean(cause.code)})`);

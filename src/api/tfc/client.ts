@@ -50,9 +50,13 @@ export class TfcClient {
     return this.#json('POST', path, query, body);
   }
 
-  /** 200 with a JSON:API document; the body is never logged (it may carry a variable's new value). */
-  patch(path: string, body: Json): Promise<Json> {
-    return this.#json('PATCH', path, {}, body);
+  /**
+   * 200 with a JSON:API document; the body is never logged (it may carry a variable's new value). `repeatable`: the
+   * caller knows that sending it twice leaves the same result as once (it sets whole values), so a 5xx or a broken
+   * connection is retried as for a PUT.
+   */
+  patch(path: string, body: Json, { repeatable = false }: { repeatable?: boolean } = {}): Promise<Json> {
+    return this.#json('PATCH', path, {}, body, repeatable);
   }
 
   /** 204 means deleted; a 404 is returned as 'not-found' because callers treat "already gone" as done. */
@@ -99,8 +103,8 @@ export class TfcClient {
     this.#options.transport.close();
   }
 
-  async #json(method: string, path: string, query: Query, body: Json | null): Promise<Json> {
-    const response = await this.#send(method, path, query, body);
+  async #json(method: string, path: string, query: Query, body: Json | null, repeatable = false): Promise<Json> {
+    const response = await this.#send(method, path, query, body, repeatable);
     this.#check(method, path, response);
     try {
       const document: unknown = JSON.parse(response.body);
@@ -108,7 +112,7 @@ export class TfcClient {
     } catch {
       // fall through: an unreadable success
     }
-    if (method === 'POST') {
+    if (method !== 'GET') {
       throw new AmbiguousRequestError(
         method,
         path,
@@ -123,14 +127,15 @@ export class TfcClient {
     throw new ApiError(response.status, method, path, describeFailure(response));
   }
 
-  async #send(method: string, path: string, query: Query, body: Json | null): Promise<RawResponse> {
+  async #send(method: string, path: string, query: Query, body: Json | null, repeatable = false): Promise<RawResponse> {
     const url = this.#url(path, query);
     const started = this.#options.now();
     const deadline = this.#options.deadline ?? Infinity;
     if (started >= deadline) throw new Error(`${method} ${path} was not sent: the step's time budget is spent.`);
+    const asMethod = repeatable ? 'PUT' : method; // a repeatable PATCH is retried as the policy retries a PUT
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#attempt(method, path, url, body);
-      const decision = decideRetry(method, outcome.summary, attempt, this.#options.now() - started, {
+      const decision = decideRetry(asMethod, outcome.summary, attempt, this.#options.now() - started, {
         nowSeconds: this.#options.now() / 1000,
         random: this.#options.random,
       });
@@ -158,7 +163,8 @@ export class TfcClient {
         summary,
         what: `failed (${error.code})`,
         finish: (): never => {
-          if (error.connected && method === 'POST') throw new AmbiguousRequestError(method, path, error.code);
+          // Sent means maybe applied: once connected, a write's outcome is unknown whatever its method.
+          if (error.connected && method !== 'GET') throw new AmbiguousRequestError(method, path, error.code);
           throw new Error(`${method} ${path} failed: ${error.code} (could not reach ${this.hostname})`);
         },
       };

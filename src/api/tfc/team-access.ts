@@ -45,3 +45,32 @@ export async function grantProject(
   });
   return checkedId('project access', (document['data'] as { id?: unknown } | undefined)?.id, 'the team-project id');
 }
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-access#list-team-access-to-a-workspace
+/** The team's grant on the workspace (its tws-… id), or null: how an interrupted grant is read back. */
+export async function findWorkspaceGrant(
+  client: TfcClient,
+  teamId: string,
+  workspaceId: string,
+): Promise<string | null> {
+  const grants = await client.getAll('/team-workspaces', { 'filter[workspace][id]': workspaceId });
+  return grantOf(grants, teamId, 'team access', 'the team-workspace id');
+}
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/project-team-access#list-team-access-to-a-project
+/** The team's grant on the project (its tprj-… id), or null. */
+export async function findProjectGrant(client: TfcClient, teamId: string, projectId: string): Promise<string | null> {
+  const grants = await client.getAll('/team-projects', { 'filter[project][id]': projectId });
+  return grantOf(grants, teamId, 'project access', 'the team-project id');
+}
+
+function grantOf(
+  grants: readonly unknown[],
+  teamId: string,
+  kind: 'team access' | 'project access',
+  what: string,
+): string | null {
+  type Grant = { id?: unknown; relationships?: { team?: { data?: { id?: unknown } } } } | null;
+  const grant = grants.find((candidate) => (candidate as Grant)?.relationships?.team?.data?.id === teamId);
+  return grant === undefined ? null : checkedId(kind, (grant as Grant)?.id, what);
+}

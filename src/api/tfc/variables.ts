@@ -77,9 +77,12 @@ export async function updateSensitiveValue(
   value: string,
 ): Promise<Variable> {
   const id = checkedId('variable', variableId, 'the variable id');
-  const document = await client.patch(`${collection.path}/${encodeURIComponent(id)}`, {
-    data: { type: 'vars', id, attributes: { value, hcl: false, sensitive: true } },
-  });
+  // Setting the same value again changes nothing more, so an interrupted PATCH is simply repeated.
+  const document = await client.patch(
+    `${collection.path}/${encodeURIComponent(id)}`,
+    { data: { type: 'vars', id, attributes: { value, hcl: false, sensitive: true } } },
+    { repeatable: true },
+  );
   return variableFrom(document['data']);
 }
 

@@ -1,0 +1,67 @@
+import { describe, expect, test } from '@jest/globals';
+import sodium from 'libsodium-wrappers';
+import { AmbiguousRequestError } from '../../src/common/errors.js';
+import { storeSecret } from '../../src/api/github/secrets.js';
+import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
+
+/** The GitHub secret write through the action's transport: retried by the one policy, ambiguous once sent. */
+
+type Answer = RawResponse | TransportError;
+
+async function publicKeyAnswer(): Promise<RawResponse> {
+  await sodium.ready;
+  const key = sodium.to_base64(sodium.crypto_box_keypair().publicKey, sodium.base64_variants.ORIGINAL);
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key_id: 'k', key }) };
+}
+
+function scripted(answers: Answer[]) {
+  const sent: string[] = [];
+  const transport: Transport = {
+    async send(method, url) {
+      sent.push(`${method} ${new URL(url).pathname}`);
+      const answer = answers.shift();
+      if (!answer) throw new Error('no scripted answer left');
+      if (answer instanceof TransportError) throw answer;
+      return answer;
+    },
+    close: () => undefined,
+  };
+  return { transport, sent };
+}
+
+const connection = { token: 'ghp_test', apiUrl: 'https://api.github.test', userAgent: 'test', timeoutMs: 1000 };
+const target = { name: 'TFC_TOKEN', repository: 'octo-org/infra', environment: null, organization: null };
+const empty = (status: number): RawResponse => ({ status, headers: {}, body: '' });
+/** The retry policy's waits pass at once on a clock of their own. */
+function fakeClock() {
+  let now = 0;
+  return { now: () => now, random: () => 0, sleep: async (ms: number) => void (now += ms) };
+}
+
+describe('storeSecret', () => {
+  test('a PUT reset after it was sent is sent again (same value: repeatable)', async () => {
+    const { transport, sent } = scripted([await publicKeyAnswer(), new TransportError('ECONNRESET', true), empty(204)]);
+    await expect(storeSecret(connection, target, 'value', transport, fakeClock())).resolves.toBe('updated');
+    expect(sent.filter((request) => request.startsWith('PUT'))).toHaveLength(2);
+  });
+
+  test('a PUT whose outcome stays unknown is ambiguous, not "could not be reached"', async () => {
+    const resets = Array.from({ length: 10 }, () => new TransportError('ECONNRESET', true));
+    const { transport } = scripted([await publicKeyAnswer(), ...resets]);
+    const error = await storeSecret(connection, target, 'value', transport, fakeClock()).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AmbiguousRequestError);
+    expect((error as Error).message).toContain('PUT /repos/octo-org/infra/actions/secrets/TFC_TOKEN');
+  });
+
+  test('a refused PUT is a plain failure: nothing was written', async () => {
+    const refused = { status: 422, headers: {}, body: '{"message":"Bad key id"}' };
+    const { transport } = scripted([await publicKeyAnswer(), refused]);
+    const error = await storeSecret(connection, target, 'value', transport, fakeClock()).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).not.toBeInstanceOf(AmbiguousRequestError);
+    expect((error as Error).message).toContain('Bad key id');
+  });
+});
