@@ -8,6 +8,10 @@ type Scripted = RawResponse | TransportError;
 
 /** A transport that answers from a script and records what was sent. */
 function scripted(...answers: Scripted[]) {
+  return scriptedWith({}, ...answers);
+}
+
+function scriptedWith(options: { deadline?: number; random?: number }, ...answers: Scripted[]) {
   const sent: Array<{ method: string; url: string; body: string | null; headers: Record<string, string> }> = [];
   const sleeps: number[] = [];
   const transport: Transport = {
@@ -30,10 +34,11 @@ function scripted(...answers: Scripted[]) {
       now += ms;
     },
     now: () => now,
-    random: () => 0,
+    random: () => options.random ?? 0,
     log: () => undefined,
+    ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
   });
-  return { client, sent, sleeps };
+  return { client, sent, sleeps, now: () => now };
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
@@ -98,6 +103,40 @@ describe('retries', () => {
     const refused = scripted(new TransportError('ECONNREFUSED', false), created);
     await refused.client.post('/x', {});
     expect(refused.sent).toHaveLength(2);
+  });
+
+  test('429s are waited out past any count of attempts, until the deadline, then fail naming the budget', async () => {
+    const tooMany = () => json(429, { errors: [] }, { 'x-ratelimit-reset': '1' });
+    const { client, sent, sleeps, now } = scriptedWith({ deadline: 60_000 }, ...Array.from({ length: 100 }, tooMany));
+    await expect(client.post('/teams/team-1/authentication-tokens', {})).rejects.toThrow(
+      "stayed exceeded until the step's time budget ran out",
+    );
+    expect(sent.length).toBeGreaterThan(50);
+    expect(sleeps.every((ms) => ms >= 1000)).toBe(true);
+    expect(now()).toBeLessThan(60_000);
+  });
+
+  test("after a 429, none of the step's requests goes before its reset, even when that one gave up", async () => {
+    const { client, sent, sleeps } = scriptedWith(
+      { deadline: 20_000 },
+      json(429, { errors: [] }, { 'x-ratelimit-reset': '25' }),
+      json(200, { data: [] }),
+    );
+    await expect(client.get('/a')).rejects.toThrow('429');
+    await expect(client.get('/b')).rejects.toThrow("GET /b was not sent: the step's time budget is spent.");
+    expect(sleeps).toEqual([25_000]);
+    expect(sent).toHaveLength(1);
+  });
+
+  test('a 429 run followed by success needs no attempt left over from other failures', async () => {
+    const answers = [
+      ...Array.from({ length: 9 }, () => json(503, {})),
+      ...Array.from({ length: 30 }, () => json(429, { errors: [] }, { 'x-ratelimit-reset': '0.1' })),
+      json(200, { data: [] }),
+    ];
+    const { client, sent } = scriptedWith({ deadline: 900_000 }, ...answers);
+    await client.get('/x');
+    expect(sent).toHaveLength(40);
   });
 
   test('a GET that keeps failing stops within the attempt budget with a plain error', async () => {
