@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { AmbiguousRequestError, ApiError } from '../../src/common/errors.js';
-import { describeFailure, jsonApiErrors, TfcClient } from '../../src/api/tfc/client.js';
+import { describeFailure, jsonApiErrors, MAX_PAGES, TfcClient } from '../../src/api/tfc/client.js';
 import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
@@ -208,5 +208,64 @@ describe('error decoding', () => {
     const line = describeFailure({ status, headers: {}, body: '{"errors":[{"title":"t","detail":"d"}]}' });
     expect(line.startsWith('t: d. Likely cause: ')).toBe(true);
     expect(line).toContain(hint);
+  });
+});
+
+describe('getAll', () => {
+  /** Pages of one item each; answers come a tick later, so requests sent together are seen in flight together. */
+  function pagedServer(totalPages: number, lastNext: number | null = null) {
+    const pages: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const transport: Transport = {
+      async send(_method, url) {
+        const page = Number(new URL(url).searchParams.get('page[number]'));
+        pages.push(page);
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        const next = page < totalPages ? page + 1 : page === totalPages ? lastNext : null;
+        const total = Math.max(totalPages, next ?? 0);
+        return json(200, {
+          data: [{ id: `item-${page}` }],
+          meta: { pagination: { 'current-page': page, 'next-page': next, 'total-pages': total } },
+        });
+      },
+      close: () => undefined,
+    };
+    const client = new TfcClient({
+      hostname: 'tfe.example.com',
+      apiToken: TOKEN,
+      transport,
+      sleep: async () => undefined,
+      now: () => 0,
+      random: () => 0,
+      log: () => undefined,
+    });
+    return { client, pages, most: () => most };
+  }
+
+  test('the first page, then every other page together, items in page order', async () => {
+    const server = pagedServer(4);
+    const seen: string[] = [];
+    const items = await server.client.getAll('/organizations/acme/team-tokens', {}, (page, total) =>
+      seen.push(`${page}/${total}`),
+    );
+    expect(items).toEqual(['item-1', 'item-2', 'item-3', 'item-4'].map((id) => ({ id })));
+    expect(server.pages).toEqual([1, 2, 3, 4]);
+    expect(server.most()).toBe(3);
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  });
+
+  test('a list that grew while it was read is followed on from its last page', async () => {
+    const server = pagedServer(2, 3);
+    const items = await server.client.getAll('/organizations/acme/team-tokens');
+    expect(items.map((item) => (item as { id: string }).id)).toEqual(['item-1', 'item-2', 'item-3']);
+  });
+
+  test(`more than ${MAX_PAGES} pages is refused before they are read`, async () => {
+    const server = pagedServer(MAX_PAGES + 1);
+    await expect(server.client.getAll('/organizations/acme/team-tokens')).rejects.toThrow(`more than ${MAX_PAGES}`);
+    expect(server.pages).toEqual([1]);
   });
 });

@@ -74,28 +74,40 @@ export class TfcClient {
   }
 
   /**
-   * Every item of a paginated list, 100 a page. The server's page numbers are checked, not trusted: `next-page`
-   * must grow and stay within `total-pages`, and MAX_PAGES ends any list.
+   * Every item of a paginated list, 100 a page. The first page's `total-pages` names the rest, which are read
+   * together (the client caps how many are in flight); without it, page after page as `next-page` says. The
+   * server's page numbers are checked, not trusted: `next-page` must grow and stay within `total-pages`, and
+   * MAX_PAGES ends any list. A list that grew while it was read is followed on from its last page.
    */
   async getAll(
     path: string,
     query: Query = {},
     onPage?: (page: number, totalPages: number) => void,
   ): Promise<unknown[]> {
-    const items: unknown[] = [];
-    for (let page = 1; ;) {
-      const document = await this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
-      items.push(...(Array.isArray(document['data']) ? document['data'] : []));
-      const { next, totalPages } = nextPage(document, page, path);
-      onPage?.(page, totalPages);
-      if (next === null) return items;
-      if (next > MAX_PAGES) {
-        throw new Error(
-          `GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`,
-        );
+    const read = (page: number) => this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
+    const first = await read(1);
+    const items = itemsOf(first);
+    let { next, totalPages } = nextPage(first, 1, path);
+    onPage?.(1, totalPages);
+    if (next !== null && totalPages > 1) {
+      checkPageCount(next, totalPages, path);
+      const pages = Array.from({ length: totalPages - 1 }, (_, index) => index + 2);
+      const documents = await Promise.all(pages.map(read));
+      for (const [index, document] of documents.entries()) {
+        items.push(...itemsOf(document));
+        ({ next } = nextPage(document, index + 2, path));
+        onPage?.(index + 2, totalPages);
       }
-      page = next;
     }
+    for (let page = totalPages; next !== null;) {
+      checkPageCount(next, totalPages, path);
+      page = next;
+      const document = await read(page);
+      items.push(...itemsOf(document));
+      ({ next, totalPages } = nextPage(document, page, path));
+      onPage?.(page, totalPages);
+    }
+    return items;
   }
 
   /** GET /ping: the platform's identity is in the answer's headers. */
@@ -140,7 +152,7 @@ export class TfcClient {
   async #send(method: string, path: string, query: Query, body: Json | null): Promise<RawResponse> {
     const url = this.#url(path, query);
     let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
-    for (;;) {
+    for (let attempts = 0; ;) {
       const started = this.#options.now();
       const outcome = await this.#pacer.run(() => this.#attemptInBudget(method, path, url, body));
       history = nextHistory(history, outcome.summary, this.#options.now() - started);
@@ -151,7 +163,7 @@ export class TfcClient {
       if (!decision.retry || now + decision.delayMs >= this.#deadline) return outcome.finish();
       if (history.rateLimited === 0) history = { ...history, elapsedMs: history.elapsedMs + decision.delayMs };
       this.#options.log(
-        `${method} ${path}: attempt ${history.attempt + history.rateLimited} ${outcome.what}; retrying in ${decision.delayMs} ms.`,
+        `${method} ${path}: attempt ${++attempts} ${outcome.what}; retrying in ${decision.delayMs} ms.`,
       );
       await this.#options.sleep(decision.delayMs);
     }
@@ -194,6 +206,18 @@ export class TfcClient {
     const url = new URL(`https://${this.#options.hostname}/api/v2${path}`);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
     return url.toString();
+  }
+}
+
+function itemsOf(document: Json): unknown[] {
+  return Array.isArray(document['data']) ? [...(document['data'] as unknown[])] : [];
+}
+
+function checkPageCount(next: number, totalPages: number, path: string): void {
+  if (next > MAX_PAGES || totalPages > MAX_PAGES) {
+    throw new Error(
+      `GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`,
+    );
   }
 }
 
