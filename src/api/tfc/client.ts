@@ -99,9 +99,9 @@ export class TfcClient {
         onPage?.(index + 2, totalPages);
       }
     }
-    for (let page = totalPages; next !== null;) {
+    while (next !== null) {
       checkPageCount(next, totalPages, path);
-      page = next;
+      const page: number = next;
       const document = await read(page);
       items.push(...itemsOf(document));
       ({ next, totalPages } = nextPage(document, page, path));
