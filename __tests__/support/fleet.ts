@@ -1,0 +1,19 @@
+import type { RequestRecord } from '../../emulator/types.js';
+
+/**
+ * Requests repeated before the reset their 429 announced: each 429 is matched with the next request that has the
+ * same fingerprint (the same step sending it again), which must arrive no earlier than the reset.
+ */
+export function sentBeforeReset(requests: readonly RequestRecord[]): RequestRecord[] {
+  const early: RequestRecord[] = [];
+  requests.forEach((request, index) => {
+    if (request.status !== 429 || request.rateLimitReset === null) return;
+    const again = requests.slice(index + 1).find((later) => later.fingerprint === request.fingerprint);
+    if (again && again.receivedMs < request.receivedMs + request.rateLimitReset * 1000) early.push(again);
+  });
+  return early;
+}
+
+export function rateLimitedCount(requests: readonly RequestRecord[]): number {
+  return requests.filter((request) => request.status === 429).length;
+}
