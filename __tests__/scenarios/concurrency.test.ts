@@ -34,7 +34,7 @@ test('20 parallel runs of one job under 30 requests/s: 20 tokens, each post dele
   expect(world.emulator.tokens()).toEqual([]);
 }, 120_000);
 
-test('20 jobs at once past the limit: 429s waited out, never before their reset; nothing fails, nothing is left', async () => {
+test('20 jobs at once past the limit: 429s waited out, never before the reset; no failure, nothing left', async () => {
   const tight = await startWorld({ rateLimit: 4 });
   try {
     const inputs = { 'team-id': tight.teamId };
