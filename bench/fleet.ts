@@ -4,6 +4,7 @@ import { runStep, type StepOptions, type StepResult } from '../__tests__/support
 import { startWorld } from '../__tests__/support/world.js';
 import { Emulator } from '../emulator/server.js';
 import type { TestTls } from '../emulator/tls.js';
+import type { RequestRecord } from '../emulator/types.js';
 
 /** Fleet load and round trips, for `npm run bench` (sections 5 and 6). Reports; asserts nothing about time. */
 
@@ -59,8 +60,24 @@ export async function fleetRun(
     floorMs: Math.max((served / options.limit) * 1000, options.spreadMs),
     beforeReset: sentBeforeReset(requests).length,
   };
+  if (process.env['BENCH_DEBUG']) debugFleet(requests);
   await emulator.close();
   return row;
+}
+
+function debugFleet(requests: readonly RequestRecord[]): void {
+  const statuses = new Map<string, number>();
+  for (const request of requests) statuses.set(String(request.status), (statuses.get(String(request.status)) ?? 0) + 1);
+  console.error('statuses', JSON.stringify([...statuses]));
+  for (const early of sentBeforeReset(requests)) {
+    const same = requests.filter((request) => request.fingerprint === early.fingerprint);
+    console.error(
+      'early',
+      same.map(
+        (request) => `${request.method} ${request.status} ${request.receivedMs.toFixed(0)} ${request.rateLimitReset}`,
+      ),
+    );
+  }
 }
 
 type Job = { main: StepResult; post: StepResult };

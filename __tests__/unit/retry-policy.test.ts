@@ -105,8 +105,8 @@ describe('429: bounded by the deadline, not by a count', () => {
       const decision = decideRetry('GET', { status: 429, rateLimitReset: '0' }, history(rateLimited), at(1));
       return decision.retry ? decision.delayMs : null;
     });
-    expect(widest).toEqual([4000, 8000, 16_000, 16_000, 16_000, 16_000]);
-    expect(RATE_LIMIT_WINDOW_MS).toBe(4000);
+    expect(widest).toEqual([8000, 16_000, 16_000, 16_000, 16_000, 16_000]);
+    expect(RATE_LIMIT_WINDOW_MS).toBe(8000);
     expect(RATE_LIMIT_WINDOW_CAP_MS).toBe(16_000);
   });
 
@@ -114,8 +114,8 @@ describe('429: bounded by the deadline, not by a count', () => {
     const outcome = { status: 429, rateLimitReset: '1' };
     const first = decideRetry('POST', outcome, history(1), at(0.1));
     const second = decideRetry('POST', outcome, history(1), at(0.9));
-    expect(first).toEqual({ retry: true, delayMs: 1400 });
-    expect(second).toEqual({ retry: true, delayMs: 4600 });
+    expect(first).toEqual({ retry: true, delayMs: 1800 });
+    expect(second).toEqual({ retry: true, delayMs: 8200 });
   });
 
   test('without a usable reset header, the next one-second window is the floor', () => {
