@@ -453,12 +453,13 @@ async function fleet(node: Runtime): Promise<void> {
       'job count and limit divided by the same factor, time not. Each job is a main step (create a team token by id) ' +
       'and its post step (delete it), each a fresh process. The rate-limit floor is the answered requests over the ' +
       'limit (and at least the spread). "Before reset" counts requests repeated earlier than the X-RateLimit-Reset ' +
-      'of their 429 (matched in the emulator by a digest of the request).',
+      'of their 429, matched in the emulator by a digest of the request; only creates and deletes are matched, ' +
+      "since each carries its own job's nonce or token id (two jobs' identical look-ups cannot be told apart).',
   );
   say();
   say(
-    '| model | jobs | limit | failed steps | tokens left | distinct tokens | 429s per job | wall | rate-limit floor | ' +
-      'wall / floor | before reset |',
+    '| model | jobs | limit | failed steps | tokens left | distinct tokens | 429s per job | wall | ' +
+      'rate-limit floor | wall / floor | before reset |',
   );
   say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const model of models) sayFleet(await fleetRun(tls, node.path, model));
@@ -472,8 +473,8 @@ async function fleet(node: Runtime): Promise<void> {
 
 function sayFleet(row: FleetRow): void {
   say(
-    `| ${row.model} | ${row.jobs} | ${row.limit}/s | ${row.failedSteps} | ${row.tokensLeft} | ${row.distinctTokens} | ` +
-      `${(row.rateLimited / row.jobs).toFixed(2)} | ${(row.wallMs / 1000).toFixed(1)} s | ` +
+    `| ${row.model} | ${row.jobs} | ${row.limit}/s | ${row.failedSteps} | ${row.tokensLeft} | ` +
+      `${row.distinctTokens} | ${(row.rateLimited / row.jobs).toFixed(2)} | ${(row.wallMs / 1000).toFixed(1)} s | ` +
       `${(row.floorMs / 1000).toFixed(1)} s | **${(row.wallMs / row.floorMs).toFixed(2)}** | ${row.beforeReset} |`,
   );
 }
