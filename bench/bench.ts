@@ -454,7 +454,7 @@ async function fleet(node: Runtime): Promise<void> {
       'and its post step (delete it), each a fresh process. The rate-limit floor is the answered requests over the ' +
       'limit (and at least the spread). "Before reset" counts requests repeated earlier than the X-RateLimit-Reset ' +
       'of their 429, matched in the emulator by a digest of the request; only creates and deletes are matched, ' +
-      "since each carries its own job's nonce or token id (two jobs' identical look-ups cannot be told apart).',
+      "since each carries its own job's nonce or token id (two jobs' identical look-ups cannot be told apart).",
   );
   say();
   say(
