@@ -69,6 +69,17 @@ function debugFleet(requests: readonly RequestRecord[]): void {
   const statuses = new Map<string, number>();
   for (const request of requests) statuses.set(String(request.status), (statuses.get(String(request.status)) ?? 0) + 1);
   console.error('statuses', JSON.stringify([...statuses]));
+  const start = requests[0]?.receivedMs ?? 0;
+  for (const method of ['POST', 'DELETE']) {
+    const firsts = new Map<string, number>();
+    const lasts = new Map<string, number>();
+    for (const request of requests.filter((record) => record.method === method)) {
+      if (!firsts.has(request.fingerprint)) firsts.set(request.fingerprint, request.receivedMs - start);
+      lasts.set(request.fingerprint, request.receivedMs - start);
+    }
+    const spread = (values: Iterable<number>) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
+    console.error(method, 'first sends', spread(firsts.values()), 'last sends', spread(lasts.values()));
+  }
   for (const early of sentBeforeReset(requests)) {
     const same = requests.filter((request) => request.fingerprint === early.fingerprint);
     console.error(
