@@ -77,8 +77,8 @@ function debugFleet(requests: readonly RequestRecord[]): void {
       if (!firsts.has(request.fingerprint)) firsts.set(request.fingerprint, request.receivedMs - start);
       lasts.set(request.fingerprint, request.receivedMs - start);
     }
-    const spread = (values: Iterable<number>) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
-    console.error(method, 'first sends', spread(firsts.values()), 'last sends', spread(lasts.values()));
+    const spread = (map: Map<string, number>) => `${Math.min(...map.values())}-${Math.max(...map.values())} ms`;
+    console.error(method, 'first sends', spread(firsts), 'last sends', spread(lasts));
   }
   for (const early of sentBeforeReset(requests)) {
     const same = requests.filter((request) => request.fingerprint === early.fingerprint);
