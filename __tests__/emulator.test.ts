@@ -791,6 +791,7 @@ test('the request log: method, path, query, status, fault, principal, time; clea
   await call('GET', '/organizations/acme/teams?q=plat', { bearer: minted.secret });
   await call('GET', '/ping', { bearer: null });
   const records = emulator.requests();
+  const logged = { receivedMs: expect.any(Number), fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) };
   expect(records).toEqual([
     {
       method: 'POST',
@@ -800,6 +801,8 @@ test('the request log: method, path, query, status, fault, principal, time; clea
       fault: null,
       principal: expect.stringMatching(/^user-/),
       at: clock,
+      rateLimitReset: null,
+      ...logged,
     },
     {
       method: 'GET',
@@ -809,9 +812,25 @@ test('the request log: method, path, query, status, fault, principal, time; clea
       fault: null,
       principal: expect.stringMatching(/^user-/),
       at: clock,
+      rateLimitReset: null,
+      ...logged,
     },
-    { method: 'GET', path: '/api/v2/ping', query: '', status: 204, fault: null, principal: null, at: clock },
+    {
+      method: 'GET',
+      path: '/api/v2/ping',
+      query: '',
+      status: 204,
+      fault: null,
+      principal: null,
+      at: clock,
+      rateLimitReset: null,
+      ...logged,
+    },
   ]);
+  expect(new Set(records.map((record) => record.fingerprint)).size).toBe(3);
+  expect(records.map((record) => record.receivedMs)).toEqual(
+    [...records.map((record) => record.receivedMs)].sort((a, b) => a - b),
+  );
   expect(records[1]!.principal).not.toBe(records[0]!.principal);
   emulator.clearRequests();
   expect(emulator.requests()).toEqual([]);

@@ -65,12 +65,15 @@ describe('a slow or flooding server', () => {
     expect(world.emulator.tokens()).toEqual([]);
   });
 
-  test('endless pagination stops at the page cap with a clear error', async () => {
+  test.each([
+    ['claims a million pages: refused from its first page', 1_000_000, 1],
+    ['names no page count and never ends: read to the page cap', undefined, 200],
+  ])('endless pagination that %s, with a clear error', async (_name, totalPages, reads) => {
     rewrite(
       /\/team-tokens$/,
       (body) => {
         const current = body.meta.pagination['current-page'];
-        body.meta.pagination = { ...body.meta.pagination, 'next-page': current + 1, 'total-pages': 1_000_000 };
+        body.meta.pagination = { ...body.meta.pagination, 'next-page': current + 1, 'total-pages': totalPages };
         return { body };
       },
       'GET',
@@ -80,7 +83,7 @@ describe('a slow or flooding server', () => {
     expect(list.code).toBe(1);
     expect(errorsOf(list)).toHaveLength(1);
     expect(errorsOf(list)[0]).toMatch(/more than 200 pages/);
-    expect(world.calls().filter((call) => call.includes('/team-tokens'))).toHaveLength(200);
+    expect(world.calls().filter((call) => call.includes('/team-tokens'))).toHaveLength(reads);
   });
 
   test('a next-page that does not move forward is refused at once, in a sweep too', async () => {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { Settings } from './context.js';
 import { deliver, FaultQueue, rateLimited, type Delivery } from './faults.js';
 import { error, JSON_API, noContent, notFound, type Reply } from './jsonapi.js';
@@ -224,6 +226,9 @@ export class Emulator {
       fault: null,
       principal: 'caller' in identity ? identity.caller.principal : null,
       at: this.#settings.now(),
+      receivedMs: performance.now(),
+      fingerprint: fingerprint(method, request.url ?? '', bearer(request), body),
+      rateLimitReset: null,
     };
     this.#log.push(record);
     const act = () => this.#act(request, url, identity, body);
@@ -234,7 +239,11 @@ export class Emulator {
     else if (delivery === 'hang') return;
     else if ('oversizedBytes' in delivery) record.status = flood(response, delivery.oversizedBytes);
     else if (delivery.drip) record.status = drip(response, delivery.reply);
-    else record.status = this.#write(response, delivery.reply, delivery.truncate ?? false);
+    else {
+      record.status = this.#write(response, delivery.reply, delivery.truncate ?? false);
+      const reset = delivery.reply.headers?.['X-RateLimit-Reset'];
+      if (delivery.reply.status === 429 && reset !== undefined) record.rateLimitReset = Number(reset);
+    }
   }
 
   /** Everything a request does once no fault stands in the way: rate limit, auth, content type, then the route. */
@@ -290,6 +299,14 @@ export class Emulator {
     else response.end(body);
     return reply.status;
   }
+}
+
+/** Only a digest is kept: a body may carry a secret (a variable's value), and the log never holds one. */
+function fingerprint(method: string, url: string, authorization: string | null, body: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([method, url, authorization, body]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);

@@ -54,6 +54,12 @@ export interface RequestRecord {
   /** Who the bearer authenticated as, if valid. */
   principal: string | null;
   at: number;
+  /** When it arrived, on the monotonic clock the rate limiter uses (ms). */
+  receivedMs: number;
+  /** A digest of method, path, query, credential and body: the same request sent again has the same one. */
+  fingerprint: string;
+  /** The X-RateLimit-Reset a 429 answer carried (seconds), else null. */
+  rateLimitReset: number | null;
 }
 
 export type FaultKind =

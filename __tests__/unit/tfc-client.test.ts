@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { AmbiguousRequestError, ApiError } from '../../src/common/errors.js';
-import { describeFailure, jsonApiErrors, TfcClient } from '../../src/api/tfc/client.js';
+import { describeFailure, jsonApiErrors, MAX_PAGES, TfcClient } from '../../src/api/tfc/client.js';
 import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
@@ -8,6 +8,10 @@ type Scripted = RawResponse | TransportError;
 
 /** A transport that answers from a script and records what was sent. */
 function scripted(...answers: Scripted[]) {
+  return scriptedWith({}, ...answers);
+}
+
+function scriptedWith(options: { deadline?: number; random?: number }, ...answers: Scripted[]) {
   const sent: Array<{ method: string; url: string; body: string | null; headers: Record<string, string> }> = [];
   const sleeps: number[] = [];
   const transport: Transport = {
@@ -30,10 +34,11 @@ function scripted(...answers: Scripted[]) {
       now += ms;
     },
     now: () => now,
-    random: () => 0,
+    random: () => options.random ?? 0,
     log: () => undefined,
+    ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
   });
-  return { client, sent, sleeps };
+  return { client, sent, sleeps, now: () => now };
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
@@ -121,6 +126,40 @@ describe('retries', () => {
     );
   });
 
+  test('429s are waited out past any count of attempts, until the deadline, then fail naming the budget', async () => {
+    const tooMany = () => json(429, { errors: [] }, { 'x-ratelimit-reset': '1' });
+    const { client, sent, sleeps, now } = scriptedWith({ deadline: 60_000 }, ...Array.from({ length: 100 }, tooMany));
+    await expect(client.post('/teams/team-1/authentication-tokens', {})).rejects.toThrow(
+      "stayed exceeded until the step's time budget ran out",
+    );
+    expect(sent.length).toBeGreaterThan(50);
+    expect(sleeps.every((ms) => ms >= 1000)).toBe(true);
+    expect(now()).toBeLessThan(60_000);
+  });
+
+  test("after a 429, none of the step's requests goes before its reset, even when that one gave up", async () => {
+    const { client, sent, sleeps } = scriptedWith(
+      { deadline: 20_000 },
+      json(429, { errors: [] }, { 'x-ratelimit-reset': '25' }),
+      json(200, { data: [] }),
+    );
+    await expect(client.get('/a')).rejects.toThrow('429');
+    await expect(client.get('/b')).rejects.toThrow("GET /b was not sent: the step's time budget is spent.");
+    expect(sleeps).toEqual([25_000]);
+    expect(sent).toHaveLength(1);
+  });
+
+  test('a 429 run followed by success needs no attempt left over from other failures', async () => {
+    const answers = [
+      ...Array.from({ length: 9 }, () => json(503, {})),
+      ...Array.from({ length: 30 }, () => json(429, { errors: [] }, { 'x-ratelimit-reset': '0.1' })),
+      json(200, { data: [] }),
+    ];
+    const { client, sent } = scriptedWith({ deadline: 900_000 }, ...answers);
+    await client.get('/x');
+    expect(sent).toHaveLength(40);
+  });
+
   test('a GET that keeps failing stops within the attempt budget with a plain error', async () => {
     const { client, sent } = scripted(...Array.from({ length: 20 }, () => new TransportError('ECONNRESET', true)));
     await expect(client.get('/x')).rejects.toThrow('GET /x failed: ECONNRESET (could not reach tfe.example.com)');
@@ -190,5 +229,64 @@ describe('error decoding', () => {
     const line = describeFailure({ status, headers: {}, body: '{"errors":[{"title":"t","detail":"d"}]}' });
     expect(line.startsWith('t: d. Likely cause: ')).toBe(true);
     expect(line).toContain(hint);
+  });
+});
+
+describe('getAll', () => {
+  /** Pages of one item each; answers come a tick later, so requests sent together are seen in flight together. */
+  function pagedServer(totalPages: number, lastNext: number | null = null) {
+    const pages: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const transport: Transport = {
+      async send(_method, url) {
+        const page = Number(new URL(url).searchParams.get('page[number]'));
+        pages.push(page);
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        const next = page < totalPages ? page + 1 : page === totalPages ? lastNext : null;
+        const total = Math.max(totalPages, next ?? 0);
+        return json(200, {
+          data: [{ id: `item-${page}` }],
+          meta: { pagination: { 'current-page': page, 'next-page': next, 'total-pages': total } },
+        });
+      },
+      close: () => undefined,
+    };
+    const client = new TfcClient({
+      hostname: 'tfe.example.com',
+      apiToken: TOKEN,
+      transport,
+      sleep: async () => undefined,
+      now: () => 0,
+      random: () => 0,
+      log: () => undefined,
+    });
+    return { client, pages, most: () => most };
+  }
+
+  test('the first page, then every other page together, items in page order', async () => {
+    const server = pagedServer(4);
+    const seen: string[] = [];
+    const items = await server.client.getAll('/organizations/acme/team-tokens', {}, (page, total) =>
+      seen.push(`${page}/${total}`),
+    );
+    expect(items).toEqual(['item-1', 'item-2', 'item-3', 'item-4'].map((id) => ({ id })));
+    expect(server.pages).toEqual([1, 2, 3, 4]);
+    expect(server.most()).toBe(3);
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  });
+
+  test('a list that grew while it was read is followed on from its last page', async () => {
+    const server = pagedServer(2, 3);
+    const items = await server.client.getAll('/organizations/acme/team-tokens');
+    expect(items.map((item) => (item as { id: string }).id)).toEqual(['item-1', 'item-2', 'item-3']);
+  });
+
+  test(`more than ${MAX_PAGES} pages is refused before they are read`, async () => {
+    const server = pagedServer(MAX_PAGES + 1);
+    await expect(server.client.getAll('/organizations/acme/team-tokens')).rejects.toThrow(`more than ${MAX_PAGES}`);
+    expect(server.pages).toEqual([1]);
   });
 });

@@ -12,33 +12,47 @@ export interface DeleteOutcome {
  * Deletes team tokens in batches with the bulk endpoint, falling back to one DELETE per id where the server has
  * none (older Terraform Enterprise) or refuses one batch as malformed or too large. Ids already gone count as done.
  * A 403 is not a missing endpoint: that batch fails, so nothing is reported deleted that may still exist.
+ * The first batch goes alone, to learn whether the server has the bulk endpoint; the others then go together.
  */
 export async function deleteTeamTokens(
   context: OperationContext,
   organization: string,
   tokenIds: readonly string[],
 ): Promise<DeleteOutcome> {
-  const outcome: DeleteOutcome = { deleted: [], failed: [] };
-  let bulk = true;
   const batches = chunks(tokenIds, teamTokens.BULK_DELETE_BATCH);
-  for (const [index, batch] of batches.entries()) {
-    if (bulk) {
-      const result = await bulkBatch(context, organization, batch, outcome);
-      if (result === 'done')
-        context.io.info(
-          `Deleted batch ${index + 1} of ${batches.length} (${count(batch.length, 'token')}) in one request.`,
-        );
-      if (result === 'done' || result === 'failed') continue;
-      if (result === 'unsupported') {
-        bulk = false;
-        context.io.info(
-          'This server has no bulk delete for team tokens (older Terraform Enterprise): deleting them one by one.',
-        );
-      }
-    }
-    await oneByOne(context, batch, outcome);
+  const progress = (index: number) => `batch ${index + 1} of ${batches.length}`;
+  const [first, ...rest] = batches;
+  if (!first) return { deleted: [], failed: [] };
+  const opening = await deleteBatch(context, organization, first, progress(0), true);
+  const others = await Promise.all(
+    rest.map((batch, index) => deleteBatch(context, organization, batch, progress(index + 1), opening.bulk)),
+  );
+  const outcomes = [opening.outcome, ...others.map((other) => other.outcome)];
+  return {
+    deleted: outcomes.flatMap((outcome) => outcome.deleted),
+    failed: outcomes.flatMap((outcome) => outcome.failed),
+  };
+}
+
+/** One batch: in one request while the server has the bulk endpoint, else one DELETE per id (sent together). */
+async function deleteBatch(
+  context: OperationContext,
+  organization: string,
+  batch: readonly string[],
+  label: string,
+  bulk: boolean,
+): Promise<{ outcome: DeleteOutcome; bulk: boolean }> {
+  const outcome: DeleteOutcome = { deleted: [], failed: [] };
+  const result = bulk ? await bulkBatch(context, organization, batch, outcome) : 'unsupported';
+  if (result === 'done') context.io.info(`Deleted ${label} (${count(batch.length, 'token')}) in one request.`);
+  if (result === 'done' || result === 'failed') return { outcome, bulk: true };
+  if (bulk && result === 'unsupported') {
+    context.io.info(
+      'This server has no bulk delete for team tokens (older Terraform Enterprise): deleting them one by one.',
+    );
   }
-  return outcome;
+  await oneByOne(context, batch, outcome);
+  return { outcome, bulk: result !== 'unsupported' };
 }
 
 async function bulkBatch(
@@ -57,23 +71,22 @@ async function bulkBatch(
       return 'one-by-one';
     }
     outcome.failed.push(...batch);
-    context.io.warning(
-      `Could not delete ${count(batch.length, 'token')} (${batch.join(', ')}): ${errorMessage(error)}`,
-    );
+    context.io.warning(`Could not delete ${batch.length} tokens (${batch.join(', ')}): ${errorMessage(error)}`);
     return 'failed';
   }
 }
 
 async function oneByOne(context: OperationContext, batch: readonly string[], outcome: DeleteOutcome): Promise<void> {
-  for (const id of batch) {
-    try {
-      await teamTokens.deleteById(context.client, id);
+  const results = await Promise.allSettled(batch.map((id) => teamTokens.deleteById(context.client, id)));
+  results.forEach((result, index) => {
+    const id = batch[index] as string;
+    if (result.status === 'fulfilled') {
       outcome.deleted.push(id);
-    } catch (error) {
-      outcome.failed.push(id);
-      context.io.warning(`Could not delete ${id}: ${errorMessage(error)}`);
+      return;
     }
-  }
+    outcome.failed.push(id);
+    context.io.warning(`Could not delete ${id}: ${errorMessage(result.reason)}`);
+  });
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

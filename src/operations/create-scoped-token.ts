@@ -21,17 +21,12 @@ export async function createScopedToken(context: OperationContext, inputs: Creat
   const team = await createTemporaryTeam(context, inputs);
   // The nonce is the proof of ownership a rollback looks the token up by (see ownership.ts); each try draws its own.
   const attempt = { teamId: team.id, description: '', expiredAt: inputs.expiresAt.toISOString() };
-  let phase: 'grant' | 'mint' = 'grant';
   let token: MintedToken;
   try {
-    await grantAccess(context, inputs, team, targets);
-    phase = 'mint';
-    token = await mintScoped(context, inputs, team, (description) => {
-      attempt.description = description;
-      return mintFor(context, inputs, attempt);
-    });
+    token = await grantAndMint(context, inputs, team, targets, attempt);
   } catch (error) {
-    throw await rollBack(context, team, attempt, error, phase === 'mint' && mayHaveCreated(error));
+    const failure = error instanceof GrantOrMintFailure ? error : new GrantOrMintFailure([error], 'absent');
+    throw await rollBack(context, team, attempt, failure, failure.token);
   }
   await publish(context, inputs, team, targets, token);
   return token;
@@ -127,32 +122,70 @@ async function explainTeamCreateFailure(
   return error;
 }
 
-async function grantAccess(
+/** What a failed grant-and-mint leaves of the token: nothing, one this run knows by id, or one it must look up. */
+type TokenLeft = 'absent' | { readonly id: string } | 'unconfirmed';
+
+class GrantOrMintFailure extends Error {
+  constructor(
+    readonly causes: readonly unknown[],
+    readonly token: TokenLeft,
+  ) {
+    super(causes.map(errorMessage).join(' '));
+  }
+}
+
+/**
+ * Every grant and the token create go out together (independent requests; the client caps how many are in flight).
+ * The token is returned only once every grant has landed; otherwise every failure is reported together, with what
+ * the create left behind so the rollback removes exactly that.
+ */
+async function grantAndMint(
   context: OperationContext,
   inputs: CreateScopedToken,
   team: Team,
   targets: Targets,
-): Promise<void> {
-  for (const workspace of targets.workspaces) {
-    await grantWorkspace(context, team, workspace, inputs.workspaceAccess).catch((error: unknown) => {
-      throw explainGrantFailure(
-        error,
-        `workspace "${printable(workspace.name)}" (${workspace.id})`,
-        'POST /team-workspaces',
-        WORKSPACE_GRANTERS,
-      );
-    });
-  }
-  for (const project of targets.projects) {
-    await grantProject(context, team, project, inputs.projectAccess).catch((error: unknown) => {
-      throw explainGrantFailure(
-        error,
-        `project "${printable(project.name)}" (${project.id})`,
-        'POST /team-projects',
-        PROJECT_GRANTERS,
-      );
-    });
-  }
+  attempt: Attempt,
+): Promise<MintedToken> {
+  const [grants, minted] = await Promise.all([
+    Promise.allSettled(grantRequests(context, inputs, team, targets)),
+    Promise.allSettled([mintTrying(context, inputs, team, attempt)]).then(([result]) => result!),
+  ]);
+  const causes = grants.flatMap((grant) => (grant.status === 'rejected' ? [grant.reason as unknown] : []));
+  if (minted.status === 'fulfilled' && causes.length === 0) return minted.value;
+  if (minted.status === 'fulfilled') throw new GrantOrMintFailure(causes, { id: minted.value.id });
+  const left = mayHaveCreated(minted.reason) ? 'unconfirmed' : 'absent';
+  throw new GrantOrMintFailure([...causes, minted.reason], left);
+}
+
+/** One promise per grant, each a single request the caller may wrap; a refusal is explained with what it needs. */
+function grantRequests(
+  context: OperationContext,
+  inputs: CreateScopedToken,
+  team: Team,
+  targets: Targets,
+): Array<Promise<unknown>> {
+  return [
+    ...targets.workspaces.map((workspace) =>
+      grantWorkspace(context, team, workspace, inputs.workspaceAccess).catch((error: unknown) => {
+        throw explainGrantFailure(
+          error,
+          `workspace "${printable(workspace.name)}" (${workspace.id})`,
+          'POST /team-workspaces',
+          WORKSPACE_GRANTERS,
+        );
+      }),
+    ),
+    ...targets.projects.map((project) =>
+      grantProject(context, team, project, inputs.projectAccess).catch((error: unknown) => {
+        throw explainGrantFailure(
+          error,
+          `project "${printable(project.name)}" (${project.id})`,
+          'POST /team-projects',
+          PROJECT_GRANTERS,
+        );
+      }),
+    ),
+  ];
 }
 
 const WORKSPACE_GRANTERS =
@@ -172,6 +205,14 @@ function explainGrantFailure(error: unknown, target: string, call: string, needs
 
 type Attempt = { readonly teamId: string; description: string; readonly expiredAt: string };
 
+/** The token create, reconciled by its nonce and retried; `attempt` names the try a rollback must look for. */
+function mintTrying(context: OperationContext, inputs: CreateScopedToken, team: Team, attempt: Attempt) {
+  return mintScoped(context, inputs, team, (description) => {
+    attempt.description = description;
+    return mintFor(context, inputs, attempt);
+  });
+}
+
 function mintFor(context: OperationContext, inputs: CreateScopedToken, attempt: Attempt): Promise<MintedToken> {
   const { client, publisher } = context;
   const record = { kind: 'team', organization: inputs.organization, ...attempt, ephemeral: true } as const;
@@ -180,19 +221,20 @@ function mintFor(context: OperationContext, inputs: CreateScopedToken, attempt: 
 }
 
 /**
- * Removes the team before the step fails. A token whose create may have succeeded is looked up and deleted first:
- * the docs do not say that deleting a team revokes its tokens.
+ * Removes the team before the step fails. The token goes first: by its id when its create answered, looked up by
+ * its nonce when the create may have succeeded, because the docs do not say that deleting a team revokes its tokens.
  */
 async function rollBack(
   context: OperationContext,
   team: Team,
   attempt: Attempt,
   cause: unknown,
-  tokenMayExist: boolean,
+  token: TokenLeft,
 ): Promise<Error> {
   const { client, io, ledger } = context;
   try {
-    if (tokenMayExist) await removeUnconfirmedToken(context, team, attempt);
+    if (token === 'unconfirmed') await removeUnconfirmedToken(context, team, attempt);
+    else if (token !== 'absent') await removeMintedToken(context, token.id);
     await deleteTeam(client, team.id);
     ledger.remove(sameTeam(team.name));
     return new Error(`${errorMessage(cause)} The temporary team ${team.name} was removed again.`);
@@ -206,6 +248,11 @@ async function rollBack(
         `remove it.`,
     );
   }
+}
+
+async function removeMintedToken(context: OperationContext, tokenId: string): Promise<void> {
+  await teamTokens.deleteById(context.client, tokenId);
+  context.ledger.forget(tokenId);
 }
 
 async function removeUnconfirmedToken(context: OperationContext, team: Team, attempt: Attempt): Promise<void> {

@@ -8,13 +8,15 @@ import { teamNames } from './team-names.js';
 /** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
 export async function listTokens(context: OperationContext, inputs: ListTokens, now = Date.now()): Promise<void> {
   const { client, io, publisher } = context;
-  const names = await teamNames(client, inputs.organization);
-  const teamId = inputs.team ? teamIdFor(inputs.team, names, inputs.organization) : null;
-  const all = await teamTokens.listAll(client, inputs.organization, {
-    ...(teamId ? { teamName: names.get(teamId) ?? '' } : {}),
-    ...statusesFor(inputs.expiringWithinMs),
-    onPage: (page, total) => io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
-  });
+  // The team list, the tokens and the lifetime policy go together; only a team given by id waits for its name.
+  const namesRead = teamNames(client, inputs.organization);
+  const team = inputs.team;
+  const tokensRead =
+    team && 'id' in team
+      ? namesRead.then((names) => readTokens(context, inputs, names.get(team.id) ?? ''))
+      : readTokens(context, inputs, team?.name);
+  const [names, all, maxima] = await Promise.all([namesRead, tokensRead, policyRows(context, inputs.organization)]);
+  const teamId = team ? teamIdFor(team, names, inputs.organization) : null;
   const matching = all
     .filter((token) => !teamId || token.teamId === teamId)
     .filter((token) => !inputs.descriptionPrefix || (token.description ?? '').startsWith(inputs.descriptionPrefix))
@@ -48,13 +50,21 @@ export async function listTokens(context: OperationContext, inputs: ListTokens, 
       expiryLabel(row['expired-at'], now),
     ]),
   );
-  const maxima = await policyRows(context, inputs.organization);
   if (maxima)
     await publisher.table(
       `Maximum token lifetimes in "${inputs.organization}"`,
       ['Token type', 'Maximum lifetime'],
       maxima,
     );
+}
+
+/** Every team token of the organization, searched by team name when one is given; the server may filter loosely. */
+function readTokens(context: OperationContext, inputs: ListTokens, teamName: string | undefined): Promise<Token[]> {
+  return teamTokens.listAll(context.client, inputs.organization, {
+    ...(teamName === undefined ? {} : { teamName }),
+    ...statusesFor(inputs.expiringWithinMs),
+    onPage: (page, total) => context.io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
+  });
 }
 
 function teamIdFor(team: { id: string } | { name: string }, names: Map<string, string>, organization: string): string {

@@ -11,48 +11,55 @@ export interface Targets {
 
 /**
  * Every listed workspace and project as ids, before anything is created: one request per workspace, one for all
- * project names, one per id. Unknown ones fail together in one error that names each of them.
+ * project names, one per id, all sent together. Unknown ones fail together in one error that names each of them.
  */
 export async function resolveTargets(client: TfcClient, inputs: CreateScopedToken): Promise<Targets> {
-  const unknown: string[] = [];
-  const foundWorkspaces: workspaces.Workspace[] = [];
-  for (const ref of inputs.workspaces) {
-    const found =
-      'id' in ref
-        ? await workspaces.readById(client, ref.id)
-        : await workspaces.readByName(client, inputs.organization, ref.name);
-    if (found && matches(ref, found, inputs.organization, (a, b) => a === b)) foundWorkspaces.push(found);
-    else unknown.push(`workspace ${quote(label(ref))}`);
-  }
-  const foundProjects = await resolveProjects(client, inputs, unknown);
+  const [workspaceResults, projectResults] = await Promise.all([
+    Promise.all(inputs.workspaces.map((ref) => resolveWorkspace(client, inputs.organization, ref))),
+    resolveProjects(client, inputs),
+  ]);
+  const unknown = [
+    ...inputs.workspaces.flatMap((ref, index) => (workspaceResults[index] ? [] : [`workspace ${quote(label(ref))}`])),
+    ...inputs.projects.flatMap((ref, index) => (projectResults[index] ? [] : [`project ${quote(label(ref))}`])),
+  ];
   if (unknown.length > 0) {
     throw new Error(
       `Not found in organization "${inputs.organization}", or not visible to this credential (the API answers 404 ` +
         `for both): ${unknown.join(', ')}. Nothing was created.`,
     );
   }
+  const foundWorkspaces = workspaceResults as workspaces.Workspace[];
+  const foundProjects = projectResults as projects.Project[];
   requireDistinct(foundWorkspaces, 'workspace');
   requireDistinct(foundProjects, 'project');
   return { workspaces: foundWorkspaces, projects: foundProjects };
 }
 
-async function resolveProjects(
+async function resolveWorkspace(
   client: TfcClient,
-  inputs: CreateScopedToken,
-  unknown: string[],
-): Promise<projects.Project[]> {
+  organization: string,
+  ref: ScopeRef,
+): Promise<workspaces.Workspace | null> {
+  const found =
+    'id' in ref
+      ? await workspaces.readById(client, ref.id)
+      : await workspaces.readByName(client, organization, ref.name);
+  return found && matches(ref, found, organization, (a, b) => a === b) ? found : null;
+}
+
+/** Each project ref's project, or null where it is unknown; names are looked up in one request. */
+async function resolveProjects(client: TfcClient, inputs: CreateScopedToken): Promise<Array<projects.Project | null>> {
   const names = inputs.projects.flatMap((ref) => ('name' in ref ? [ref.name] : []));
-  const named = names.length > 0 ? await projects.listByNames(client, inputs.organization, names) : [];
-  const found: projects.Project[] = [];
-  for (const ref of inputs.projects) {
-    const project =
-      'id' in ref ? await projects.readById(client, ref.id) : named.find((candidate) => candidate.name === ref.name);
+  const [named, byId] = await Promise.all([
+    names.length > 0 ? projects.listByNames(client, inputs.organization, names) : [],
+    Promise.all(inputs.projects.map((ref) => ('id' in ref ? projects.readById(client, ref.id) : null))),
+  ]);
+  return inputs.projects.map((ref, index) => {
+    const project = 'id' in ref ? byId[index] : named.find((candidate) => candidate.name === ref.name);
     // Project names are unique regardless of case (filter[names] is case-insensitive): compare them that way.
-    if (project && matches(ref, project, inputs.organization, (a, b) => a.toLowerCase() === b.toLowerCase()))
-      found.push(project);
-    else unknown.push(`project ${quote(label(ref))}`);
-  }
-  return found;
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    return project && matches(ref, project, inputs.organization, same) ? project : null;
+  });
 }
 
 function matches(

@@ -7,8 +7,12 @@ import { loadCleanupState, type CleanupRecord } from '../state/ledger.js';
 import { cleanUp } from '../operations/cleanup.js';
 import { inCleanupOrder, leftBehindHint, recordLabel } from '../operations/scoped-team-cleanup.js';
 
-/** The post step's whole budget: a few requests, each with its own deadline; it must not hold the job. */
-export const POST_BUDGET_MS = 2 * 60_000;
+/**
+ * The post step's whole budget. A few requests, so it is almost never used up; it is long enough to wait out the
+ * drain of a large burst on one credential (1,000 deletes at 30 a second take about 33 s, 50 s with the jitter that
+ * spreads them), so that a 429 never leaves a token alive, and short enough not to hold a job for long.
+ */
+export const POST_BUDGET_MS = 5 * 60_000;
 
 /**
  * Best effort: deletes what the main step recorded; a failure is a warning that names the token, never a failed job.

@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import { AmbiguousRequestError, errorMessage } from '../../common/errors.js';
-import { decideRetry, type Outcome } from '../../transport/retry.js';
+import { decideRetry, MAX_ELAPSED_MS, nextHistory, type Outcome, type RetryHistory } from '../../transport/retry.js';
 import { TransportError, type Transport } from '../../transport/transport.js';
 
 // Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
@@ -167,16 +167,20 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
   });
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
     const started = clock.now();
-    for (let attempt = 1; ; attempt++) {
+    let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
+    for (;;) {
+      const tried = clock.now();
       try {
         const headers = { 'X-GitHub-Api-Version': '2022-11-28' };
         return await octokit.request(`${method} ${path}`, { ...body, headers });
       } catch (error) {
         const outcome = outcomeOf(error);
-        const elapsed = clock.now() - started;
+        if (outcome) history = nextHistory(history, outcome, clock.now() - tried);
         const policyClock = { nowSeconds: clock.now() / 1000, random: clock.random };
-        const decision = outcome ? decideRetry(method, outcome, attempt, elapsed, policyClock) : null;
-        if (!decision?.retry) throw callError(error, method, path);
+        const decision = outcome ? decideRetry(method, outcome, history, policyClock) : null;
+        // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound.
+        const late = decision?.retry && clock.now() - started + decision.delayMs > MAX_ELAPSED_MS;
+        if (!decision?.retry || late) throw callError(error, method, path);
         await clock.sleep(decision.delayMs);
       }
     }

@@ -1,6 +1,7 @@
 import { AmbiguousRequestError, ApiError } from '../../common/errors.js';
 import { UntrustedAnswerError } from './ids.js';
-import { decideRetry, type Outcome } from '../../transport/retry.js';
+import { Pacer } from '../../transport/pacer.js';
+import { decideRetry, nextHistory, rateLimitDelayMs, type Outcome, type RetryHistory } from '../../transport/retry.js';
 import { TransportError, type RawResponse, type Transport } from '../../transport/transport.js';
 
 export const JSON_API = 'application/vnd.api+json';
@@ -13,9 +14,14 @@ export interface ClientOptions {
   readonly now: () => number;
   readonly random: () => number;
   readonly log: (message: string) => void;
-  /** When the step's time budget runs out (epoch ms): no attempt starts, and no retry waits, past it. */
+  /**
+   * When the step's time budget runs out (epoch ms): no attempt starts, and no retry waits, past it. It is what
+   * bounds the waiting out of 429s. Without one, the budget is DEFAULT_BUDGET_MS from the client's creation.
+   */
   readonly deadline?: number;
 }
+
+export const DEFAULT_BUDGET_MS = 15 * 60_000;
 
 /** A list longer than this many pages of 100 is not one this action was made for (or a server that never stops). */
 export const MAX_PAGES = 200;
@@ -30,10 +36,14 @@ type Query = Readonly<Record<string, string | number>>;
 export class TfcClient {
   readonly #options: ClientOptions;
   readonly #authorization: string;
+  readonly #deadline: number;
+  readonly #pacer: Pacer;
 
   constructor(options: ClientOptions) {
     this.#options = options;
     this.#authorization = `Bearer ${options.apiToken}`;
+    this.#deadline = options.deadline ?? options.now() + DEFAULT_BUDGET_MS;
+    this.#pacer = new Pacer({ now: options.now, sleep: options.sleep });
   }
 
   get hostname(): string {
@@ -68,28 +78,40 @@ export class TfcClient {
   }
 
   /**
-   * Every item of a paginated list, 100 a page. The server's page numbers are checked, not trusted: `next-page`
-   * must grow and stay within `total-pages`, and MAX_PAGES ends any list.
+   * Every item of a paginated list, 100 a page. The first page's `total-pages` names the rest, which are read
+   * together (the client caps how many are in flight); without it, page after page as `next-page` says. The
+   * server's page numbers are checked, not trusted: `next-page` must grow and stay within `total-pages`, and
+   * MAX_PAGES ends any list. A list that grew while it was read is followed on from its last page.
    */
   async getAll(
     path: string,
     query: Query = {},
     onPage?: (page: number, totalPages: number) => void,
   ): Promise<unknown[]> {
-    const items: unknown[] = [];
-    for (let page = 1; ;) {
-      const document = await this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
-      items.push(...(Array.isArray(document['data']) ? document['data'] : []));
-      const { next, totalPages } = nextPage(document, page, path);
-      onPage?.(page, totalPages);
-      if (next === null) return items;
-      if (next > MAX_PAGES) {
-        throw new Error(
-          `GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`,
-        );
+    const read = (page: number) => this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
+    const first = await read(1);
+    const items = itemsOf(first);
+    let { next, totalPages } = nextPage(first, 1, path);
+    onPage?.(1, totalPages);
+    if (next !== null && totalPages > 1) {
+      checkPageCount(next, totalPages, path);
+      const pages = Array.from({ length: totalPages - 1 }, (_, index) => index + 2);
+      const documents = await Promise.all(pages.map(read));
+      for (const [index, document] of documents.entries()) {
+        items.push(...itemsOf(document));
+        ({ next } = nextPage(document, index + 2, path));
+        onPage?.(index + 2, totalPages);
       }
-      page = next;
     }
+    while (next !== null) {
+      checkPageCount(next, totalPages, path);
+      const page: number = next;
+      const document = await read(page);
+      items.push(...itemsOf(document));
+      ({ next, totalPages } = nextPage(document, page, path));
+      onPage?.(page, totalPages);
+    }
+    return items;
   }
 
   /** GET /ping: the platform's identity is in the answer's headers. */
@@ -127,22 +149,36 @@ export class TfcClient {
     throw new ApiError(response.status, method, path, describeFailure(response));
   }
 
+  /**
+   * One request to its final answer: 429s are waited out until the step's deadline (never before their reset, which
+   * also holds back this step's other requests); other failures follow the retry policy's own limits.
+   */
   async #send(method: string, path: string, query: Query, body: Json | null, repeatable = false): Promise<RawResponse> {
     const url = this.#url(path, query);
-    const started = this.#options.now();
-    const deadline = this.#options.deadline ?? Infinity;
-    if (started >= deadline) throw new Error(`${method} ${path} was not sent: the step's time budget is spent.`);
     const asMethod = repeatable ? 'PUT' : method; // a repeatable PATCH is retried as the policy retries a PUT
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(method, path, url, body);
-      const decision = decideRetry(asMethod, outcome.summary, attempt, this.#options.now() - started, {
-        nowSeconds: this.#options.now() / 1000,
-        random: this.#options.random,
-      });
-      if (!decision.retry || this.#options.now() + decision.delayMs >= deadline) return outcome.finish();
-      this.#options.log(`${method} ${path}: attempt ${attempt} ${outcome.what}; retrying in ${decision.delayMs} ms.`);
+    let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
+    for (let attempts = 0; ;) {
+      const started = this.#options.now();
+      const outcome = await this.#pacer.run(() => this.#attemptInBudget(method, path, url, body));
+      history = nextHistory(history, outcome.summary, this.#options.now() - started);
+      const now = this.#options.now();
+      const clock = { nowSeconds: now / 1000, random: this.#options.random };
+      const decision = decideRetry(asMethod, outcome.summary, history, clock);
+      if (history.rateLimited > 0) this.#pacer.holdUntil(now + resetMs(outcome.summary, clock.nowSeconds));
+      if (!decision.retry || now + decision.delayMs >= this.#deadline) return outcome.finish();
+      if (history.rateLimited === 0) history = { ...history, elapsedMs: history.elapsedMs + decision.delayMs };
+      this.#options.log(
+        `${method} ${path}: attempt ${++attempts} ${outcome.what}; retrying in ${decision.delayMs} ms.`,
+      );
       await this.#options.sleep(decision.delayMs);
     }
+  }
+
+  /** A wait for a free slot or for the rate limit may end past the deadline: then nothing is sent. */
+  #attemptInBudget(method: string, path: string, url: string, body: Json | null) {
+    if (this.#options.now() >= this.#deadline)
+      throw new Error(`${method} ${path} was not sent: the step's time budget is spent.`);
+    return this.#attempt(method, path, url, body);
   }
 
   async #attempt(method: string, path: string, url: string, body: Json | null) {
@@ -153,6 +189,7 @@ export class TfcClient {
     };
     try {
       const response = await this.#options.transport.send(method, url, body ? JSON.stringify(body) : null, headers);
+      this.#pacer.learnLimit(response.headers['x-ratelimit-limit']);
       const reset = response.headers['x-ratelimit-reset'];
       const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
       return { summary, what: `answered ${response.status}`, finish: () => response };
@@ -176,6 +213,22 @@ export class TfcClient {
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
     return url.toString();
   }
+}
+
+function itemsOf(document: Json): unknown[] {
+  return Array.isArray(document['data']) ? [...(document['data'] as unknown[])] : [];
+}
+
+function checkPageCount(next: number, totalPages: number, path: string): void {
+  if (next > MAX_PAGES || totalPages > MAX_PAGES) {
+    throw new Error(
+      `GET ${path} has more than ${MAX_PAGES} pages of 100; stopped reading rather than run without end.`,
+    );
+  }
+}
+
+function resetMs(outcome: Outcome, nowSeconds: number): number {
+  return ('rateLimitReset' in outcome ? rateLimitDelayMs(outcome.rateLimitReset, nowSeconds) : null) ?? 0;
 }
 
 /**
@@ -218,7 +271,7 @@ const HINTS: Readonly<Record<number, string>> = {
   404: 'it does not exist, or the credential lacks permission to see it (the API answers 404 for both).',
   415: 'the request lacked the JSON:API content type.',
   422: 'the server rejected the request as invalid (see the detail above).',
-  429: 'the API rate limit (30 requests per second per user) stayed exceeded through every retry.',
+  429: "the API rate limit (30 requests per second per user) stayed exceeded until the step's time budget ran out.",
 };
 
 /** Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. */
