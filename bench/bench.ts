@@ -390,9 +390,9 @@ async function scale(node: Runtime): Promise<void> {
   say();
   say(
     `Median ratio of the action's wall time to the floor scripts' wall time: **${median(ratios).toFixed(2)}** ` +
-      `(target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, all at ` +
-      `once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} cores, so ` +
-      `this is what this machine can do.`,
+      `(target ≤ 1.25). The floor scripts are one plain POST process, then one plain DELETE process per job, ` +
+      `all at once, waiting out a 429 as the action does; every job starts two Node processes on ${cpus().length} ` +
+      `cores, so this is what this machine can do.`,
   );
   say();
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { belowFloor, floorOf } from '../../scripts/check-node.mjs';
 import { ROOT } from '../support/runner.js';
 
-// The development floor: package.json's engines, checked by scripts/check-node.mjs before every build.
+// The development floor: package.json's engines, checked by scripts/check-node.mjs before the tests and the bench.
 const packageJson = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
 const range = packageJson.engines.node;
 

@@ -109,7 +109,9 @@ export function requiredOrganization(source: InputSource, why: string): string {
 
 export function agentPoolId(source: InputSource): string {
   const value = source.get('agent-pool-id');
-  if (!value) throw new InputError('agent-pool-id', 'is required for agent tokens (the apool-… id of the agent pool).');
+  if (!value) {
+    throw new InputError('agent-pool-id', 'is required for agent tokens (the apool-… id of the agent pool).');
+  }
   if (!AGENT_POOL_ID.test(value))
     throw new InputError('agent-pool-id', `must be an agent pool id like apool-yoGUFz5zcRMMz53i; got ${quote(value)}.`);
   return value;

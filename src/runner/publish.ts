@@ -37,8 +37,8 @@ export class Publisher {
     const name = terraformTokenVariable(hostname);
     if (!name) {
       this.io.warning(
-        `Not exporting TF_TOKEN_… for "${hostname}": Terraform CLI cannot name a host with a port in an environment ` +
-          `variable. Use the token output instead.`,
+        `Not exporting TF_TOKEN_… for "${hostname}": Terraform CLI cannot name a host with a port in an ` +
+          'environment variable. Use the token output instead.',
       );
       return;
     }
