@@ -18,6 +18,17 @@ export interface FleetRow {
   readonly rateLimited: number;
   readonly wallMs: number;
   readonly floorMs: number;
+  /**
+   * The same burst with the limit off: what starting and ending its 200 step processes costs this machine. On a
+   * runner fleet every job starts on its own machine; here they share 2 cores, so no request goes out until most of
+   * a phase's processes have started. Null for the spread model, whose jobs start one by one.
+   */
+  readonly unlimitedWallMs: number | null;
+  /**
+   * From the first request the emulator received to the last, in each phase (creates, then deletes), added up: the
+   * time the burst spent against the limit once its processes had started. Null for the spread model.
+   */
+  readonly requestSpanMs: number | null;
   readonly beforeReset: number;
 }
 
@@ -30,17 +41,8 @@ export async function fleetRun(
   node: string,
   options: { jobs: number; limit: number; spreadMs: number },
 ): Promise<FleetRow> {
-  const emulator = await Emulator.start({ tls, rateLimit: options.limit });
-  emulator.addOrganization('acme');
-  const teamId = emulator.addTeam('acme', 'platform');
-  const credential = emulator.addCredential({ organization: 'acme', role: 'owner' });
-  const step: StepOptions = {
-    inputs: { 'api-token': credential, hostname: emulator.hostname, 'team-id': teamId },
-    caCertPath: tls.caCertPath,
-    debug: false,
-    node,
-    timeoutMs: 20 * 60_000,
-  };
+  const unlimitedWallMs = options.spreadMs > 0 ? null : await unlimitedBurstMs(tls, node, options.jobs);
+  const { emulator, step } = await fleetWorld(tls, node, options.limit);
   const started = performance.now();
   const jobs =
     options.spreadMs > 0 ? await spread(step, options.jobs, options.spreadMs) : await burst(step, options.jobs);
@@ -58,11 +60,50 @@ export async function fleetRun(
     rateLimited: rateLimitedCount(requests),
     wallMs,
     floorMs: Math.max((served / options.limit) * 1000, options.spreadMs),
+    unlimitedWallMs,
+    requestSpanMs: options.spreadMs > 0 ? null : spanMs(requests, 'POST') + spanMs(requests, 'DELETE'),
     beforeReset: sentBeforeReset(requests).length,
   };
   if (process.env['BENCH_DEBUG']) debugFleet(requests);
   await emulator.close();
   return row;
+}
+
+async function fleetWorld(
+  tls: TestTls,
+  node: string,
+  limit: number,
+): Promise<{ emulator: Emulator; step: StepOptions }> {
+  const emulator = await Emulator.start({ tls, rateLimit: limit });
+  emulator.addOrganization('acme');
+  const teamId = emulator.addTeam('acme', 'platform');
+  const credential = emulator.addCredential({ organization: 'acme', role: 'owner' });
+  const step: StepOptions = {
+    inputs: { 'api-token': credential, hostname: emulator.hostname, 'team-id': teamId },
+    caCertPath: tls.caCertPath,
+    debug: false,
+    node,
+    timeoutMs: 20 * 60_000,
+  };
+  return { emulator, step };
+}
+
+function spanMs(requests: readonly RequestRecord[], method: string): number {
+  const times = requests.filter((request) => request.method === method).map((request) => request.receivedMs);
+  return times.length === 0 ? 0 : Math.max(...times) - Math.min(...times);
+}
+
+async function unlimitedBurstMs(tls: TestTls, node: string, jobs: number): Promise<number> {
+  const { emulator, step } = await fleetWorld(tls, node, 0);
+  const started = performance.now();
+  const results = await burst(step, jobs);
+  const wallMs = performance.now() - started;
+  const failed = results.filter(({ main, post }) => !mainSucceeded(main) || !postSucceeded(post)).length;
+  const left = emulator.tokens().length;
+  await emulator.close();
+  if (failed > 0 || left > 0)
+    throw new Error(`the burst without a limit failed ${failed} jobs and left ${left} tokens`);
+  return wallMs;
 }
 
 function debugFleet(requests: readonly RequestRecord[]): void {

@@ -3,8 +3,7 @@ import {
   decideRetry,
   MAX_ATTEMPTS,
   MAX_ELAPSED_MS,
-  RATE_LIMIT_WINDOW_CAP_MS,
-  RATE_LIMIT_WINDOW_MS,
+  RATE_LIMIT_WINDOWS_MS,
   rateLimitDelayMs,
   type Outcome,
 } from '../../src/transport/retry.js';
@@ -100,22 +99,21 @@ describe('429: bounded by the deadline, not by a count', () => {
     }
   });
 
-  test('the random share spans a window that doubles with each consecutive 429, up to the cap', () => {
+  test('the random share spans a wide window for the first two 429s in a row, then a short one for the tail', () => {
     const widest = [1, 2, 3, 4, 5, 20].map((rateLimited) => {
       const decision = decideRetry('GET', { status: 429, rateLimitReset: '0' }, history(rateLimited), at(1));
       return decision.retry ? decision.delayMs : null;
     });
-    expect(widest).toEqual([8000, 16_000, 16_000, 16_000, 16_000, 16_000]);
-    expect(RATE_LIMIT_WINDOW_MS).toBe(8000);
-    expect(RATE_LIMIT_WINDOW_CAP_MS).toBe(16_000);
+    expect(widest).toEqual([16_000, 20_000, 6000, 6000, 6000, 6000]);
+    expect(RATE_LIMIT_WINDOWS_MS).toEqual([16_000, 20_000, 6000]);
   });
 
   test('two waiters with different draws wait different times (the herd is broken up)', () => {
     const outcome = { status: 429, rateLimitReset: '1' };
     const first = decideRetry('POST', outcome, history(1), at(0.1));
     const second = decideRetry('POST', outcome, history(1), at(0.9));
-    expect(first).toEqual({ retry: true, delayMs: 1800 });
-    expect(second).toEqual({ retry: true, delayMs: 8200 });
+    expect(first).toEqual({ retry: true, delayMs: 2600 });
+    expect(second).toEqual({ retry: true, delayMs: 15_400 });
   });
 
   test('without a usable reset header, the next one-second window is the floor', () => {

@@ -10,15 +10,17 @@ const MAX_JITTER_MS = 300;
 
 /**
  * A herd that waits out one reset arrives together and collides again, so each 429 adds a random share of a window
- * that doubles with every consecutive 429 of the same request: 8 s, then 16 s at most. The first window is wide
- * because a 429 already means the credential's whole second is taken, and every halving of it costs the herd
- * another round of 429s; the cap keeps the tail of a drained queue from idling. Chosen by simulating the fixed
- * one-second windows of the emulator: in the burst model (100 jobs at 3 requests per second) it drains within
- * about 1.5 times the rate limit's floor with fewer than 5 answers of 429 per job; the price is that a job turned
- * away in a small burst waits up to 8 s more than it needed.
+ * chosen by how many 429s in a row this request has met: 16 s for the first, 20 s for the second, 6 s from the third.
+ * The first two are wide because a 429 means the credential's whole second is taken, and together they spread a
+ * burst over about the time the limit needs to serve it. A request turned away a third time has already waited out
+ * most of such a burst, so it is in the burst's tail, where few jobs are left: a short window there keeps the
+ * credential busy instead of leaving it idle while the last jobs sleep out long draws. The windows were chosen by
+ * simulating the emulator's fixed one-second windows; in the burst model (100 jobs at 3 requests per second) they
+ * drain each phase in about 1.2 times the rate limit's floor with about 2.3 answers of 429 per job, against 1.4
+ * times for windows of 8 s doubling to 16 s. The price: a job turned away in a small burst waits up to 16 s more
+ * than it needed.
  */
-export const RATE_LIMIT_WINDOW_MS = 8_000;
-export const RATE_LIMIT_WINDOW_CAP_MS = 16_000;
+export const RATE_LIMIT_WINDOWS_MS: readonly number[] = [16_000, 20_000, 6_000];
 
 /** A 429 without a usable X-RateLimit-Reset waits for the next one-second window, the documented limit's unit. */
 const DEFAULT_RESET_MS = 1_000;
@@ -64,14 +66,15 @@ export function decideRetry(method: string, outcome: Outcome, history: RetryHist
   return elapsedMs + delayMs > MAX_ELAPSED_MS ? { retry: false } : { retry: true, delayMs };
 }
 
-/** Never before the reset; then a random share of a window that grows with each consecutive 429 (full jitter). */
+/** Never before the reset; then a random share of the window for this many consecutive 429s (full jitter). */
 export function rateLimitWaitMs(
   outcome: { readonly rateLimitReset?: string | undefined },
   history: Pick<RetryHistory, 'rateLimited'>,
   clock: RetryClock,
 ): number {
   const resetMs = rateLimitDelayMs(outcome.rateLimitReset, clock.nowSeconds) ?? DEFAULT_RESET_MS;
-  const window = Math.min(RATE_LIMIT_WINDOW_MS * 2 ** (Math.max(history.rateLimited, 1) - 1), RATE_LIMIT_WINDOW_CAP_MS);
+  const windows = RATE_LIMIT_WINDOWS_MS;
+  const window = windows[Math.min(Math.max(history.rateLimited, 1), windows.length) - 1] as number;
   return Math.ceil(resetMs + clock.random() * window);
 }
 
