@@ -46,6 +46,18 @@ describe('mode: create', () => {
     expectClean(main, everySecret());
   });
 
+  test('a clamped create cut off after it landed: its orphan found by the clamped expiry and deleted', async () => {
+    world.emulator.inject({ method: 'POST', path: /authentication-tokens$/, skip: 1, fault: { kind: 'reset-after' } });
+    const { main, post } = await world.job(create);
+    expect(errorsOf(main)).toEqual([]);
+    expect(main.stdout).toMatch(/Deleted token at-\w+, created by the interrupted request/);
+    const creates = world.calls().filter((call) => call.endsWith('/authentication-tokens'));
+    expect(creates).toHaveLength(4); // each try is refused at the default expiry, then sent clamped
+    expect(post.stdout).toContain(main.outputs['token-id']);
+    expect(world.emulator.tokens()).toEqual([]);
+    expectClean(main, everySecret());
+  });
+
   test('an explicit expiry beyond the maximum fails naming the maximum; nothing is created', async () => {
     const main = await world.main({ ...create, expiry: '4h' });
     expect(main.code).toBe(1);

@@ -4,6 +4,8 @@ import { durationMs, parseExpiry } from '../../src/inputs/expiry.js';
 import { parseHostname, terraformTokenVariable } from '../../src/common/hostname.js';
 import { count, expiresClause } from '../../src/common/text.js';
 import { lifetimeLabel } from '../../src/operations/lifetime-policy.js';
+import { leftBehindHint } from '../../src/operations/scoped-team-cleanup.js';
+import type { CleanupRecord } from '../../src/state/records.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const run = { repository: 'octo-org/infra', runId: '9', runAttempt: '3', job: 'deploy app', workflow: 'nightly' };
@@ -101,5 +103,21 @@ describe('counted words', () => {
   test('a token without an expiry never expires, rather than expiring "at never"', () => {
     expect(expiresClause(null)).toBe('it never expires');
     expect(expiresClause('2030-01-01T00:00:00.000Z')).toBe('it expires at 2030-01-01T00:00:00.000Z');
+  });
+
+  test("a token left behind names its expiry, or that it has none (the state file's empty expiry)", () => {
+    const record = (expiredAt: string): CleanupRecord => ({
+      kind: 'team',
+      organization: 'acme',
+      teamId: 'team-AbC123',
+      description: null,
+      tokenId: 'at-AbC123',
+      expiredAt,
+      ephemeral: true,
+    });
+    expect(leftBehindHint(record(''))).toBe('Delete it by hand; it never expires.');
+    expect(leftBehindHint(record('2030-01-01T00:00:00.000Z'))).toBe(
+      'Delete it by hand; it expires at 2030-01-01T00:00:00.000Z.',
+    );
   });
 });

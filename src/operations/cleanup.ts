@@ -1,3 +1,4 @@
+import { expiresClause } from '../common/text.js';
 import type { ActionIo } from '../runner/io.js';
 import type { CleanupRecord } from '../state/ledger.js';
 import * as agentTokens from '../api/tfc/agent-tokens.js';
@@ -72,8 +73,7 @@ async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord
     return say(
       io,
       `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by ` +
-        `hand. ` +
-        `It expires at ${record.expiredAt || 'never'}.`,
+        `hand: ${expiresClause(record.expiredAt || null)}.`,
     );
   }
   if (!found) return say(io, `No token was created under "${record.description}"; nothing to delete.`);

@@ -5,7 +5,7 @@ import { teamsEntitled } from '../api/tfc/entitlements.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { createTeam, deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
 import type { MintedToken, Team } from '../api/tfc/types.js';
-import { printable } from '../common/text.js';
+import { expiresClause, printable } from '../common/text.js';
 import type { OperationContext } from './context.js';
 import { mint } from './mint.js';
 import { isOwnedBy } from './ownership.js';
@@ -287,8 +287,8 @@ async function publish(
     ),
   ];
   io.info(
-    `Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}. It ` +
-      `expires at ${token.expiredAt ?? 'never'}; the team and token are removed when the job ends.`,
+    `Created scoped token ${token.id} for the temporary team ${team.name} (${team.id}): ${scope.join('; ')}; ` +
+      `${expiresClause(token.expiredAt ?? null)}, and the team and token are removed when the job ends.`,
   );
   await publisher.summary('HCP Terraform scoped team token created', [
     ['Type', 'team (scoped, temporary team)'],

@@ -1,12 +1,13 @@
-import { AmbiguousRequestError, ApiError, errorMessage } from '../common/errors.js';
+import { ApiError } from '../common/errors.js';
 import { expiresClause } from '../common/text.js';
 import type { CreateTeamToken } from '../inputs/parse.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { readTeam } from '../api/tfc/teams.js';
-import type { MintedToken } from '../api/tfc/types.js';
+import type { MintedToken, Token } from '../api/tfc/types.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
 import { mint } from './mint.js';
-import { isOwnedBy, withNonce } from './ownership.js';
+import { withNonce } from './ownership.js';
+import { createByNonce } from './reconcile.js';
 import { createUnderPolicy } from './lifetime-policy.js';
 import { warnIfOwnersTeam } from './owners-warning.js';
 
@@ -30,77 +31,46 @@ export async function createTeamToken(context: OperationContext, inputs: CreateT
   return token;
 }
 
-/** A create that may have been processed is looked up, never blindly repeated; a found orphan is deleted. */
-const MAX_CREATES = 3;
-
+/**
+ * A create that may have been processed is looked up by its nonce, never blindly repeated (see reconcile.ts). A
+ * create clamped to the lifetime policy sends another expiry, so the look-up expects the expiry last sent.
+ */
 async function createDescribed(
   context: OperationContext,
   inputs: CreateTeamToken,
   teamId: string,
 ): Promise<MintedToken> {
   const { client, publisher } = context;
-  for (let attempt = 1; ; attempt++) {
-    // A fresh nonce per attempt: the proof of ownership, and a description no other create can collide with.
-    const description = withNonce(inputs.description, context.randomHex());
-    const expiredAt = inputs.expiresAt.toISOString();
-    const record = {
-      kind: 'team',
-      organization: inputs.organization,
-      teamId,
-      description,
-      expiredAt,
-      ephemeral: inputs.ephemeral,
-    } as const;
-    let sent = record;
-    try {
-      return await createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) => {
-        // A create clamped to the lifetime policy sends another expiry: the look-up must expect that one.
-        sent = { ...record, expiredAt: expiresAt.toISOString() };
-        return mint(context, sent, () =>
-          teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask),
-        );
-      });
-    } catch (error) {
-      if (!mayHaveCreated(error) || attempt === MAX_CREATES) throw await explainCreateFailure(context, error, teamId);
-      await reconcile(context, inputs, sent, error);
-    }
-  }
+  const record = { kind: 'team', organization: inputs.organization, teamId, ephemeral: inputs.ephemeral } as const;
+  let expiredAt = inputs.expiresAt.toISOString();
+  const createOnce = (description: string) =>
+    createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) => {
+      expiredAt = expiresAt.toISOString();
+      return mint(context, { ...record, description, expiredAt }, () =>
+        teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask),
+      );
+    }).catch(async (error: unknown) => {
+      throw await explainCreateFailure(context, error, teamId);
+    });
+  return createByNonce(context, {
+    describe: (nonce) => withNonce(inputs.description, nonce),
+    create: createOnce,
+    teamId,
+    get expiredAt() {
+      return expiredAt;
+    },
+    list: () => tokensOfTeam(context, inputs, teamId),
+    remove: (tokenId) => teamTokens.deleteById(client, tokenId),
+  });
 }
 
-function mayHaveCreated(error: unknown): boolean {
-  return error instanceof AmbiguousRequestError || (error instanceof ApiError && error.status >= 500);
-}
-
-/**
- * The server may hold a token whose secret we never received. Found (by this attempt's nonce, team and expiry, never
- * by description alone): delete it, a token nobody can use is only a risk. Not found: it may still land later, so its
- * record stays for the post step, and the next try draws a fresh nonce so the two can never be confused.
- */
-async function reconcile(
-  context: OperationContext,
-  inputs: CreateTeamToken,
-  attempt: { readonly teamId: string; readonly description: string; readonly expiredAt: string },
-  error: unknown,
-): Promise<void> {
-  const { client, io, ledger } = context;
-  io.warning(
-    `Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by this run's nonce.`,
-  );
+/** The team's tokens, where an interrupted create's token would be; listing them needs the team's organization. */
+async function tokensOfTeam(context: OperationContext, inputs: CreateTeamToken, teamId: string): Promise<Token[]> {
   const team =
     'name' in inputs.team && inputs.organization
-      ? { id: attempt.teamId, name: inputs.team.name, organization: inputs.organization }
-      : await teamWithOrganization(client, attempt.teamId, inputs.organization);
-  const tokens = await teamTokens.listAll(client, team.organization, { teamName: team.name });
-  const orphan = tokens.find((token) => isOwnedBy(token, attempt));
-  if (orphan) {
-    await teamTokens.deleteById(client, orphan.id);
-    ledger.settle(attempt.description);
-    io.info(
-      `Deleted token ${orphan.id}, created by the interrupted request; its secret never arrived. Creating a new one.`,
-    );
-  } else {
-    io.info('The server has no token from that request; creating a new one.');
-  }
+      ? { name: inputs.team.name, organization: inputs.organization }
+      : await teamWithOrganization(context.client, teamId, inputs.organization);
+  return teamTokens.listAll(context.client, team.organization, { teamName: team.name });
 }
 
 /** A 404 from a server without the multiple-tokens API deserves its own advice. */

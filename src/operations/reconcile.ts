@@ -18,7 +18,7 @@ export interface NonceCreate {
   /** One create under that description, recorded for the post step by the caller. */
   create(description: string): Promise<MintedToken>;
   readonly teamId: string | null;
-  /** The expiry sent, as an ISO instant; '' for kinds without one. */
+  /** The expiry the last create sent, as an ISO instant; '' for kinds without one. */
   readonly expiredAt: string;
   /** The tokens among which an interrupted create's token would be. */
   list(): Promise<Token[]>;
@@ -48,7 +48,7 @@ async function removeOrphan(
   error: unknown,
 ): Promise<void> {
   const { io, ledger } = context;
-  io.info(`Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by its nonce.`);
+  io.warning(`Creating the token may or may not have succeeded (${errorMessage(error)}); looking it up by its nonce.`);
   const attempt = { description, teamId: spec.teamId, expiredAt: spec.expiredAt };
   const orphan = (await spec.list()).find((token) => isOwnedBy(token, attempt));
   if (!orphan) return io.info('The server has no token from that request; creating a new one.');

@@ -37,9 +37,11 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   context.io.info(
     `Created ${inputs.tokenType} token ${token.id}${token.expiredAt ? `, expiring at ${token.expiredAt}` : ''}.`,
   );
-  const stored = replacedByCreate(inputs)
-    ? await storeReplacement(context, inputs, token, destinations)
-    : await storeOrRollBack(context, inputs, owner, token, destinations);
+  const stored = await store(context, inputs, token, destinations, (error) =>
+    replacedByCreate(inputs)
+      ? replacementFailure(inputs, token, error)
+      : rollBack(context, inputs, owner, token, error),
+  );
   const revoked = replacedByCreate(inputs) ? [] : await revokePrevious(context, inputs, owner, token);
   context.io.setOutput('revoked-ids', JSON.stringify(revoked));
   await context.publisher.summary(`HCP Terraform ${inputs.tokenType} token rotated`, [
@@ -141,44 +143,55 @@ async function mintOnce(
   });
 }
 
-/**
- * The previous token is still valid: on a failure before any destination holds the new token, delete the new one
- * and leave everything as it was. Once one destination holds it, deleting it would break that destination, so it
- * stays valid beside the old one and nothing is revoked.
- */
-async function storeOrRollBack(
+/** Verifies the new token, then writes it into every destination; a failure is explained by `failed`. */
+async function store(
   context: OperationContext,
   inputs: RotateToken,
-  owner: Owner,
   token: MintedToken,
   destinations: readonly Destination[],
+  failed: (error: unknown) => Error | Promise<Error>,
 ): Promise<string[]> {
   try {
     await verify(context, inputs, token);
     return await writeDestinations(context, destinations, token.secret);
   } catch (error) {
-    if (error instanceof UnsettledWriteError) throw await unsettledRotation(context, inputs, owner, token, error);
-    if (error instanceof PartialWriteError) {
-      throw new Error(
-        `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ` +
-          `${error.written.join(' and ')} only. ` +
-          'Both the new and the previous token stay valid and nothing was revoked; run the rotation again once the ' +
-          'cause is fixed.',
-        { cause: error },
-      );
-    }
-    const rollback = await teamTokens.deleteById(context.client, token.id).then(
-      () => {
-        context.ledger.forget(token.id);
-        return `the new token ${token.id} was deleted again and nothing changed`;
-      },
-      (deleteError: unknown) =>
-        `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
-    );
-    throw new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`, {
-      cause: error,
-    });
+    throw await failed(error);
   }
+}
+
+/**
+ * The previous token is still valid: on a failure before any destination holds the new token, delete the new one
+ * and leave everything as it was. Once one destination holds it, deleting it would break that destination, so it
+ * stays valid beside the old one and nothing is revoked.
+ */
+async function rollBack(
+  context: OperationContext,
+  inputs: RotateToken,
+  owner: Owner,
+  token: MintedToken,
+  error: unknown,
+): Promise<Error> {
+  if (error instanceof UnsettledWriteError) return unsettledRotation(context, inputs, owner, token, error);
+  if (error instanceof PartialWriteError) {
+    return new Error(
+      `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ` +
+        `${error.written.join(' and ')} only. ` +
+        'Both the new and the previous token stay valid and nothing was revoked; run the rotation again once the ' +
+        'cause is fixed.',
+      { cause: error },
+    );
+  }
+  const rollback = await teamTokens.deleteById(context.client, token.id).then(
+    () => {
+      context.ledger.forget(token.id);
+      return `the new token ${token.id} was deleted again and nothing changed`;
+    },
+    (deleteError: unknown) =>
+      `deleting the new token ${token.id} failed too (${errorMessage(deleteError)}); delete it by hand`,
+  );
+  return new Error(`Rotation stopped: ${errorMessage(error)} The previous token is untouched; ${rollback}.`, {
+    cause: error,
+  });
 }
 
 /**
@@ -208,29 +221,19 @@ async function unsettledRotation(
 }
 
 /** Creating the token already revoked the previous one: there is nothing to roll back to. */
-async function storeReplacement(
-  context: OperationContext,
-  inputs: RotateToken,
-  token: MintedToken,
-  destinations: readonly Destination[],
-): Promise<string[]> {
-  try {
-    await verify(context, inputs, token);
-    return await writeDestinations(context, destinations, token.secret);
-  } catch (error) {
-    const written = error instanceof PartialWriteError ? ` It is stored in ${error.written.join(' and ')} only.` : '';
-    const unsettled =
-      error instanceof UnsettledWriteError
-        ? ` The ${error.unsettled} holds either it or the revoked previous one: write it again.`
-        : '';
-    throw new Error(
-      `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the ` +
-        `previous one is already revoked.${written}${unsettled} ` +
-        `It is in this step's token output (masked): store it from a later step in this job, or run the rotation ` +
-        `again.`,
-      { cause: error },
-    );
-  }
+function replacementFailure(inputs: RotateToken, token: MintedToken, error: unknown): Error {
+  const written = error instanceof PartialWriteError ? ` It is stored in ${error.written.join(' and ')} only.` : '';
+  const unsettled =
+    error instanceof UnsettledWriteError
+      ? ` The ${error.unsettled} holds either it or the revoked previous one: write it again.`
+      : '';
+  return new Error(
+    `Rotation incomplete: ${errorMessage(error)} The new ${inputs.tokenType} token ${token.id} is live and the ` +
+      `previous one is already revoked.${written}${unsettled} ` +
+      `It is in this step's token output (masked): store it from a later step in this job, or run the rotation ` +
+      `again.`,
+    { cause: error },
+  );
 }
 
 /** Agent tokens cannot call the API, so only the other kinds can be proven before they are stored. */

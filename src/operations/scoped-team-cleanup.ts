@@ -1,3 +1,4 @@
+import { expiresClause } from '../common/text.js';
 import type { ActionIo } from '../runner/io.js';
 import { isScopedTeamRecord, type CleanupRecord } from '../state/records.js';
 import { deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
@@ -23,7 +24,7 @@ export function recordLabel(record: CleanupRecord): string {
 /** What a person must do about a record the post step could not clean up. */
 export function leftBehindHint(record: CleanupRecord): string {
   if (record.kind === 'scoped-team') return 'Delete the team by hand (Settings > Teams), or let mode: sweep remove it.';
-  return `Delete it by hand; it expires at ${record.expiredAt}.`;
+  return `Delete it by hand; ${expiresClause(record.expiredAt || null)}.`;
 }
 
 /** DELETE /teams/:id (404 means done); a team whose id never arrived is looked up by its name first. */
