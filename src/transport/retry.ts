@@ -14,11 +14,11 @@ const MAX_JITTER_MS = 300;
  * The first two are wide because a 429 means the credential's whole second is taken, and together they spread a
  * burst over about the time the limit needs to serve it. A request turned away a third time has already waited out
  * most of such a burst, so it is in the burst's tail, where few jobs are left: a short window there keeps the
- * credential busy instead of leaving it idle while the last jobs sleep out long draws. The windows were chosen by
- * simulating the emulator's fixed one-second windows; in the burst model (100 jobs at 3 requests per second) they
- * drain each phase in about 1.2 times the rate limit's floor with about 2.3 answers of 429 per job, against 1.4
- * times for windows of 8 s doubling to 16 s. The price: a job turned away in a small burst waits up to 16 s more
- * than it needed.
+ * credential busy instead of leaving it idle while the last jobs sleep out long draws. The windows were chosen with
+ * `npm run bench:sim` (bench/retry-sim.ts), which simulates the emulator's fixed one-second windows: in the burst
+ * model (100 jobs at 3 requests per second) they drain each phase in about 1.2 times the rate limit's floor with
+ * about 2.4 answers of 429 per job, against 1.4 times for windows of 8 s doubling to 16 s. The price: a job turned
+ * away in a small burst waits up to 16 s more than it needed.
  */
 export const RATE_LIMIT_WINDOWS_MS: readonly number[] = [16_000, 20_000, 6_000];
 
