@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorLines, holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT } from './support/runner.js';
+import { errorLines, holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from './support/runner.js';
 import { startWorld, type World } from './support/world.js';
 
 // The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/index.js`), jest, and
@@ -88,6 +88,29 @@ describe('compiled source: node lib/src/index.js and lib/src/post-index.js', () 
     expect(main.code).toBe(0);
     expect(main.outputs['token-id']).toMatch(/^at-/);
     const post = await world.post(main, byId(), { script: script('post-index') });
+    expect(post.stdout).toContain(`Deleted team token ${main.outputs['token-id']}`);
+    expect(posts()).toHaveLength(1);
+    expect(world.emulator.tokens().filter((token) => token.id === main.outputs['token-id'])).toEqual([]);
+  });
+});
+
+describe('compiled source started directly: node lib/src/main.js and lib/src/post.js', () => {
+  const script = (entry: string) => join(ROOT, 'lib', 'src', `${entry}.js`);
+
+  test('with no inputs, main ends on exactly one error naming an input, before any request', async () => {
+    world.emulator.clearRequests();
+    const main = await runStep('main', { inputs: {}, caCertPath: null, script: script('main') });
+    expect(main.code).toBe(1);
+    expect(errorLines(main.stdout)).toEqual([expect.stringMatching(/^::error::Input "[a-z-]+" /)]);
+    expect(world.calls()).toEqual([]);
+  });
+
+  test('runs the whole job once, like the runner entries', async () => {
+    world.emulator.clearRequests();
+    const main = await world.main(byId(), { script: script('main') });
+    expect(errorLines(main.stdout)).toEqual([]);
+    expect(main.outputs['token-id']).toMatch(/^at-/);
+    const post = await world.post(main, byId(), { script: script('post') });
     expect(post.stdout).toContain(`Deleted team token ${main.outputs['token-id']}`);
     expect(posts()).toHaveLength(1);
     expect(world.emulator.tokens().filter((token) => token.id === main.outputs['token-id'])).toEqual([]);
