@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { request } from 'node:https';
 import { Emulator, type EmulatorOptions } from '../emulator/server.js';
 import { makeTestTls } from '../emulator/tls.js';
+import { callEmulator, type ApiAnswer } from './support/emulator-call.js';
 
 /** The emulator's teams, workspaces, projects, access grants and entitlements, against the scoping reference. */
 
@@ -28,24 +28,8 @@ async function start(options: Partial<EmulatorOptions> = {}): Promise<void> {
 beforeEach(() => start());
 afterEach(() => emulator.close());
 
-function call(method: string, path: string, body?: unknown, bearer = owner): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${bearer}`,
-      'Content-Type': 'application/vnd.api+json',
-    };
-    const req = request(
-      `${emulator.baseUrl}/api/v2${path}`,
-      { method, headers, ca: tls.caCert, agent: false },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
+function call(method: string, path: string, body?: unknown, bearer = owner): Promise<ApiAnswer> {
+  return callEmulator(emulator, tls, { method, path, body, bearer });
 }
 
 const teamBody = (name: string, attributes: Record<string, unknown> = {}) => ({
@@ -72,6 +56,17 @@ async function newTeam(name: string): Promise<string> {
   const answer = await call('POST', '/organizations/acme/teams', teamBody(name, { visibility: 'secret' }));
   expect(answer.status).toBe(200);
   return answer.body.data.id;
+}
+
+/** The statuses of what starting a run on `workspace` takes: a configuration version, then the run. */
+async function startRun(workspace: string, secret: string): Promise<{ configurationVersion: number; run: number }> {
+  const version = { data: { type: 'configuration-versions' } };
+  const run = { data: { type: 'runs', relationships: { workspace: { data: { id: workspace } } } } };
+  return {
+    configurationVersion: (await call('POST', `/workspaces/${workspace}/configuration-versions`, version, secret))
+      .status,
+    run: (await call('POST', '/runs', run, secret)).status,
+  };
 }
 
 async function teamToken(team: string): Promise<{ id: string; secret: string }> {
@@ -221,26 +216,7 @@ describe('access grants and what they allow', () => {
     expect((await call('GET', `/workspaces/${ws.app}`, undefined, secret)).status).toBe(200);
     expect((await call('GET', `/workspaces/${ws.db}`, undefined, secret)).status).toBe(404);
     expect((await call('GET', '/organizations/acme/workspaces/billing', undefined, secret)).status).toBe(404);
-    expect(
-      (
-        await call(
-          'POST',
-          `/workspaces/${ws.app}/configuration-versions`,
-          { data: { type: 'configuration-versions' } },
-          secret,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await call(
-          'POST',
-          '/runs',
-          { data: { type: 'runs', relationships: { workspace: { data: { id: ws.app } } } } },
-          secret,
-        )
-      ).status,
-    ).toBe(404);
+    expect(await startRun(ws.app, secret)).toEqual({ configurationVersion: 404, run: 404 });
   });
 
   test('workspace plan: configuration versions and runs may be created; permissions say so', async () => {
@@ -250,26 +226,7 @@ describe('access grants and what they allow', () => {
     const shown = await call('GET', `/workspaces/${ws.app}`, undefined, secret);
     expect(shown.body.data.attributes.permissions['can-queue-run']).toBe(true);
     expect(shown.body.data.attributes.permissions['can-queue-apply']).toBe(false);
-    expect(
-      (
-        await call(
-          'POST',
-          `/workspaces/${ws.app}/configuration-versions`,
-          { data: { type: 'configuration-versions' } },
-          secret,
-        )
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await call(
-          'POST',
-          '/runs',
-          { data: { type: 'runs', relationships: { workspace: { data: { id: ws.app } } } } },
-          secret,
-        )
-      ).status,
-    ).toBe(201);
+    expect(await startRun(ws.app, secret)).toEqual({ configurationVersion: 201, run: 201 });
   });
 
   test("a project grant covers exactly the project's workspaces, at the implied level", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { request } from 'node:https';
 import { Emulator, type EmulatorOptions } from '../emulator/server.js';
 import { makeTestTls } from '../emulator/tls.js';
+import { callEmulator, type ApiAnswer } from './support/emulator-call.js';
 
 /** The emulator's workspace variables, variable sets, bulk team-token delete, status filter and TTL policies. */
 
@@ -32,25 +32,8 @@ async function restart(options: Partial<EmulatorOptions>): Promise<void> {
 beforeEach(() => start());
 afterEach(() => emulator.close());
 
-function call(method: string, path: string, body?: unknown, bearer = owner): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    // Node frames no body of a DELETE unless told its length.
-    const length: Record<string, string> =
-      text === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(text)) };
-    const headers = { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json', ...length };
-    const req = request(
-      `${emulator.baseUrl}/api/v2${path}`,
-      { method, headers, ca: tls.caCert, agent: false },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
+function call(method: string, path: string, body?: unknown, bearer = owner): Promise<ApiAnswer> {
+  return callEmulator(emulator, tls, { method, path, body, bearer });
 }
 
 const vars = (attributes: Record<string, unknown>, id?: string) => ({

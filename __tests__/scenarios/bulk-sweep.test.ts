@@ -41,6 +41,11 @@ async function scene(stale: number): Promise<{ stale: string[]; kept: string[] }
 
 const sweep = () => world.main({ mode: 'sweep', organization: 'acme' });
 const listPages = () => world.calls().filter((call) => call === 'GET /organizations/acme/team-tokens');
+const tokenIdsLeft = () =>
+  world.emulator
+    .tokens()
+    .map((token) => token.id)
+    .sort();
 
 describe('bulk sweep', () => {
   test('a current server: one request per list page and per batch of 100, nothing else', async () => {
@@ -50,12 +55,7 @@ describe('bulk sweep', () => {
     expect(errorsOf(main)).toEqual([]);
     expect(main.outputs['count']).toBe('250');
     expect(JSON.parse(main.outputs['deleted-ids']!).sort()).toEqual([...ids.stale].sort());
-    expect(
-      world.emulator
-        .tokens()
-        .map((token) => token.id)
-        .sort(),
-    ).toEqual([...ids.kept].sort());
+    expect(tokenIdsLeft()).toEqual([...ids.kept].sort());
     expect(listPages()).toHaveLength(3); // 253 tokens, 100 a page
     const bulkDeletes = world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens');
     expect(bulkDeletes).toHaveLength(3); // 100 + 100 + 50
@@ -73,12 +73,7 @@ describe('bulk sweep', () => {
       expect(errorsOf(main)).toEqual([]);
       expect(main.stdout).toContain('no bulk delete for team tokens');
       expect(JSON.parse(main.outputs['deleted-ids']!).sort()).toEqual([...ids.stale].sort());
-      expect(
-        world.emulator
-          .tokens()
-          .map((token) => token.id)
-          .sort(),
-      ).toEqual([...ids.kept].sort());
+      expect(tokenIdsLeft()).toEqual([...ids.kept].sort());
       expect(listPages()).toHaveLength(2);
       expect(world.calls().filter((call) => call === 'DELETE /organizations/acme/team-tokens')).toHaveLength(1);
       expect(world.calls().filter((call) => call.startsWith('DELETE /authentication-tokens/'))).toHaveLength(120);
