@@ -30,10 +30,10 @@ describe('the Node floor', () => {
     expect(() => floorOf('^22.15 || >=24')).toThrow('engines.node must read');
   });
 
-  it('is the floor the README names, and this Node meets it', async () => {
+  // Whether this Node meets it is global-setup.ts's check: it refuses the run before any test could say so.
+  it('is the floor the README names', async () => {
     const [major, minor] = floorOf(range);
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(`Requires Node ${major}.${minor} or later`);
-    expect(belowFloor(process.versions.node, range)).toBeNull();
   });
 });
