@@ -24,6 +24,7 @@ export class CleanupLedger {
   constructor(
     private readonly io: ActionIo,
     private readonly hostname: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -31,7 +32,7 @@ export class CleanupLedger {
    * (4xx) created nothing and is forgotten; any other failure may have created a token, so its record stays.
    */
   async track(record: Omit<CleanupRecord, 'tokenId'>, create: () => Promise<MintedToken>): Promise<MintedToken> {
-    this.#records.push({ ...record, tokenId: null });
+    this.#records.push({ ...record, tokenId: null, savedAt: new Date(this.now()).toISOString() });
     this.#save();
     let token: MintedToken;
     try {
@@ -69,10 +70,11 @@ export class CleanupLedger {
     this.#drop(description);
   }
 
-  #resolve(description: string | null, tokenId: string, expiredAt: string | null): void {
+  /** The expiry sent stays; the one reported is kept beside it (see CleanupRecord.reportedExpiredAt). */
+  #resolve(description: string | null, tokenId: string, reportedExpiredAt: string | null): void {
     this.#records = this.#records.map((record) =>
       record.description === description && record.tokenId === null
-        ? { ...record, tokenId, expiredAt: expiredAt ?? record.expiredAt }
+        ? { ...record, tokenId, reportedExpiredAt }
         : record,
     );
     this.#save();
