@@ -94,7 +94,7 @@ describe('mode: sweep', () => {
     };
   }
 
-  test('a kept token (ephemeral: false) carries the kept marker before its nonce, whatever its description', async () => {
+  test('a kept token (ephemeral: false) has the kept marker before its nonce, whatever its description', async () => {
     clock -= 3 * 86_400_000;
     const described = await world.main({ 'team-id': world.teamId, ephemeral: 'false' });
     const chosen = await world.main({

@@ -34,7 +34,7 @@ function rewriteCreate(path: RegExp, attributes: Record<string, unknown>): void 
 }
 
 describe('server dates', () => {
-  test('a create whose dates are not dates: warned, never printed, output or saved raw; the post step deletes it', async () => {
+  test('dates that are not dates: warned, never printed, output or saved raw; the token still deleted', async () => {
     const odd = 'soon-ish ##[stop-commands]zz';
     rewriteCreate(TOKEN_CREATE, { 'expired-at': odd, 'created-at': `yesterday ${odd}` });
     const { main, post } = await world.job({ 'team-id': world.teamId });
@@ -74,7 +74,7 @@ describe('the expiry is the backstop', () => {
     expect(world.emulator.tokens()).toEqual([]);
   });
 
-  test('the saved record keeps the expiry sent beside the one reported; a bad reported one is not a rejection', async () => {
+  test('the record keeps the expiry sent beside the one reported; a bad reported one is not a rejection', async () => {
     const main = await world.main({ 'team-id': world.teamId });
     const state = JSON.parse(main.state['cleanup']!);
     const [record] = state.records;
@@ -119,6 +119,23 @@ describe('a temporary team is deleted only when it is what this run made', () =>
       [`DELETE /authentication-tokens/${main.outputs['token-id']}`, `GET /teams/${world.teamId}`].sort(),
     );
     expect(world.emulator.teams('acme').map((team) => team.id)).toContain(temporary);
+  });
+
+  test('the team read goes with the token delete (the scoped post stays within 4 round trips)', async () => {
+    const main = await world.main(scoped);
+    const team = main.outputs['team-id']!;
+    // The token delete hangs until request-timeout: a read sent after it would arrive seconds later.
+    world.emulator.inject({ method: 'DELETE', path: /\/authentication-tokens\/at-/, fault: { kind: 'hang' } });
+    world.emulator.clearRequests();
+    const post = await world.post(main, { ...scoped, 'request-timeout': '2' });
+    expect(post.code).toBe(0);
+    const log = world.emulator.requests();
+    const arrival = (method: string, path: string) =>
+      log.find((entry) => entry.method === method && entry.path.endsWith(path))!.at;
+    const tokenDelete = arrival('DELETE', `/authentication-tokens/${main.outputs['token-id']}`);
+    expect(Math.abs(arrival('GET', `/teams/${team}`) - tokenDelete)).toBeLessThan(1_000);
+    expect(world.emulator.teams('acme').map((entry) => entry.id)).not.toContain(team);
+    expect(world.emulator.tokens()).toEqual([]);
   });
 
   test('the temporary team with a member added is left alone, with a warning', async () => {
@@ -187,7 +204,7 @@ describe('a cancelled organization-token create is settled', () => {
     expect(world.emulator.tokens()).toEqual([]);
   });
 
-  test('cancelled after the server committed, before the answer: found by its expiry and creation, deleted', async () => {
+  test('cancelled after the server committed, before the answer: found by expiry and creation, deleted', async () => {
     world.emulator.inject({ method: 'POST', path: ORG_TOKEN, fault: { kind: 'hang-after' } });
     const main = await world.main(inputs, cancelled);
     expect(main.code).not.toBe(0);
@@ -234,6 +251,21 @@ describe('a cancelled organization-token create is settled', () => {
     expect(world.emulator.tokens().map((token) => token.id)).toEqual([earlier.outputs['token-id']]);
   });
 
+  test('a token made after the record but under another expiry (another pipeline) is left alone, warned', async () => {
+    world.emulator.inject({ method: 'POST', path: ORG_TOKEN, fault: { kind: 'hang' } });
+    const main = await world.main(inputs, cancelled);
+    const other = await world.api('POST', '/organizations/acme/authentication-token', {
+      data: {
+        type: 'authentication-token',
+        attributes: { 'expired-at': new Date(Date.now() + 3_600_000).toISOString() },
+      },
+    });
+    expect(other.status).toBe(201);
+    const post = await postAfter(main);
+    expect(warningsOf(post).join('\n')).toContain(`the current organization token ${other.body.data.id}`);
+    expect(world.emulator.tokens().map((token) => token.id)).toEqual([other.body.data.id]);
+  });
+
   test('a record whose saved time is later than the current token was made proves nothing: warned, kept', async () => {
     world.emulator.inject({ method: 'POST', path: ORG_TOKEN, fault: { kind: 'hang-after' } });
     const main = await world.main(inputs, cancelled);
@@ -242,6 +274,20 @@ describe('a cancelled organization-token create is settled', () => {
     const post = await postAfter({ ...main, state: { cleanup: JSON.stringify(state) } });
     expect(warningsOf(post).join('\n')).toContain('Could not tell whether the organization token create');
     expect(world.emulator.tokens()).toHaveLength(1);
+  });
+
+  test('an audit-trail create cancelled after the server committed is settled the same way', async () => {
+    const audit = { 'token-type': 'audit-trail', organization: 'acme' };
+    world.emulator.inject({ method: 'POST', path: ORG_TOKEN, fault: { kind: 'hang-after' } });
+    const main = await world.main(audit, cancelled);
+    const [made] = world.emulator.tokens();
+    expect(made!.kind).toBe('audit-trail');
+    world.emulator.clearRequests();
+    const post = await world.post(main, audit);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(`Deleted audit-trail token ${made!.id}`);
+    expect(world.emulator.requests().every((request) => request.query === 'token=audit-trails')).toBe(true);
+    expect(world.emulator.tokens()).toEqual([]);
   });
 
   test('the legacy team token is settled the same way', async () => {

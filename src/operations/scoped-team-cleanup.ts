@@ -79,8 +79,8 @@ export async function cleanUpScopedTeam(
   const problem = notOurs(team, record);
   if (problem) {
     const message =
-      `Left team ${team.id} alone: the saved state names it as the temporary team ${record.teamName}, but ${problem}. ` +
-      'This action did not make it as it is now; check the team and how the state came to name it.';
+      `Left team ${team.id} alone: the saved state names it as the temporary team ${record.teamName}, ` +
+      `but ${problem}. This action did not make it as it is now; check the team and how the state came to name it.`;
     io.warning(message);
     return message;
   }
