@@ -1,6 +1,6 @@
 import { ApiError } from '../common/errors.js';
 import type { ActionIo } from '../runner/io.js';
-import { UnusableTokenError } from '../api/tfc/documents.js';
+import { instantOrNull, UnusableTokenError } from '../api/tfc/documents.js';
 import { isId } from '../api/tfc/ids.js';
 import { isScopedTeamRecord, type CleanupRecord } from './records.js';
 
@@ -155,6 +155,7 @@ function isPlainText(value: unknown): boolean {
   return typeof value === 'string' && value.length <= 300 && !/[\u0000-\u001f\u007f]/.test(value);
 }
 
+/** An ISO 8601 instant, as this action saves every date (Date.parse alone also takes loose forms). */
 function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+  return instantOrNull(value) !== null;
 }
