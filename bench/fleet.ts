@@ -343,7 +343,7 @@ async function setScene(world: Awaited<ReturnType<typeof startWorld>>): Promise<
       after: cleanUp,
     },
     {
-      step: 'scoped post (token, then team)',
+      step: 'scoped post (token with the team read, then team)',
       entry: 'post',
       inputs: scoped,
       bound: '3-4',

@@ -72,7 +72,10 @@ describe('mode: list', () => {
 describe('mode: sweep', () => {
   async function scene() {
     clock -= 3 * 86_400_000; // three days ago
-    const abandoned = await world.main({ 'team-id': world.teamId, ephemeral: 'false', expiry: '7d' });
+    // A per-job token whose post step never ran (the runner was cancelled hard): its main step alone.
+    const abandoned = await world.main({ 'team-id': world.teamId, expiry: '7d' });
+    // Kept on purpose, with the default description: never swept, however old.
+    const kept = await world.main({ 'team-id': world.teamId, ephemeral: 'false', expiry: '7d' });
     const rotated = await world.main({
       'team-id': world.teamId,
       ephemeral: 'false',
@@ -81,14 +84,36 @@ describe('mode: sweep', () => {
     });
     const handMade = await world.mint(world.teamId, 'made by a person');
     clock += 3 * 86_400_000;
-    const recent = await world.main({ 'team-id': world.teamId, ephemeral: 'false' });
+    const recent = await world.main({ 'team-id': world.teamId });
     return {
       abandoned: abandoned.outputs['token-id']!,
+      kept: kept.outputs['token-id']!,
       rotated: rotated.outputs['token-id']!,
       handMade,
       recent: recent.outputs['token-id']!,
     };
   }
+
+  test('a kept token (ephemeral: false) has the kept marker before its nonce, whatever its description', async () => {
+    clock -= 3 * 86_400_000;
+    const described = await world.main({ 'team-id': world.teamId, ephemeral: 'false' });
+    const chosen = await world.main({
+      'team-id': world.teamId,
+      ephemeral: 'false',
+      description: 'gha-tfc-token octo-org/infra run-1-1 job-deploy',
+    });
+    expect(described.outputs['description']).toMatch(
+      /^gha-tfc-token octo-org\/infra run-4242-1 job-deploy kept [0-9a-f]{16}$/,
+    );
+    expect(chosen.outputs['description']).toMatch(
+      /^gha-tfc-token octo-org\/infra run-1-1 job-deploy kept [0-9a-f]{16}$/,
+    );
+    clock += 3 * 86_400_000;
+    const main = await world.main({ mode: 'sweep', organization: 'acme' });
+    expect(errorsOf(main)).toEqual([]);
+    expect(main.outputs['deleted-ids']).toBe('[]');
+    expect(world.emulator.tokens()).toHaveLength(2);
+  });
 
   test('dry run lists what it would delete and deletes nothing', async () => {
     const ids = await scene();
@@ -111,8 +136,9 @@ describe('mode: sweep', () => {
         .tokens()
         .map((token) => token.id)
         .sort(),
-    ).toEqual([ids.rotated, ids.handMade, ids.recent].sort());
+    ).toEqual([ids.kept, ids.rotated, ids.handMade, ids.recent].sort());
     expect(main.summary).toContain(ids.abandoned);
+    expect(main.summary).not.toContain(ids.kept);
     expectClean(main, [world.credential]);
   });
 });

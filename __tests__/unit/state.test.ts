@@ -11,6 +11,7 @@ const record = {
   expiredAt: '2030-01-01T00:00:00.000Z',
   ephemeral: true,
 } as const;
+const savedAt = '2026-12-06T19:00:00.000Z';
 const minted = {
   id: 'at-1',
   secret: 'SECRET.atlasv1.x',
@@ -24,16 +25,17 @@ const minted = {
 describe('CleanupLedger', () => {
   test('saves the record before the create and the id after it, never the secret', async () => {
     const { io, calls, state } = fakeIo();
-    const ledger = new CleanupLedger(io, 'app.terraform.io');
+    const ledger = new CleanupLedger(io, 'app.terraform.io', () => Date.parse(savedAt));
     let savedDuringCreate = '';
     await ledger.track(record, async () => {
       savedDuringCreate = state['cleanup']!;
       return minted;
     });
-    expect(JSON.parse(savedDuringCreate).records).toEqual([{ ...record, tokenId: null }]);
+    expect(JSON.parse(savedDuringCreate).records).toEqual([{ ...record, tokenId: null, savedAt }]);
+    // The expiry sent stays; the one reported is kept beside it (the post step needs both).
     expect(loadCleanupState(io)).toEqual({
       hostname: 'app.terraform.io',
-      records: [{ ...record, tokenId: 'at-1', expiredAt: minted.expiredAt }],
+      records: [{ ...record, tokenId: 'at-1', savedAt, reportedExpiredAt: minted.expiredAt }],
       rejected: [],
     });
     expect(calls.map((call) => call.join(' ')).join('\n')).not.toContain('SECRET');
@@ -49,7 +51,7 @@ describe('CleanupLedger', () => {
     await expect(
       ledger.track(record, () => Promise.reject(new ApiError(502, 'POST', '/p', 'bad gateway'))),
     ).rejects.toThrow('502');
-    expect(loadCleanupState(io)!.records).toEqual([{ ...record, tokenId: null }]);
+    expect(loadCleanupState(io)!.records).toEqual([{ ...record, tokenId: null, savedAt: expect.any(String) }]);
   });
 
   test('unreadable state is treated as none', () => {

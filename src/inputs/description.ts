@@ -32,6 +32,17 @@ export function defaultDescription(run: RunContext): string {
   return `${DESCRIPTION_PREFIX} ${run.repository} run-${run.runId}-${run.runAttempt} job-${job}`;
 }
 
+/**
+ * The word a kept token's description carries before its nonce (`mode: create` with `ephemeral: false`, team tokens):
+ * the sweep takes only descriptions whose nonce follows `job-<job>` directly, so a kept token never has its shape,
+ * whatever description the user chose.
+ */
+export const KEPT_MARKER = 'kept';
+
+export function keptDescription(base: string): string {
+  return `${base} ${KEPT_MARKER}`;
+}
+
 /** Stable per repository and workflow, so each rotation finds the tokens of the ones before it. */
 export function defaultRotationDescription(run: RunContext): string {
   return `${ROTATION_PREFIX} ${run.repository} ${run.workflow.replace(/\s+/g, '-').slice(0, 60)}`;

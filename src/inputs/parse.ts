@@ -1,4 +1,4 @@
-import { defaultDescription } from './description.js';
+import { defaultDescription, keptDescription, type RunContext } from './description.js';
 import type { Connection, SingletonType, TokenType } from './types.js';
 import { InputError } from '../common/errors.js';
 import { parseExpiry } from './expiry.js';
@@ -204,12 +204,19 @@ function createTeamToken(source: InputSource, connection: Connection): CreateTea
     organization: organization(source, 'name' in team),
     expiresAt: expiry(source, ephemeral),
     expiryDefaulted: !source.get('expiry'),
-    description: legacy ? '' : checkedDescription(description) || defaultDescription(source.run),
+    description: legacy ? '' : teamTokenDescription(description, ephemeral, source.run),
     ephemeral,
     legacy,
     replaceExisting,
     exportEnv: boolean(source, 'export-env', true),
   };
+}
+
+/** A kept token (ephemeral: false) is marked, so the sweep never takes it (see KEPT_MARKER). */
+function teamTokenDescription(description: string, ephemeral: boolean, run: RunContext): string {
+  if (ephemeral) return checkedDescription(description) || defaultDescription(run);
+  const marker = keptDescription('').length;
+  return keptDescription(checkedDescription(description, marker) || defaultDescription(run));
 }
 
 function createAgentToken(source: InputSource, connection: Connection): CreateAgentToken {

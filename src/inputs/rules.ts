@@ -128,12 +128,14 @@ export function optionalTokenId(source: InputSource): string | null {
 /** The API allows 255 characters; the action appends a space and a 16-character nonce to every description. */
 export const MAX_DESCRIPTION_LENGTH = 255 - 17;
 
-export function checkedDescription(value: string): string {
-  if (value.length > MAX_DESCRIPTION_LENGTH || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+/** `reserved`: what the action adds besides the nonce (the kept marker of a token with ephemeral: false). */
+export function checkedDescription(value: string, reserved = 0): string {
+  const max = MAX_DESCRIPTION_LENGTH - reserved;
+  if (value.length > max || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
     throw new InputError(
       'description',
-      `must be at most ${MAX_DESCRIPTION_LENGTH} characters with no line breaks or control characters (the action ` +
-        `appends a 17-character nonce).`,
+      `must be at most ${max} characters with no line breaks or control characters (the action ` +
+        `appends a 17-character nonce${reserved ? `, and ${reserved} characters marking a kept token` : ''}).`,
     );
   }
   return value;

@@ -6,23 +6,36 @@ import type { TfcClient } from '../api/tfc/client.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import type { Token } from '../api/tfc/types.js';
+import { instantOrNull } from '../api/tfc/documents.js';
 import { teamWithOrganization, type CleanupContext } from './context.js';
 import { isOwnedBy } from './ownership.js';
-import { cleanUpScopedTeam } from './scoped-team-cleanup.js';
+import { cleanUpScopedTeam, type TeamRead } from './scoped-team-cleanup.js';
 
 /** Deletes the one token a record names, or says why it is left alone. Returns a line for the summary. */
-export async function cleanUp(context: CleanupContext, record: CleanupRecord): Promise<string> {
+export async function cleanUp(context: CleanupContext, record: CleanupRecord, teamRead?: TeamRead): Promise<string> {
   const { io } = context;
-  if (record.kind === 'scoped-team') return cleanUpScopedTeam(context, record);
+  if (record.kind === 'scoped-team') return cleanUpScopedTeam(context, record, teamRead);
   const label = record.tokenId ?? `(${record.kind} token, id unknown)`;
-  if (record.expiredAt && Date.parse(record.expiredAt) <= context.now)
-    return say(io, `Skipping ${label}: it has already expired.`);
+  if (hasExpired(record, context.now)) return say(io, `Skipping ${label}: it has already expired.`);
   // A token whose secret never arrived is useless to everyone, so it goes whatever `ephemeral` says.
   if (!record.tokenId) return cleanUpUnconfirmed(context, record);
   if (!record.ephemeral) return say(io, `Keeping ${label}: ephemeral is false.`);
   const outcome = await deleteRecorded(context.client, record, record.tokenId);
   io.info(outcome);
   return outcome;
+}
+
+/**
+ * The expiry is the backstop, so a token is skipped as expired only when it is expired by every account: the expiry
+ * this run sent and the one the server reported have both passed. A server that reported an expiry in the past, none
+ * at all, or one that is not a date, cannot make the post step leave a live token alone: deleting a token that did
+ * expire costs one request. A record whose create never answered has only the expiry sent.
+ */
+export function hasExpired(record: CleanupRecord, now: number): boolean {
+  if (!(Date.parse(record.expiredAt) <= now)) return false;
+  if (record.reportedExpiredAt === undefined) return true;
+  const reported = instantOrNull(record.reportedExpiredAt);
+  return reported !== null && Date.parse(reported) <= now;
 }
 
 /** Deletes a token this run created, by id; a one-per-owner token only while it is still the current one. */
@@ -68,12 +81,13 @@ function singletonOf(client: TfcClient, record: Omit<CleanupRecord, 'tokenId'>) 
  */
 async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord): Promise<string> {
   const { io } = context;
+  if (isSingleton(record)) return settleSingleton(context, record);
   const found = await findUnconfirmed(context.client, record);
   if (found === 'cannot-look-up') {
-    return say(
+    return warn(
       io,
-      `A ${record.kind} token create was interrupted and its id never arrived; check the ${record.kind} token by ` +
-        `hand: ${expiresClause(record.expiredAt || null)}.`,
+      `The create of a ${kindName(record)} was interrupted and its id never arrived; check that ${kindName(record)} ` +
+        `by hand: ${expiresClause(record.expiredAt || null)}.`,
     );
   }
   if (!found) return say(io, `No token was created under "${record.description}"; nothing to delete.`);
@@ -96,6 +110,63 @@ async function findUnconfirmed(client: TfcClient, record: CleanupRecord): Promis
   const team = await teamWithOrganization(client, record.teamId, record.organization);
   const tokens = await teamTokens.listAll(client, team.organization, { teamName: team.name });
   return tokens.find((token) => isOwnedBy(token, record)) ?? null;
+}
+
+/** One per owner, with no description: the team's legacy token, the organization's (audit-trail) token. */
+function isSingleton(record: CleanupRecord): boolean {
+  return ['team-legacy', 'organization', 'audit-trail'].includes(record.kind);
+}
+
+/** "organization token", "audit-trail token", "legacy team token", "team token", "agent token". */
+function kindName(record: CleanupRecord): string {
+  return record.kind === 'team-legacy' ? 'legacy team token' : `${record.kind} token`;
+}
+
+/**
+ * A one-per-owner create whose answer never arrived. Such tokens have no description, and a create replaces the
+ * current one, so only the current token can be this run's: it is, provably, when it carries exactly the expiry this
+ * attempt sent (to the millisecond: a server that rounds it proves nothing) and the server created it after the
+ * record was saved, just before the create was sent. Then it is deleted, whatever `ephemeral` says (its secret never
+ * arrived). No current token means nothing of this run's is alive. Anything else is left alone with a warning that
+ * names it, since it may be another pipeline's token, or this run's under an expiry the server changed.
+ */
+async function settleSingleton(context: CleanupContext, record: CleanupRecord): Promise<string> {
+  const { io } = context;
+  const singleton = singletonOf(context.client, record);
+  const current = await singleton.read();
+  const what = `the ${kindName(record)} create of this run, which was interrupted before its answer`;
+  if (!current) return say(io, `There is no current ${kindName(record)}: ${what} left nothing alive.`);
+  if (!isThisAttempts(current, record)) {
+    return warn(
+      io,
+      `Could not tell whether ${what} made the current ${kindName(record)} ${current.id} (created ` +
+        `${current.createdAt || 'at an unknown time'}, ${expiresClause(current.expiredAt)}; this run asked for an ` +
+        `expiry of ${record.expiredAt || 'none'}), so it was left alone. Check it by hand and delete it if no ` +
+        `pipeline uses it.`,
+    );
+  }
+  const result = await singleton.remove();
+  const outcome =
+    result === 'deleted'
+      ? `Deleted ${kindName(record)} ${current.id}, made by ${what}.`
+      : `The ${kindName(record)} ${current.id} was already gone.`;
+  io.info(outcome);
+  return outcome;
+}
+
+/** The exact expiry sent, and a creation after the record was saved (both as the decoders read them: ISO or null). */
+function isThisAttempts(current: Token, record: CleanupRecord): boolean {
+  const savedAt = instantOrNull(record.savedAt);
+  if (!record.expiredAt || !savedAt || !current.expiredAt || !current.createdAt) return false;
+  return (
+    Date.parse(current.expiredAt) === Date.parse(record.expiredAt) &&
+    Date.parse(current.createdAt) >= Date.parse(savedAt)
+  );
+}
+
+function warn(io: ActionIo, message: string): string {
+  io.warning(message);
+  return message;
 }
 
 function say(io: ActionIo, message: string): string {

@@ -50,7 +50,10 @@ export async function sweepTokens(context: OperationContext, inputs: SweepTokens
   if (failedTeams.length > 0) throw new Error(`Could not delete the temporary teams ${failedTeams.join(', ')}.`);
 }
 
-/** The whole shape of a per-job description, nonce included: a prefix a person typed is not enough. */
+/**
+ * The whole shape of a per-job description, nonce included: a prefix a person typed is not enough. The nonce must
+ * follow `job-<job>` directly, so a kept token (`… job-<job> kept <nonce>`, see KEPT_MARKER) never matches.
+ */
 const PER_JOB = new RegExp(`^${DESCRIPTION_PREFIX} \\S+ run-\\d+-\\d+ job-\\S+ ([0-9a-f]{8}|[0-9a-f]{16})$`);
 
 function isStale(token: Token, olderThanMs: number, now: number): boolean {

@@ -1,6 +1,6 @@
 import { ApiError } from '../common/errors.js';
 import type { ActionIo } from '../runner/io.js';
-import { UnusableTokenError } from '../api/tfc/documents.js';
+import { instantOrNull, UnusableTokenError } from '../api/tfc/documents.js';
 import { isId } from '../api/tfc/ids.js';
 import { isScopedTeamRecord, type CleanupRecord } from './records.js';
 
@@ -24,6 +24,7 @@ export class CleanupLedger {
   constructor(
     private readonly io: ActionIo,
     private readonly hostname: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -31,7 +32,7 @@ export class CleanupLedger {
    * (4xx) created nothing and is forgotten; any other failure may have created a token, so its record stays.
    */
   async track(record: Omit<CleanupRecord, 'tokenId'>, create: () => Promise<MintedToken>): Promise<MintedToken> {
-    this.#records.push({ ...record, tokenId: null });
+    this.#records.push({ ...record, tokenId: null, savedAt: new Date(this.now()).toISOString() });
     this.#save();
     let token: MintedToken;
     try {
@@ -69,10 +70,11 @@ export class CleanupLedger {
     this.#drop(description);
   }
 
-  #resolve(description: string | null, tokenId: string, expiredAt: string | null): void {
+  /** The expiry sent stays; the one reported is kept beside it (see CleanupRecord.reportedExpiredAt). */
+  #resolve(description: string | null, tokenId: string, reportedExpiredAt: string | null): void {
     this.#records = this.#records.map((record) =>
       record.description === description && record.tokenId === null
-        ? { ...record, tokenId, expiredAt: expiredAt ?? record.expiredAt }
+        ? { ...record, tokenId, reportedExpiredAt }
         : record,
     );
     this.#save();
@@ -153,6 +155,7 @@ function isPlainText(value: unknown): boolean {
   return typeof value === 'string' && value.length <= 300 && !/[\u0000-\u001f\u007f]/.test(value);
 }
 
+/** An ISO 8601 instant, as this action saves every date (Date.parse alone also takes loose forms). */
 function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+  return instantOrNull(value) !== null;
 }

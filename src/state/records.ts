@@ -17,7 +17,18 @@ export interface CleanupRecord {
   readonly agentPoolId?: string | null;
   readonly description: string | null;
   readonly tokenId: string | null;
+  /** The expiry this run sent ('' for kinds without one): never replaced by what the server reports. */
   readonly expiredAt: string;
+  /**
+   * The expiry the server reported, once the create answered (null: none, or not a date). The post step skips a
+   * token as expired only when this and `expiredAt` have both passed; a value that is not an instant is ignored.
+   */
+  readonly reportedExpiredAt?: string | null;
+  /**
+   * When the record was saved, just before the create was sent (ISO). A one-per-owner token has no description, so
+   * a create whose answer never arrived is proven this run's by its expiry and a `created-at` after this instant.
+   */
+  readonly savedAt?: string;
   readonly ephemeral: boolean;
   /** scoped-team only: saved before the team is created, so a team whose id never arrived can be found. */
   readonly teamName?: string;

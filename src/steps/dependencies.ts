@@ -52,6 +52,7 @@ export function runnerDependencies(): Dependencies {
         now: Date.now,
         random: Math.random,
         log: (message) => io.info(message),
+        warn: (message) => io.warning(message),
         ...(connection.deadline === undefined ? {} : { deadline: connection.deadline }),
       }),
   };

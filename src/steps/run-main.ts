@@ -19,7 +19,7 @@ export async function runMain(deps: Dependencies, inputs: Inputs, credentials: r
       io: deps.io,
       client,
       publisher,
-      ledger: new CleanupLedger(deps.io, inputs.hostname),
+      ledger: new CleanupLedger(deps.io, inputs.hostname, deps.now),
       randomHex: deps.randomHex,
       now: deps.now,
       connectAs: (apiToken) => deps.connect({ ...inputs, apiToken, deadline }),

@@ -5,7 +5,13 @@ import { Publisher } from '../runner/publish.js';
 import { runnerInput } from '../runner/runner-input.js';
 import { loadCleanupState, type CleanupRecord } from '../state/ledger.js';
 import { cleanUp } from '../operations/cleanup.js';
-import { inCleanupOrder, leftBehindHint, recordLabel } from '../operations/scoped-team-cleanup.js';
+import {
+  inCleanupOrder,
+  leftBehindHint,
+  readScopedTeams,
+  recordLabel,
+  type TeamRead,
+} from '../operations/scoped-team-cleanup.js';
 
 /**
  * The post step's whole budget. A few requests, so it is almost never used up; it is long enough to wait out the
@@ -49,17 +55,24 @@ export async function runPost(deps: Dependencies): Promise<void> {
   });
   const lines: Array<readonly [string, string]> = [];
   try {
-    for (const record of inCleanupOrder(state.records)) lines.push(await cleanUpOne(deps, client, record));
+    const records = inCleanupOrder(state.records);
+    const teamReads = readScopedTeams(client, records);
+    for (const record of records) lines.push(await cleanUpOne(deps, client, record, teamReads.get(record)));
   } finally {
     client.close();
   }
   await publisher.summary('HCP Terraform token clean-up', lines);
 }
 
-async function cleanUpOne(deps: Dependencies, client: ReturnType<Dependencies['connect']>, record: CleanupRecord) {
+async function cleanUpOne(
+  deps: Dependencies,
+  client: ReturnType<Dependencies['connect']>,
+  record: CleanupRecord,
+  teamRead?: TeamRead,
+) {
   const label = recordLabel(record);
   try {
-    return [label, await cleanUp({ io: deps.io, client, now: deps.now() }, record)] as const;
+    return [label, await cleanUp({ io: deps.io, client, now: deps.now() }, record, teamRead)] as const;
   } catch (error) {
     deps.io.warning(`Could not delete ${label}: ${errorMessage(error)} ${leftBehindHint(record)}`);
     return [label, 'delete failed (see the warning)'] as const;

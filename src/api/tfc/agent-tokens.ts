@@ -14,9 +14,11 @@ export async function create(
   const document = await client.post(`/agent-pools/${encodeURIComponent(agentPoolId)}/authentication-tokens`, {
     data: { type: 'authentication-tokens', attributes: { description } },
   });
-  return mintedTokenFrom(document, onSecret);
+  return mintedTokenFrom(document, onSecret, client.unreadable);
 }
 
 export async function listAll(client: TfcClient, agentPoolId: string): Promise<Token[]> {
-  return (await client.getAll(`/agent-pools/${encodeURIComponent(agentPoolId)}/authentication-tokens`)).map(tokenFrom);
+  return (await client.getAll(`/agent-pools/${encodeURIComponent(agentPoolId)}/authentication-tokens`)).map((item) =>
+    tokenFrom(item, client.unreadable),
+  );
 }

@@ -14,6 +14,8 @@ export interface ClientOptions {
   readonly now: () => number;
   readonly random: () => number;
   readonly log: (message: string) => void;
+  /** A warning about the server's answer (a value dropped as unreadable); defaults to `log`. */
+  readonly warn?: (message: string) => void;
   /**
    * When the step's time budget runs out (epoch ms): no attempt starts, and no retry waits, past it. It is what
    * bounds the waiting out of 429s. Without one, the budget is DEFAULT_BUDGET_MS from the client's creation.
@@ -49,6 +51,10 @@ export class TfcClient {
   get hostname(): string {
     return this.#options.hostname;
   }
+
+  /** For the decoders: a server value (`what` names it, never quotes it) was not readable and counts as missing. */
+  readonly unreadable = (what: string): void =>
+    (this.#options.warn ?? this.#options.log)(`The server's ${what} is not a date; it counts as missing.`);
 
   /** 200 with a JSON:API document. */
   get(path: string, query: Query = {}): Promise<Json> {

@@ -2,8 +2,15 @@ import type { Json } from './client.js';
 import { checkedId, isId, UntrustedAnswerError } from './ids.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
-/** Reads an authentication-tokens resource object into metadata; tolerant of absent optional fields. */
-export function tokenFrom(resource: unknown): Token {
+/** Told about a server value the decoders dropped; the message never holds the value itself. */
+export type OnOddValue = (message: string) => void;
+
+/**
+ * Reads an authentication-tokens resource object into metadata; tolerant of absent optional fields. Dates come back
+ * as ISO 8601 instants: one that is not a date counts as missing (reported through `onOdd`), so no raw server text
+ * reaches an output, a log line or the saved state through a date.
+ */
+export function tokenFrom(resource: unknown, onOdd: OnOddValue = () => {}): Token {
   const data = (resource ?? {}) as Json;
   const attributes = (data['attributes'] ?? {}) as Json;
   const team = ((data['relationships'] as Json | undefined)?.['team'] as Json | undefined)?.['data'] as
@@ -12,15 +19,36 @@ export function tokenFrom(resource: unknown): Token {
   if (teamId !== undefined && teamId !== null && !isId('team', teamId)) {
     throw new UntrustedAnswerError('a token names a team whose id is not a team id');
   }
+  const id = checkedId('token', data['id'], 'a token id');
+  const date = (name: string) => instantOrNull(attributes[name], () => onOdd(`${name} of token ${id}`));
   return {
-    id: checkedId('token', data['id'], 'a token id'),
+    id,
     description: stringOrNull(attributes['description']),
-    createdAt: stringOrNull(attributes['created-at']) ?? '',
-    expiredAt: stringOrNull(attributes['expired-at']),
-    lastUsedAt: stringOrNull(attributes['last-used-at']),
+    createdAt: date('created-at') ?? '',
+    expiredAt: date('expired-at'),
+    lastUsedAt: date('last-used-at'),
     teamId: typeof teamId === 'string' ? teamId : null,
   };
 }
+
+/** Not later than 9999 and not before 1970: what a token's dates can be, and what toISOString can print. */
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * A server date as an ISO 8601 instant (`2026-12-06T19:00:00.000Z`), or null when absent. Only ISO 8601 text with a
+ * date and a zone is taken: `Date.parse` alone also reads forms like `Sun Dec 6 2026` or a bare number.
+ */
+export function instantOrNull(value: unknown, onNotADate: () => void = () => {}): string | null {
+  if (value === null || value === undefined) return null;
+  const time = typeof value === 'string' && value.length <= 40 && ISO_8601.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time) || time < 0 || time > LATEST) {
+    onNotADate();
+    return null;
+  }
+  return new Date(time).toISOString();
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
 /**
  * A token the server created but that cannot be used: its secret is missing or implausible. The caller deletes
@@ -43,7 +71,7 @@ export class UnusableTokenError extends Error {
 const PLAUSIBLE_SECRET = /^[\x21-\x7e]{20,1024}$/;
 
 /** The create answer: checks the secret, masks it, then reads the rest. */
-export function mintedTokenFrom(document: Json, onSecret: OnSecret): MintedToken {
+export function mintedTokenFrom(document: Json, onSecret: OnSecret, onOdd?: OnOddValue): MintedToken {
   const data = (document['data'] ?? {}) as Json;
   const secret = ((data['attributes'] ?? {}) as Json)['token'];
   if (typeof secret !== 'string' || !PLAUSIBLE_SECRET.test(secret)) {
@@ -53,13 +81,16 @@ export function mintedTokenFrom(document: Json, onSecret: OnSecret): MintedToken
     throw new UntrustedAnswerError('a created token has neither a usable secret nor a valid id');
   }
   onSecret(secret);
-  return { ...tokenFrom(data), secret };
+  return { ...tokenFrom(data, onOdd), secret };
 }
 
 /** Reads a single token resource; null when the API answers 404 (none exists, or none visible). */
-export async function readOrNull(read: () => Promise<Record<string, unknown>>): Promise<Token | null> {
+export async function readOrNull(
+  read: () => Promise<Record<string, unknown>>,
+  onOdd?: OnOddValue,
+): Promise<Token | null> {
   try {
-    return tokenFrom((await read())['data']);
+    return tokenFrom((await read())['data'], onOdd);
   } catch (error) {
     if ((error as { status?: unknown }).status === 404) return null;
     throw error;

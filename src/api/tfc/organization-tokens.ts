@@ -20,12 +20,12 @@ export async function create(
   onSecret: OnSecret,
 ): Promise<MintedToken> {
   const body = { data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } } };
-  return mintedTokenFrom(await client.post(path(organization), body, query(kind)), onSecret);
+  return mintedTokenFrom(await client.post(path(organization), body, query(kind)), onSecret, client.unreadable);
 }
 
 /** The organization's token of this kind, or null when it has none. */
 export function read(client: TfcClient, organization: string, kind: OrganizationTokenKind): Promise<Token | null> {
-  return readOrNull(() => client.get(path(organization), query(kind)));
+  return readOrNull(() => client.get(path(organization), query(kind)), client.unreadable);
 }
 
 export function remove(

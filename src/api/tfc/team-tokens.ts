@@ -23,7 +23,7 @@ export async function create(
       attributes: { description: options.description, 'expired-at': options.expiredAt.toISOString() },
     },
   });
-  return mintedTokenFrom(document, onSecret);
+  return mintedTokenFrom(document, onSecret, client.unreadable);
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#delete-a-team-token
@@ -42,12 +42,12 @@ export async function createLegacy(
   const document = await client.post(`/teams/${encodeURIComponent(teamId)}/authentication-token`, {
     data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } },
   });
-  return { ...mintedTokenFrom(document, onSecret), teamId };
+  return { ...mintedTokenFrom(document, onSecret, client.unreadable), teamId };
 }
 
 /** The team's legacy token, or null when it has none (the API answers 404). */
 export async function readLegacy(client: TfcClient, teamId: string): Promise<Token | null> {
-  return readOrNull(() => client.get(`/teams/${encodeURIComponent(teamId)}/authentication-token`));
+  return readOrNull(() => client.get(`/teams/${encodeURIComponent(teamId)}/authentication-token`), client.unreadable);
 }
 
 export function deleteLegacy(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
@@ -83,7 +83,7 @@ export async function listAll(
     query,
     options.onPage,
   );
-  return items.map(tokenFrom);
+  return items.map((item) => tokenFrom(item, client.unreadable));
 }
 /**
  * At most this many ids per bulk delete. No limit is documented; 100 is the API's maximum page size, so one

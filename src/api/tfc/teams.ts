@@ -1,6 +1,6 @@
 import type { Json, TfcClient } from './client.js';
 import { checkedId, isId } from './ids.js';
-import type { Team } from './types.js';
+import type { Team, TeamDetails } from './types.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#list-teams
 /**
@@ -84,11 +84,37 @@ export function deleteTeam(client: TfcClient, teamId: string): Promise<'deleted'
 }
 
 /** The team called exactly `name`, or null if the credential sees none (one request). */
-export async function lookUpTeam(client: TfcClient, organization: string, name: string): Promise<Team | null> {
+export async function lookUpTeam(client: TfcClient, organization: string, name: string): Promise<TeamDetails | null> {
   const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, {
     'filter[names]': name,
     'page[size]': 100,
   });
-  const team = ((document['data'] ?? []) as unknown[]).map(teamFrom).find((candidate) => candidate.name === name);
+  const team = ((document['data'] ?? []) as unknown[]).map(detailsFrom).find((candidate) => candidate.name === name);
   return team ?? null;
+}
+
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#show-team-information
+/** The team with its visibility and member count, or null when the API answers 404 (gone, or not visible). */
+export async function readTeamDetails(client: TfcClient, teamId: string): Promise<TeamDetails | null> {
+  try {
+    return detailsFrom((await client.get(`/teams/${encodeURIComponent(teamId)}`))['data']);
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return null;
+    throw error;
+  }
+}
+
+/** `users-count`, and the `users` relationship where the server lists it: the larger of the two is the count. */
+function detailsFrom(resource: unknown): TeamDetails {
+  const data = (resource ?? {}) as Json;
+  const attributes = (data['attributes'] ?? {}) as Json;
+  const users = (((data['relationships'] ?? {}) as Json)['users'] as Json | undefined)?.['data'];
+  const count = attributes['users-count'];
+  const counted = typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
+  const listed = Array.isArray(users) ? users.length : 0;
+  return {
+    ...teamFrom(resource),
+    visibility: typeof attributes['visibility'] === 'string' ? attributes['visibility'] : null,
+    usersCount: counted === null ? null : Math.max(counted, listed),
+  };
 }

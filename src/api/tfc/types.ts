@@ -20,5 +20,13 @@ export interface Team {
   readonly organization: string | null;
 }
 
+/** A team with what the post step checks before deleting a temporary one. */
+export interface TeamDetails extends Team {
+  /** `secret` or `organization`; null when the server does not say */
+  readonly visibility: string | null;
+  /** null when the server does not say */
+  readonly usersCount: number | null;
+}
+
 /** Called with a new secret the moment it is parsed, before any other code sees it: the mask. */
 export type OnSecret = (secret: string) => void;
