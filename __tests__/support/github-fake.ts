@@ -32,9 +32,11 @@ export interface FakeGitHub {
 export interface GitHubFault {
   readonly method: string;
   readonly path: RegExp;
-  readonly kind: 'reset-before' | 'reset-after' | 'status' | 'hang';
-  /** for 'status' */
+  readonly kind: 'reset-before' | 'reset-after' | 'status' | 'hang' | 'redirect' | 'delay';
+  /** for 'status' and 'redirect' (default 307) */
   readonly status?: number;
+  /** for 'delay': how long the request waits before it is handled as usual */
+  readonly ms?: number;
 }
 
 /** `tls`: serve HTTPS with this key and certificate (as the real API does), e.g. to reach it through an HTTPS proxy. */
@@ -59,6 +61,11 @@ export async function startFakeGitHub(
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'status') return sendJson(response, fault.status ?? 500, { message: 'Server Error' });
+    if (fault?.kind === 'redirect') {
+      response.writeHead(fault.status ?? 307, { Location: `https://elsewhere.test${path}` });
+      return void response.end();
+    }
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 1000));
     const send: typeof sendJson = fault?.kind === 'reset-after' ? () => void request.socket.destroy() : sendJson;
     if (request.headers.authorization !== `Bearer ${token}` && request.headers.authorization !== `token ${token}`)
       return send(response, 401, { message: 'Bad credentials' });

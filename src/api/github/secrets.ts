@@ -70,7 +70,7 @@ export async function storeSecret(
     const status = target.organization
       ? await storeOrganizationSecret(api, target.organization, target.name, value)
       : await storeRepositorySecret(api, target, value);
-    return status === 201 ? 'created' : 'updated';
+    return writeOutcome(status, target);
   } catch (error) {
     // The PUT may have written the secret: the caller must know, or it would revoke what the secret now holds.
     if (error instanceof AmbiguousRequestError) throw error;
@@ -78,6 +78,19 @@ export async function storeSecret(
   } finally {
     transport.close();
   }
+}
+
+/**
+ * GitHub answers a secret PUT with 201 (created) or 204 (updated); nothing else is a write. A redirect (not followed:
+ * the token only goes to the API URL) or a 4xx wrote nothing; another 2xx is unexplained, so the secret may or may
+ * not hold the new value.
+ */
+function writeOutcome(status: number, target: SecretTarget): 'created' | 'updated' {
+  if (status === 201) return 'created';
+  if (status === 204) return 'updated';
+  const what = `GitHub answered ${status} to the secret write, which is neither 201 (created) nor 204 (updated)`;
+  if (status >= 200 && status < 300) throw new AmbiguousRequestError('PUT', `secret ${target.name}`, what);
+  throw new GitHubCallError(status, what);
 }
 
 /** libsodium sealed box of `value` for a base64 public key, base64-encoded, as GitHub's secrets API expects. */
