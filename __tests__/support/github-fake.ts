@@ -18,8 +18,8 @@ export interface FakeGitHub {
   deny(scope: string, status: number): void;
   /** the next matching request gets this fault, as the emulator's: before acting, after acting, or instead */
   inject(fault: GitHubFault): void;
-  /** when each secret write took effect (epoch ms) and the plaintext it stored */
-  writes(): Array<{ at: number; scope: string; name: string; value: string }>;
+  /** when each secret write arrived and took effect (epoch ms) and the plaintext it stored */
+  writes(): Array<{ arrived: number; at: number; scope: string; name: string; value: string }>;
   seedOrganizationSecret(
     org: string,
     name: string,
@@ -51,9 +51,10 @@ export async function startFakeGitHub(
   const denied = new Map<string, number>();
   const log: string[] = [];
   const faults: GitHubFault[] = [];
-  const writes: Array<{ at: number; scope: string; name: string; value: string }> = [];
+  const writes: Array<{ arrived: number; at: number; scope: string; name: string; value: string }> = [];
 
   const handler: RequestListener = async (request, response) => {
+    const arrived = Date.now();
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     log.push(`${request.method} ${path}`);
@@ -110,7 +111,7 @@ export async function startFakeGitHub(
     );
     const existed = secrets.has(route.name);
     secrets.set(route.name, sodium.to_string(plain));
-    writes.push({ at: Date.now(), scope: route.scope, name: route.name, value: sodium.to_string(plain) });
+    writes.push({ arrived, at: Date.now(), scope: route.scope, name: route.name, value: sodium.to_string(plain) });
     if (route.scope.startsWith('org:'))
       orgMeta.set(metaKey, { visibility: visibility ?? 'missing', selected: selected_repository_ids ?? [] });
     return send(response, existed ? 204 : 201, null);

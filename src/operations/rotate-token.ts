@@ -1,4 +1,4 @@
-import { errorMessage } from '../common/errors.js';
+import { ApiError, errorMessage } from '../common/errors.js';
 import type { RotateToken } from '../inputs/parse.js';
 import type { CleanupRecord } from '../state/ledger.js';
 import { describeCredential, verifyToken, type Credential } from '../api/tfc/account.js';
@@ -278,18 +278,31 @@ async function revokePrevious(
   { credential, adopted }: Revocation,
 ): Promise<string[]> {
   const { client, io } = context;
-  const { ours, unmarked } = classify(await tokensOf(context, inputs, lineage.owner), inputs.description, lineage.mark);
-  const credentialId = credential?.tokenId ?? adopted?.id ?? null;
-  const plan = revocationPlan(ours, token, inputs.keepPrevious, credentialId);
-  noteLeftAlone(context, lineage, ours, unmarked, plan.spared, { credential, adopted });
-  const planned = plan.revoke.filter((old) => old.id !== adopted?.id);
-  const inUse = planned.filter((old) => old.id === credentialId);
-  const order = [...planned.filter((old) => old.id !== credentialId), ...(adopted ? [adopted] : []), ...inUse];
   const revoked: string[] = [];
-  for (const old of order) {
-    await teamTokens.deleteById(client, old.id);
-    io.info(`Revoked ${old.id}${old.id === adopted?.id ? ' (adopt-token-id)' : ''} ("${old.description ?? ''}").`);
-    revoked.push(old.id);
+  try {
+    const tokens = await tokensOf(context, inputs, lineage.owner);
+    const { ours, unmarked } = classify(tokens, inputs.description, lineage.mark);
+    const credentialId = credential?.tokenId ?? adopted?.id ?? null;
+    const plan = revocationPlan(ours, token, inputs.keepPrevious, credentialId);
+    noteLeftAlone(context, lineage, ours, unmarked, plan.spared, { credential, adopted });
+    const planned = plan.revoke.filter((old) => old.id !== adopted?.id);
+    const inUse = planned.filter((old) => old.id === credentialId);
+    const order = [...planned.filter((old) => old.id !== credentialId), ...(adopted ? [adopted] : []), ...inUse];
+    for (const old of order) {
+      const done = await teamTokens.deleteById(client, old.id);
+      const what = done === 'deleted' ? 'Revoked' : 'Already gone:';
+      io.info(`${what} ${old.id}${old.id === adopted?.id ? ' (adopt-token-id)' : ''} ("${old.description ?? ''}").`);
+      if (done === 'deleted') revoked.push(old.id);
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError && error.is(401))) throw error;
+    // The destination already holds the new token; only the clean-up is cut short.
+    io.warning(
+      `The api-token stopped working after every destination held the new token ${token.id} (an overlapping ` +
+        `rotation of the same destination revoked it, most likely), so this run revoked ` +
+        `${revoked.length > 0 ? `only ${revoked.join(', ')}` : 'nothing'}. Nothing is lost: the next rotation ` +
+        `revokes what is no longer needed.`,
+    );
   }
   return revoked;
 }

@@ -181,6 +181,7 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
     const started = clock.now();
     let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
+    let landed: string | null = null;
     for (;;) {
       const tried = clock.now();
       try {
@@ -193,7 +194,9 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
         const decision = outcome ? decideRetry(method, outcome, history, policyClock) : null;
         // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound.
         const late = decision?.retry && clock.now() - started + decision.delayMs > MAX_ELAPSED_MS;
-        if (!decision?.retry || late) throw callError(error, method, path);
+        const failure = callError(error, method, path);
+        if (failure instanceof AmbiguousRequestError) landed ??= failure.message;
+        if (!decision?.retry || late) throw settledOrNot(failure, landed, method, path);
         await clock.sleep(decision.delayMs);
       }
     }
@@ -224,6 +227,19 @@ function callError(error: unknown, method: string, path: string): Error {
   const sent = cause instanceof TransportError ? cause.connected : (plain.status ?? 0) >= 500;
   if (method !== 'GET' && sent) return new AmbiguousRequestError(method, path.split('?')[0] ?? path, plain.message);
   return plain;
+}
+
+/**
+ * Sent means maybe applied: once one attempt of a write may have been processed, a later attempt's plain refusal
+ * (a 403, say) does not undo it, so the write's outcome stays unknown.
+ */
+function settledOrNot(failure: Error, landed: string | null, method: string, path: string): Error {
+  if (landed === null || failure instanceof AmbiguousRequestError) return failure;
+  return new AmbiguousRequestError(
+    method,
+    path.split('?')[0] ?? path,
+    `${errorMessage(failure)}, after an earlier attempt that may have been processed`,
+  );
 }
 
 function reducedError(error: unknown, method: string, path: string): GitHubCallError {
