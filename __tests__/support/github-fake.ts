@@ -18,6 +18,8 @@ export interface FakeGitHub {
   deny(scope: string, status: number): void;
   /** the next matching request gets this fault, as the emulator's: before acting, after acting, or instead */
   inject(fault: GitHubFault): void;
+  /** the next secret write whose plaintext passes `when` waits `ms` before it takes effect (to order two writes) */
+  holdWrite(when: (value: string) => boolean, ms: number): void;
   /** when each secret write arrived and took effect (epoch ms) and the plaintext it stored */
   writes(): Array<{ arrived: number; at: number; scope: string; name: string; value: string }>;
   seedOrganizationSecret(
@@ -51,6 +53,7 @@ export async function startFakeGitHub(
   const denied = new Map<string, number>();
   const log: string[] = [];
   const faults: GitHubFault[] = [];
+  const holds: Array<{ when: (value: string) => boolean; ms: number }> = [];
   const writes: Array<{ arrived: number; at: number; scope: string; name: string; value: string }> = [];
 
   const handler: RequestListener = async (request, response) => {
@@ -109,6 +112,8 @@ export async function startFakeGitHub(
       keys.publicKey,
       keys.privateKey,
     );
+    const hold = holds.findIndex((candidate) => candidate.when(sodium.to_string(plain)));
+    if (hold >= 0) await new Promise((resolve) => setTimeout(resolve, holds.splice(hold, 1)[0]!.ms));
     const existed = secrets.has(route.name);
     secrets.set(route.name, sodium.to_string(plain));
     writes.push({ arrived, at: Date.now(), scope: route.scope, name: route.name, value: sodium.to_string(plain) });
@@ -127,6 +132,7 @@ export async function startFakeGitHub(
     requests: () => [...log],
     deny: (scope, status) => denied.set(scope, status),
     inject: (fault) => faults.push(fault),
+    holdWrite: (when, ms) => holds.push({ when, ms }),
     writes: () => [...writes],
     seedOrganizationSecret(org, name, visibility, selected = []) {
       const scope = `org:${org}`;
