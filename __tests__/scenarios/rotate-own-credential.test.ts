@@ -90,6 +90,26 @@ describe('rotating the credential in use into the secret that holds it', () => {
   });
 });
 
+test('an organization token rotating itself: replaced by creation, the secret holds the new one', async () => {
+  const seeded = await world.api('POST', '/organizations/acme/authentication-token', {
+    data: { type: 'authentication-token', attributes: { 'expired-at': new Date(Date.now() + 86_400_000) } },
+  });
+  const organizationToken = seeded.body.data.attributes.token as string;
+  const result = await run({
+    mode: 'rotate',
+    'token-type': 'organization',
+    organization: 'acme',
+    'secret-name': 'TFC_ORGANIZATION_TOKEN',
+    'github-token': github.token,
+    'api-token': organizationToken,
+  });
+  expect(errorsOf(result.main)).toEqual([]);
+  expect(github.secrets().get('repo:octo-org/infra')?.get('TFC_ORGANIZATION_TOKEN')).toBe(result.main.outputs['token']);
+  expect(await works(organizationToken)).toBe(401);
+  expect(await works(result.main.outputs['token']!)).toBe(200);
+  expect(result.post.code).toBe(0);
+});
+
 describe('a fault on the secret write never revokes the credential', () => {
   const PUT = { method: 'PUT', path: new RegExp(`/actions/secrets/${SECRET}$`) };
   test('refused (403): the new token is deleted again, the credential and the secret are untouched', async () => {
