@@ -130,6 +130,12 @@ describe('snippets and workflows', () => {
     expect(scripts.filter((script) => script.includes('${{'))).toEqual([]);
   });
 
+  test("the README's own-credential workflow is the example that actionlint checks, verbatim", async () => {
+    const example = await readFile(join(ROOT, '.github', 'workflow-examples', 'rotate-own-credential.yml'), 'utf8');
+    const body = example.slice(example.indexOf('name: '));
+    expect(snippets).toContain(body);
+  });
+
   test('every workflow and example passes actionlint', async () => {
     const cli = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
     const { stdout } = await promisify(execFile)(

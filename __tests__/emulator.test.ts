@@ -331,6 +331,38 @@ describe('multiple team tokens', () => {
   });
 });
 
+describe('user tokens', () => {
+  test('a user makes tokens for itself only; they act as the user and only the user sees them', async () => {
+    const me = (await call('GET', '/account/details')).body.data.id as string;
+    const body = { data: { type: 'authentication-tokens', attributes: { description: 'laptop' } } };
+    const created = await call('POST', `/users/${me}/authentication-tokens`, { body });
+    expect(created.status).toBe(201);
+    const { id, attributes } = created.body.data;
+    expect(created.body.data.relationships.team).toBeUndefined();
+    // it authenticates as its user, with the user's rights
+    const account = await call('GET', '/account/details', { bearer: attributes.token });
+    expect(account.body.data.id).toBe(me);
+    expect(account.body.data.links['auth-token']).toBe(`/api/v2/authentication-tokens/${id}`);
+    expect((await call('GET', '/organizations/acme/team-tokens', { bearer: attributes.token })).status).toBe(200);
+    // nobody else sees it or makes tokens for that user, not even a manager team
+    const manager = await mint(teams.managers, 'manager');
+    expect((await call('GET', `/authentication-tokens/${id}`, { bearer: manager.secret })).status).toBe(404);
+    expect((await call('POST', `/users/${me}/authentication-tokens`, { body, bearer: manager.secret })).status).toBe(
+      404,
+    );
+    expect((await call('GET', `/authentication-tokens/${id}`)).status).toBe(200);
+    // revoked, it is refused at once
+    expect((await call('DELETE', `/authentication-tokens/${id}`)).status).toBe(204);
+    expect((await call('GET', '/account/details', { bearer: attributes.token })).status).toBe(401);
+  });
+
+  test('a team token deletes itself when its team may manage team tokens, and is refused from then on', async () => {
+    const manager = await mint(teams.managers, 'self');
+    expect((await call('DELETE', `/authentication-tokens/${manager.id}`, { bearer: manager.secret })).status).toBe(204);
+    expect((await call('GET', '/account/details', { bearer: manager.secret })).status).toBe(401);
+  });
+});
+
 describe('legacy team token', () => {
   test('a new legacy token revokes the previous one; described tokens survive', async () => {
     const described = await mint(teams.platform, 'described');

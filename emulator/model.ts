@@ -215,6 +215,7 @@ export class Model {
   }
 
   #tokenCaller(token: Token): Caller | null {
+    if (token.kind === 'user') return this.#userTokenCaller(token);
     const team = token.teamId === null ? undefined : this.#teams.get(token.teamId);
     if (team) {
       const role: Role = team.owners ? 'owner' : team.manageTeams ? 'manage-teams' : 'member';
@@ -239,6 +240,17 @@ export class Model {
       resource: { type: 'organizations', id: token.organization },
       token,
     };
+  }
+
+  /**
+   * A user token acts with its user's permissions ([D-UT]); the emulator's users are its seeded user credentials.
+   * Its user gone, it authenticates as nobody.
+   */
+  #userTokenCaller(token: Token): Caller | null {
+    const user = [...this.#credentials.values()].find(
+      (credential) => credential.role !== 'organization-token' && credential.principal === token.createdBy.id,
+    );
+    return user ? { ...this.#seededCaller(user), token } : null;
   }
 
   #teamsOfCredential(credential: Credential): Set<string> {

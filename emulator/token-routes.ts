@@ -27,6 +27,7 @@ export const TOKEN_ROUTES: readonly Route[] = [
   ['GET', '/organizations/:organization/team-tokens', listTeamTokens],
   ['POST', '/agent-pools/:pool/authentication-tokens', createAgentToken],
   ['GET', '/agent-pools/:pool/authentication-tokens', listAgentTokens],
+  ['POST', '/users/:user/authentication-tokens', createUserToken],
 ];
 
 const DAY_MS = 86_400_000;
@@ -199,6 +200,28 @@ function listTeamTokens(context: Context): Reply {
   return page(tokens.filter(status).sort(order), query, context.url, (token) => tokenResource(token, false));
 }
 
+/**
+ * "You must access this endpoint with a user token, and it will only create new tokens for that token's user
+ * account" [D-UT]: a user (a seeded user credential or one of its tokens) for itself only; anyone else gets 404.
+ */
+function createUserToken(context: Context): Reply {
+  const { model, caller, params } = context;
+  if (caller.resource.type !== 'users' || caller.resource.id !== params['user']) return notFound();
+  const request = createRequest(context, caller.organization, 'user');
+  if ('reply' in request) return request.reply;
+  const description = request.attributes['description'];
+  const token = model.mint({
+    kind: 'user',
+    organization: caller.organization,
+    teamId: null,
+    agentPoolId: null,
+    description: typeof description === 'string' ? description : null,
+    expiredAt: request.expiredAt,
+    createdBy: caller.resource,
+  });
+  return document(201, { data: tokenResource(token, true) });
+}
+
 function createAgentToken(context: Context): Reply {
   const { model, caller } = context;
   const pool = manageablePool(context);
@@ -250,6 +273,9 @@ function visibleToken({ model, caller, params }: Context): Token | undefined {
   if (!token) return undefined;
   const team = token.teamId === null ? undefined : model.team(token.teamId);
   if (team) return model.canManageTeamTokens(caller, team) ? token : undefined;
+  // A user's tokens are its own: "404 not found, or user unauthorized" for everyone else [D-UT].
+  if (token.kind === 'user')
+    return caller.resource.type === 'users' && caller.resource.id === token.createdBy.id ? token : undefined;
   return token.kind === 'agent' && model.canManageOrganization(caller, token.organization) ? token : undefined;
 }
 

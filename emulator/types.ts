@@ -26,7 +26,7 @@ export interface EmulatorOptions {
   now?: () => number;
 }
 
-export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
+export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent' | 'user';
 
 /** A snapshot of one token, for assertions. */
 export interface TokenRecord {

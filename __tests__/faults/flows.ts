@@ -3,6 +3,9 @@ import { findLeaks } from '../support/hygiene.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import type { StepResult } from '../support/runner.js';
 import { startWorld, type World } from '../support/world.js';
+import { variableSetVariables } from '../../src/api/tfc/variable-sets.js';
+import { variableIdentity } from '../../src/operations/destinations.js';
+import { markOf } from '../../src/operations/rotation-lineage.js';
 
 /**
  * The fault suite of the newer flows: scoped create and post, rotation into a workspace variable, a variable set
@@ -72,8 +75,11 @@ const ROTATION_TAIL = [
 const ROTATION = { mode: 'rotate', organization: 'acme', 'team-name': 'platform', 'keep-previous': '0' };
 const DESCRIPTION = 'faults rotation';
 
-/** Tokens of earlier rotations: their description is the base, an instant and a nonce. */
-const earlierRotation = (world: World) =>
+/** Tokens of earlier rotations: their description is the base, the destination's mark, an instant and a nonce. */
+const earlierRotation = (world: World, identity: string) =>
+  world.mint(world.teamId, `${DESCRIPTION} ${markOf([identity])} 2026-01-01T00:00:00.000Z 0123456789abcdef`);
+/** A rotation token described before destinations were marked: any destination may hold it, so it stays. */
+const unmarkedRotation = (world: World) =>
   world.mint(world.teamId, `${DESCRIPTION} 2026-01-01T00:00:00.000Z 0123456789abcdef`);
 
 /** Writes (POST or PATCH) under `path` that took effect at or after `since`. */
@@ -160,8 +166,8 @@ const FLOWS: readonly Flow[] = [
           'variable-set': 'admin credentials',
         },
         earlier: [],
-        doomed: [await earlierRotation(world)],
-        untouched: [],
+        doomed: [await earlierRotation(world, variableIdentity(variableSetVariables(set), 'env', 'TFE_TOKEN'))],
+        untouched: [await unmarkedRotation(world)],
         destination: () => variableValue(world, set),
         destinationWrites: (since) => actedWrites(world, /\/varsets\/[^/]+\/relationships\/vars/, since),
       };

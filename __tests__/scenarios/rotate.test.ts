@@ -33,7 +33,7 @@ describe('team token rotation', () => {
     expect(first.main.outputs['secret-updated']).toBe('true');
     expect(first.main.outputs['revoked-ids']).toBe('[]');
     expect(first.main.outputs['description']).toMatch(
-      /^gha-tfc-rotate octo-org\/infra nightly-rotation \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{16}$/,
+      /^gha-tfc-rotate octo-org\/infra nightly-rotation dest-[0-9a-f]{12} \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{16}$/,
     );
     expect(first.post.stdout).toContain('ephemeral is false');
     expectClean(first.main, [first.main.outputs['token'], world.credential, github.token]);
@@ -116,6 +116,7 @@ describe('failure order', () => {
     world.emulator.inject({
       method: 'GET',
       path: '/api/v2/account/details',
+      skip: 1, // the first is the rotation asking who its own credential is
       fault: { kind: 'status', status: 401, body: '{"errors":[{"status":"401","title":"unauthorized"}]}' },
     });
     const failed = await run(rotate());
@@ -139,4 +140,76 @@ describe('failure order', () => {
       expectClean(failed.main, [live!.secret, world.credential, github.token]);
     },
   );
+});
+
+describe('each destination owns its own rotations (issue 23, item 3)', () => {
+  const repositories = ['octo-org/app-one', 'octo-org/app-two', 'octo-org/app-three'];
+  const into = (repository: string) =>
+    rotate({ 'secret-repository': repository, 'secret-name': 'TF_API_TOKEN', 'keep-previous': '0' });
+  const live = () => new Set(world.emulator.tokens().map((token) => token.secret));
+  const expectEachLive = () => {
+    for (const repository of repositories) {
+      const held = stored(`repo:${repository}`, 'TF_API_TOKEN');
+      expect(held).toBeDefined();
+      expect(live().has(held!)).toBe(true);
+    }
+  };
+
+  test('one team into three repositories one after another, twice: each secret keeps a live token', async () => {
+    for (const round of [1, 2]) {
+      for (const repository of repositories) {
+        const result = await run(into(repository));
+        expect(errorsOf(result.main)).toEqual([]);
+        // keep-previous 0 revokes this destination's earlier token only (none in the first round)
+        expect(JSON.parse(result.main.outputs['revoked-ids']!)).toHaveLength(round - 1);
+      }
+      expectEachLive();
+    }
+    expect(world.emulator.tokens()).toHaveLength(3);
+  });
+
+  test('the same three as a matrix (three processes at once), twice: each secret keeps a live token', async () => {
+    for (let round = 1; round <= 2; round++) {
+      const results = await Promise.all(repositories.map((repository) => run(into(repository))));
+      for (const result of results) expect(errorsOf(result.main)).toEqual([]);
+      expectEachLive();
+      expect(world.emulator.tokens()).toHaveLength(3);
+    }
+  });
+
+  test('a token described the old way (no destination mark) is left valid, and the step says so', async () => {
+    const description = 'gha-tfc-rotate octo-org/infra nightly-rotation 2026-01-01T00:00:00.000Z 0123456789abcdef';
+    const old = await world.mint(world.teamId, description);
+    const result = await run(rotate({ 'keep-previous': '0' }));
+    expect(errorsOf(result.main)).toEqual([]);
+    expect(result.main.outputs['revoked-ids']).toBe('[]');
+    expect(result.main.stdout).toMatch(new RegExp(`::notice::Left valid: ${old}, described by rotations before`));
+    expect(world.emulator.tokens().map((token) => token.id)).toContain(old);
+  });
+});
+
+describe('a secret write counts only on 201 or 204 (issue 23, item 5)', () => {
+  test('a redirect answer to the PUT: secret-updated is not true and the previous token is not revoked', async () => {
+    const before = await run(rotate({ 'keep-previous': '0' }));
+    github.inject({ method: 'PUT', path: /TFC_PLATFORM_TOKEN$/, kind: 'redirect', status: 307 });
+    const failed = await run(rotate({ 'keep-previous': '0' }));
+    expect(failed.main.code).toBe(1);
+    expect(failed.main.outputs['secret-updated']).toBeUndefined();
+    expect(errorsOf(failed.main)).toHaveLength(1);
+    expect(errorsOf(failed.main)[0]).toContain('GitHub answered 307 to the secret write');
+    expect(world.emulator.tokens().map((token) => token.id)).toEqual([before.main.outputs['token-id']]);
+    expect(stored('repo:octo-org/infra')).toBe(before.main.outputs['token']);
+    expectClean(failed.main, [world.credential, github.token, ...world.emulator.mintedSecrets()]);
+  });
+
+  test('an unexplained 200 to the PUT is an unknown outcome: nothing is revoked, both tokens stay', async () => {
+    const before = await run(rotate({ 'keep-previous': '0' }));
+    github.inject({ method: 'PUT', path: /TFC_PLATFORM_TOKEN$/, kind: 'status', status: 200 });
+    const failed = await run(rotate({ 'keep-previous': '0' }));
+    expect(failed.main.code).toBe(1);
+    expect(failed.main.outputs['secret-updated']).toBeUndefined();
+    expect(errorsOf(failed.main)[0]).toContain('Rotation unsettled');
+    expect(world.emulator.tokens()).toHaveLength(2);
+    expect(world.emulator.tokens().map((token) => token.id)).toContain(before.main.outputs['token-id']);
+  });
 });

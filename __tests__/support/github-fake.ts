@@ -18,8 +18,10 @@ export interface FakeGitHub {
   deny(scope: string, status: number): void;
   /** the next matching request gets this fault, as the emulator's: before acting, after acting, or instead */
   inject(fault: GitHubFault): void;
-  /** when each secret write took effect (epoch ms) and the plaintext it stored */
-  writes(): Array<{ at: number; scope: string; name: string; value: string }>;
+  /** the next secret write whose plaintext passes `when` waits `ms` before it takes effect (to order two writes) */
+  holdWrite(when: (value: string) => boolean, ms: number): void;
+  /** when each secret write arrived and took effect (epoch ms) and the plaintext it stored */
+  writes(): Array<{ arrived: number; at: number; scope: string; name: string; value: string }>;
   seedOrganizationSecret(
     org: string,
     name: string,
@@ -32,9 +34,11 @@ export interface FakeGitHub {
 export interface GitHubFault {
   readonly method: string;
   readonly path: RegExp;
-  readonly kind: 'reset-before' | 'reset-after' | 'status' | 'hang';
-  /** for 'status' */
+  readonly kind: 'reset-before' | 'reset-after' | 'status' | 'hang' | 'redirect' | 'delay';
+  /** for 'status' and 'redirect' (default 307) */
   readonly status?: number;
+  /** for 'delay': how long the request waits before it is handled as usual */
+  readonly ms?: number;
 }
 
 /** `tls`: serve HTTPS with this key and certificate (as the real API does), e.g. to reach it through an HTTPS proxy. */
@@ -49,9 +53,11 @@ export async function startFakeGitHub(
   const denied = new Map<string, number>();
   const log: string[] = [];
   const faults: GitHubFault[] = [];
-  const writes: Array<{ at: number; scope: string; name: string; value: string }> = [];
+  const holds: Array<{ when: (value: string) => boolean; ms: number }> = [];
+  const writes: Array<{ arrived: number; at: number; scope: string; name: string; value: string }> = [];
 
   const handler: RequestListener = async (request, response) => {
+    const arrived = Date.now();
     const body = await readBody(request);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     log.push(`${request.method} ${path}`);
@@ -59,6 +65,11 @@ export async function startFakeGitHub(
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'status') return sendJson(response, fault.status ?? 500, { message: 'Server Error' });
+    if (fault?.kind === 'redirect') {
+      response.writeHead(fault.status ?? 307, { Location: `https://elsewhere.test${path}` });
+      return void response.end();
+    }
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 1000));
     const send: typeof sendJson = fault?.kind === 'reset-after' ? () => void request.socket.destroy() : sendJson;
     if (request.headers.authorization !== `Bearer ${token}` && request.headers.authorization !== `token ${token}`)
       return send(response, 401, { message: 'Bad credentials' });
@@ -101,9 +112,11 @@ export async function startFakeGitHub(
       keys.publicKey,
       keys.privateKey,
     );
+    const hold = holds.findIndex((candidate) => candidate.when(sodium.to_string(plain)));
+    if (hold >= 0) await new Promise((resolve) => setTimeout(resolve, holds.splice(hold, 1)[0]!.ms));
     const existed = secrets.has(route.name);
     secrets.set(route.name, sodium.to_string(plain));
-    writes.push({ at: Date.now(), scope: route.scope, name: route.name, value: sodium.to_string(plain) });
+    writes.push({ arrived, at: Date.now(), scope: route.scope, name: route.name, value: sodium.to_string(plain) });
     if (route.scope.startsWith('org:'))
       orgMeta.set(metaKey, { visibility: visibility ?? 'missing', selected: selected_repository_ids ?? [] });
     return send(response, existed ? 204 : 201, null);
@@ -119,6 +132,7 @@ export async function startFakeGitHub(
     requests: () => [...log],
     deny: (scope, status) => denied.set(scope, status),
     inject: (fault) => faults.push(fault),
+    holdWrite: (when, ms) => holds.push({ when, ms }),
     writes: () => [...writes],
     seedOrganizationSecret(org, name, visibility, selected = []) {
       const scope = `org:${org}`;

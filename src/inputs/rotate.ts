@@ -57,6 +57,11 @@ export interface RotateToken extends Connection {
   /** The stable base that every rotation of this token shares ('' for singletons, which have none). */
   readonly description: string;
   readonly keepPrevious: number;
+  /**
+   * `adopt-token-id`: a hand-made token of the rotated team (typically the api-token itself) that the destination
+   * held before the first rotation; revoked last, once every destination holds its successor.
+   */
+  readonly adoptTokenId: string | null;
   /** At least one of secret and variable is set. */
   readonly secret: SecretDestination | null;
   readonly variable: VariableDestination | null;
@@ -70,6 +75,7 @@ export const ROTATE_ONLY_INPUTS = [
   'secret-organization',
   'github-token',
   'keep-previous',
+  'adopt-token-id',
   'variable-key',
   'variable-workspace',
   'variable-set',
@@ -117,9 +123,33 @@ export function parseRotate(source: InputSource, connection: Connection, tokenTy
       ? ''
       : checkedDescription(source.get('description')) || defaultRotationDescription(source.run),
     keepPrevious: wholeNumber(source, 'keep-previous', '1', 0, 100),
+    adoptTokenId: adoptTokenId(source, tokenType === 'team' && !legacy),
     secret,
     variable,
   };
+}
+
+const TOKEN_ID = /^at-[A-Za-z0-9]{1,64}$/;
+
+/** Only described team tokens coexist with their successor; the other kinds are replaced by their creation. */
+function adoptTokenId(source: InputSource, coexists: boolean): string | null {
+  const value = source.get('adopt-token-id');
+  if (!value) return null;
+  if (!coexists) {
+    throw new InputError(
+      'adopt-token-id',
+      'is only used when rotating a team token (token-type team, not legacy-team-token): organization, ' +
+        'audit-trail and legacy team tokens are replaced by their creation, and agent tokens cannot call the API.',
+    );
+  }
+  if (!TOKEN_ID.test(value)) {
+    throw new InputError(
+      'adopt-token-id',
+      `must be a token id like at-TLhN8cc6ro6qYDvp (shown in the HCP Terraform UI and by mode: list); got ` +
+        `${quote(value)}.`,
+    );
+  }
+  return value;
 }
 
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -15,6 +15,11 @@ import type { OperationContext } from './context.js';
 export interface Destination {
   /** For logs and the summary: names and ids only. */
   readonly label: string;
+  /**
+   * What the destination is, in a form that is the same however the inputs name it (GitHub names are
+   * case-insensitive; a workspace or variable set by its id): the rotation's destination mark is made of it.
+   */
+  readonly identity: string;
   /** The output set to `true` once this destination holds the new token. */
   readonly output: 'secret-updated' | 'variable-updated';
   /** Returns what was done, e.g. `updated` or `created var-…`. */
@@ -79,6 +84,7 @@ export async function writeDestinations(
 function secretDestination(secret: SecretDestination, context: OperationContext): Destination {
   return {
     label: secretLabel(secret),
+    identity: `github ${secret.apiUrl} ${secretLabel(secret)}`.toLowerCase(),
     output: 'secret-updated',
     async write(value) {
       // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
@@ -122,9 +128,15 @@ async function variableDestination(context: OperationContext, target: VariableDe
   if (existing) context.io.info(`The ${label} exists (${existing.id}, sensitive): it will be updated in place.`);
   return {
     label,
+    identity: variableIdentity(collection, target.category, target.key),
     output: 'variable-updated',
     write: (value) => writeVariable(context, collection, target, existing?.id ?? null, value),
   };
+}
+
+/** A variable is its collection (by id), its category and its key, however the inputs named the collection. */
+export function variableIdentity(collection: VariableCollection, category: string, key: string): string {
+  return `hcp-terraform ${collection.path} ${category} ${key}`;
 }
 
 async function resolveCollection(

@@ -1,7 +1,7 @@
-import { errorMessage } from '../common/errors.js';
+import { ApiError, errorMessage } from '../common/errors.js';
 import type { RotateToken } from '../inputs/parse.js';
 import type { CleanupRecord } from '../state/ledger.js';
-import { verifyToken } from '../api/tfc/account.js';
+import { describeCredential, verifyToken, type Credential } from '../api/tfc/account.js';
 import * as agentTokens from '../api/tfc/agent-tokens.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../api/tfc/platform.js';
@@ -19,6 +19,7 @@ import {
 import { expiryForRotation } from './lifetime-policy.js';
 import { mint as mintRecorded } from './mint.js';
 import { createByNonce } from './reconcile.js';
+import { classify, destinationMark, revocationPlan, rotationDescription } from './rotation-lineage.js';
 
 /**
  * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
@@ -30,8 +31,11 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   if (inputs.tokenType === 'audit-trail') await requireHcpTerraform(context.client);
   const owner = await ownerOf(context, inputs);
   const destinations = await prepareDestinations(context, inputs);
+  const lineage: Lineage = { owner, mark: destinationMark(destinations) };
+  const adopted = await adoptedToken(context, inputs, lineage);
+  const credential = replacedByCreate(inputs) || inputs.tokenType === 'agent' ? null : await credentialOf(context);
   const expiresAt = await expiryForRotation(context, inputs);
-  const token = await mint(context, inputs, owner, expiresAt);
+  const token = await mint(context, inputs, lineage, expiresAt);
   context.publisher.tokenOutputs(token);
   warnIfOwnersTeam(context.io, owner.teamName);
   context.io.info(
@@ -40,9 +44,11 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   const stored = await store(context, inputs, token, destinations, (error) =>
     replacedByCreate(inputs)
       ? replacementFailure(inputs, token, error)
-      : rollBack(context, inputs, owner, token, error),
+      : rollBack(context, inputs, lineage, token, error, adopted),
   );
-  const revoked = replacedByCreate(inputs) ? [] : await revokePrevious(context, inputs, owner, token);
+  const revoked = replacedByCreate(inputs)
+    ? []
+    : await revokePrevious(context, inputs, lineage, token, { credential, adopted });
   context.io.setOutput('revoked-ids', JSON.stringify(revoked));
   await context.publisher.summary(`HCP Terraform ${inputs.tokenType} token rotated`, [
     ['Type', inputs.tokenType + (inputs.legacy ? ' (legacy single token)' : '')],
@@ -61,6 +67,8 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
 }
 
 type Owner = { readonly teamId: string | null; readonly teamName: string | null };
+/** Whose tokens a rotation owns: its team (or agent pool) and its destination's mark. */
+type Lineage = { readonly owner: Owner; readonly mark: string };
 
 async function ownerOf(context: OperationContext, inputs: RotateToken): Promise<Owner> {
   if (!inputs.team) return { teamId: null, teamName: null };
@@ -72,28 +80,21 @@ function replacedByCreate(inputs: RotateToken): boolean {
   return inputs.tokenType === 'organization' || inputs.tokenType === 'audit-trail' || inputs.legacy;
 }
 
-/**
- * The rotation's description: the stable base plus the UTC time, so later rotations can find this one. Milliseconds
- * included: two rotations in one second must not collide on the team's unique descriptions.
- */
-function rotationDescription(base: string, now: number, nonce: string): string {
-  return `${base} ${new Date(now).toISOString()} ${nonce}`;
-}
-
 /** A create that may have landed is looked up by its nonce before another is sent (see reconcile.ts). */
 async function mint(
   context: OperationContext,
   inputs: RotateToken,
-  owner: Owner,
+  lineage: Lineage,
   expiry: Date | null,
 ): Promise<MintedToken> {
+  const { owner, mark } = lineage;
   if (replacedByCreate(inputs)) return mintOnce(context, inputs, owner, expiry, null);
   return createByNonce(context, {
-    describe: (nonce) => rotationDescription(inputs.description, context.now(), nonce),
+    describe: (nonce) => rotationDescription(inputs.description, mark, context.now(), nonce),
     create: (description) => mintOnce(context, inputs, owner, expiry, description),
     teamId: inputs.tokenType === 'agent' ? null : owner.teamId,
     expiredAt: expiry?.toISOString() ?? '',
-    list: () => rotationsOf(context, inputs, owner),
+    list: () => tokensOf(context, inputs, owner),
     remove: (tokenId) => teamTokens.deleteById(context.client, tokenId),
   });
 }
@@ -167,11 +168,12 @@ async function store(
 async function rollBack(
   context: OperationContext,
   inputs: RotateToken,
-  owner: Owner,
+  lineage: Lineage,
   token: MintedToken,
   error: unknown,
+  adopted: Token | null,
 ): Promise<Error> {
-  if (error instanceof UnsettledWriteError) return unsettledRotation(context, inputs, owner, token, error);
+  if (error instanceof UnsettledWriteError) return unsettledRotation(context, inputs, lineage, token, error, adopted);
   if (error instanceof PartialWriteError) {
     return new Error(
       `Rotation incomplete: ${errorMessage(error)} The new token ${token.id} is stored in ` +
@@ -201,13 +203,17 @@ async function rollBack(
 async function unsettledRotation(
   context: OperationContext,
   inputs: RotateToken,
-  owner: Owner,
+  lineage: Lineage,
   token: MintedToken,
   error: UnsettledWriteError,
+  adopted: Token | null,
 ): Promise<Error> {
-  const previous = await rotationsOf(context, inputs, owner).then(
-    (tokens) => tokens.filter((candidate) => candidate.id !== token.id).map((candidate) => candidate.id),
+  const earlier = await tokensOf(context, inputs, lineage.owner).then(
+    (tokens) => classify(tokens, inputs.description, lineage.mark).ours.map((candidate) => candidate.id),
     () => [],
+  );
+  const previous = [...earlier, ...(adopted ? [adopted.id] : [])].filter(
+    (id, index, all) => id !== token.id && all.indexOf(id) === index,
   );
   const before = previous.length > 0 ? `the previous token ${previous.join(', ')}` : 'the token it held before';
   const written = error.written.length > 0 ? ` It is stored in ${error.written.join(' and ')}.` : '';
@@ -253,44 +259,135 @@ async function verify(context: OperationContext, inputs: RotateToken, token: Min
   }
 }
 
-/** Earlier rotations of the same description, newest first; the newest `keep-previous` stay valid. */
+interface Revocation {
+  /** Who the api-token is; null for kinds whose creation replaces the previous token. */
+  readonly credential: Credential | null;
+  readonly adopted: Token | null;
+}
+
+/**
+ * Revokes what the new token replaces, now that every destination holds it: earlier rotations of this destination
+ * (see revocationPlan), then the adopted token, and the credential in use last of all, since every request before it
+ * needs it.
+ */
 async function revokePrevious(
   context: OperationContext,
   inputs: RotateToken,
-  owner: Owner,
+  lineage: Lineage,
   token: MintedToken,
+  { credential, adopted }: Revocation,
 ): Promise<string[]> {
   const { client, io } = context;
-  const earlier = (await rotationsOf(context, inputs, owner))
-    .filter((candidate) => candidate.id !== token.id)
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   const revoked: string[] = [];
-  for (const old of earlier.slice(inputs.keepPrevious)) {
-    await teamTokens.deleteById(client, old.id);
-    io.info(`Revoked ${old.id} ("${old.description}").`);
-    revoked.push(old.id);
+  try {
+    const tokens = await tokensOf(context, inputs, lineage.owner);
+    const { ours, unmarked } = classify(tokens, inputs.description, lineage.mark);
+    const credentialId = credential?.tokenId ?? adopted?.id ?? null;
+    const plan = revocationPlan(ours, token, inputs.keepPrevious, credentialId);
+    noteLeftAlone(context, lineage, ours, unmarked, plan.spared, { credential, adopted });
+    const planned = plan.revoke.filter((old) => old.id !== adopted?.id);
+    const inUse = planned.filter((old) => old.id === credentialId);
+    const order = [...planned.filter((old) => old.id !== credentialId), ...(adopted ? [adopted] : []), ...inUse];
+    for (const old of order) {
+      const done = await teamTokens.deleteById(client, old.id);
+      const what = done === 'deleted' ? 'Revoked' : 'Already gone:';
+      io.info(`${what} ${old.id}${old.id === adopted?.id ? ' (adopt-token-id)' : ''} ("${old.description ?? ''}").`);
+      if (done === 'deleted') revoked.push(old.id);
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError && error.is(401))) throw error;
+    // The destination already holds the new token; only the clean-up is cut short.
+    io.warning(
+      `The api-token stopped working after every destination held the new token ${token.id} (an overlapping ` +
+        `rotation of the same destination revoked it, most likely), so this run revoked ` +
+        `${revoked.length > 0 ? `only ${revoked.join(', ')}` : 'nothing'}. Nothing is lost: the next rotation ` +
+        `revokes what is no longer needed.`,
+    );
   }
   return revoked;
 }
 
-async function rotationsOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
-  const pattern = new RegExp(
-    `^${escape(inputs.description)} \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z( [0-9a-f]{16})?$`,
-  );
-  if (inputs.tokenType === 'agent') {
-    return (await agentTokens.listAll(context.client, inputs.agentPoolId as string)).filter((t) =>
-      pattern.test(t.description ?? ''),
+/** One notice for each kind of token this rotation does not own and leaves valid, so nobody assumes it is gone. */
+function noteLeftAlone(
+  context: OperationContext,
+  lineage: Lineage,
+  ours: readonly Token[],
+  unmarked: readonly Token[],
+  spared: readonly Token[],
+  { credential, adopted }: Revocation,
+): void {
+  const { io } = context;
+  const unmarkedIds = unmarked.map((old) => old.id).filter((id) => id !== adopted?.id);
+  if (unmarkedIds.length > 0) {
+    io.notice(
+      `Left valid: ${unmarkedIds.join(', ')}, described by rotations before destinations were marked, so any ` +
+        `destination may hold them. Revoke each by hand once no secret or variable holds it, or name it in ` +
+        `adopt-token-id when rotating the destination that holds it.`,
     );
   }
+  if (spared.length > 0) {
+    io.info(
+      `Kept ${spared.map((old) => old.id).join(', ')}: created by a rotation of this destination that may still be ` +
+        `running; the next rotation revokes what is no longer needed.`,
+    );
+  }
+  const teamId = lineage.owner.teamId;
+  const ofTeam = credential?.resource?.type === 'teams' && credential.resource.id === teamId;
+  const owned = ours.some((old) => old.id === credential?.tokenId);
+  if (!adopted && ofTeam && !owned) {
+    const which = credential?.tokenId ? `(${credential.tokenId})` : '(this server does not say which token it is)';
+    io.notice(
+      `The api-token is a token of team ${teamId} ${which} that this rotation did not make, so it stays valid. If ` +
+        `the destination held it (the action rotating its own secret), run the rotation once with adopt-token-id ` +
+        `set to its id: it is revoked once the destination holds its successor.`,
+    );
+  }
+}
+
+/** Who the api-token is (one request); what cannot be read is unknown, never guessed. */
+async function credentialOf(context: OperationContext): Promise<Credential> {
+  return describeCredential(context.client);
+}
+
+/**
+ * The token named by adopt-token-id, checked before anything is created: it must be a token of the team being
+ * rotated, and not a token another destination's rotation made (that destination may hold it).
+ */
+async function adoptedToken(context: OperationContext, inputs: RotateToken, lineage: Lineage): Promise<Token | null> {
+  const id = inputs.adoptTokenId;
+  if (!id) return null;
+  const team = lineage.owner.teamName
+    ? `team "${lineage.owner.teamName}" (${lineage.owner.teamId})`
+    : `team ${lineage.owner.teamId}`;
+  const refuse = (what: string) =>
+    new Error(`adopt-token-id ${id} ${what}; only a token of ${team} can be adopted. Nothing was created or revoked.`);
+  const token = await teamTokens.read(context.client, id);
+  if (!token) {
+    throw refuse(
+      'is not a token this credential can see: it does not exist (an earlier rotation may have revoked it: then ' +
+        'remove adopt-token-id), or it is a user token (only its own user sees it) or a token of a team or ' +
+        'organization this credential does not manage',
+    );
+  }
+  if (token.teamId === null) throw refuse('is not a team token (a user or agent token)');
+  if (token.teamId !== lineage.owner.teamId) throw refuse(`is a token of another team (${token.teamId})`);
+  const marked = /(^| )(dest-[0-9a-f]{12}) \d{4}-\d{2}-\d{2}T[\d:.]+Z [0-9a-f]{16}$/.exec(token.description ?? '');
+  if (marked && marked[2] !== lineage.mark)
+    throw refuse('was made by a rotation into another destination, which holds it');
+  context.io.info(
+    `adopt-token-id ${id} is a token of ${team}: it is revoked last, once every destination holds its successor.`,
+  );
+  return token;
+}
+
+/** The tokens among which this rotation's own are: the team's (or the agent pool's). */
+async function tokensOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
+  if (inputs.tokenType === 'agent') return agentTokens.listAll(context.client, inputs.agentPoolId as string);
   const teamId = owner.teamId as string;
   const team =
     owner.teamName && inputs.organization
       ? { name: owner.teamName, organization: inputs.organization }
       : await teamWithOrganization(context.client, teamId, inputs.organization);
   const tokens = await teamTokens.listAll(context.client, team.organization, { teamName: team.name });
-  return tokens.filter((t) => t.teamId === teamId && pattern.test(t.description ?? ''));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return tokens.filter((t) => t.teamId === teamId);
 }

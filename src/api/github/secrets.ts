@@ -70,7 +70,7 @@ export async function storeSecret(
     const status = target.organization
       ? await storeOrganizationSecret(api, target.organization, target.name, value)
       : await storeRepositorySecret(api, target, value);
-    return status === 201 ? 'created' : 'updated';
+    return writeOutcome(status, target);
   } catch (error) {
     // The PUT may have written the secret: the caller must know, or it would revoke what the secret now holds.
     if (error instanceof AmbiguousRequestError) throw error;
@@ -78,6 +78,19 @@ export async function storeSecret(
   } finally {
     transport.close();
   }
+}
+
+/**
+ * GitHub answers a secret PUT with 201 (created) or 204 (updated); nothing else is a write. A redirect (not followed:
+ * the token only goes to the API URL) or a 4xx wrote nothing; another 2xx is unexplained, so the secret may or may
+ * not hold the new value.
+ */
+function writeOutcome(status: number, target: SecretTarget): 'created' | 'updated' {
+  if (status === 201) return 'created';
+  if (status === 204) return 'updated';
+  const what = `GitHub answered ${status} to the secret write, which is neither 201 (created) nor 204 (updated)`;
+  if (status >= 200 && status < 300) throw new AmbiguousRequestError('PUT', `secret ${target.name}`, what);
+  throw new GitHubCallError(status, what);
 }
 
 /** libsodium sealed box of `value` for a base64 public key, base64-encoded, as GitHub's secrets API expects. */
@@ -168,6 +181,7 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
     const started = clock.now();
     let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
+    let landed: string | null = null;
     for (;;) {
       const tried = clock.now();
       try {
@@ -180,7 +194,9 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
         const decision = outcome ? decideRetry(method, outcome, history, policyClock) : null;
         // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound.
         const late = decision?.retry && clock.now() - started + decision.delayMs > MAX_ELAPSED_MS;
-        if (!decision?.retry || late) throw callError(error, method, path);
+        const failure = callError(error, method, path);
+        if (failure instanceof AmbiguousRequestError) landed ??= failure.message;
+        if (!decision?.retry || late) throw settledOrNot(failure, landed, method, path);
         await clock.sleep(decision.delayMs);
       }
     }
@@ -211,6 +227,19 @@ function callError(error: unknown, method: string, path: string): Error {
   const sent = cause instanceof TransportError ? cause.connected : (plain.status ?? 0) >= 500;
   if (method !== 'GET' && sent) return new AmbiguousRequestError(method, path.split('?')[0] ?? path, plain.message);
   return plain;
+}
+
+/**
+ * Sent means maybe applied: once one attempt of a write may have been processed, a later attempt's plain refusal
+ * (a 403, say) does not undo it, so the write's outcome stays unknown.
+ */
+function settledOrNot(failure: Error, landed: string | null, method: string, path: string): Error {
+  if (landed === null || failure instanceof AmbiguousRequestError) return failure;
+  return new AmbiguousRequestError(
+    method,
+    path.split('?')[0] ?? path,
+    `${errorMessage(failure)}, after an earlier attempt that may have been processed`,
+  );
 }
 
 function reducedError(error: unknown, method: string, path: string): GitHubCallError {

@@ -26,6 +26,16 @@ export async function create(
   return mintedTokenFrom(document, onSecret, client.unreadable);
 }
 
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#show-a-team-token
+/**
+ * A token by id (the same path serves user and agent tokens); null when the API answers 404: no such token, or one
+ * this credential may not see (another user's token, a team it cannot manage).
+ */
+export async function read(client: TfcClient, tokenId: string): Promise<Token | null> {
+  const id = checkedId('token', tokenId, 'the token id to read');
+  return readOrNull(() => client.get(`/authentication-tokens/${encodeURIComponent(id)}`));
+}
+
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#delete-a-team-token
 export function deleteById(client: TfcClient, tokenId: string): Promise<'deleted' | 'not-found'> {
   return client.delete(`/authentication-tokens/${encodeURIComponent(tokenId)}`);
