@@ -41,14 +41,14 @@ function fakeClock() {
 describe('storeSecret', () => {
   test('a PUT reset after it was sent is sent again (same value: repeatable)', async () => {
     const { transport, sent } = scripted([await publicKeyAnswer(), new TransportError('ECONNRESET', true), empty(204)]);
-    await expect(storeSecret(connection, target, 'value', transport, fakeClock())).resolves.toBe('updated');
+    await expect(storeSecret(connection, target, 'value', transport, { clock: fakeClock() })).resolves.toBe('updated');
     expect(sent.filter((request) => request.startsWith('PUT'))).toHaveLength(2);
   });
 
   test('a PUT whose outcome stays unknown is ambiguous, not "could not be reached"', async () => {
     const resets = Array.from({ length: 10 }, () => new TransportError('ECONNRESET', true));
     const { transport } = scripted([await publicKeyAnswer(), ...resets]);
-    const error = await storeSecret(connection, target, 'value', transport, fakeClock()).catch(
+    const error = await storeSecret(connection, target, 'value', transport, { clock: fakeClock() }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(AmbiguousRequestError);
@@ -58,7 +58,7 @@ describe('storeSecret', () => {
   test('a refused PUT is a plain failure: nothing was written', async () => {
     const refused = { status: 422, headers: {}, body: '{"message":"Bad key id"}' };
     const { transport } = scripted([await publicKeyAnswer(), refused]);
-    const error = await storeSecret(connection, target, 'value', transport, fakeClock()).catch(
+    const error = await storeSecret(connection, target, 'value', transport, { clock: fakeClock() }).catch(
       (caught: unknown) => caught,
     );
     expect(error).not.toBeInstanceOf(AmbiguousRequestError);

@@ -27,6 +27,15 @@ export const DEFAULT_BUDGET_MS = 15 * 60_000;
 export const MAX_PAGES = 200;
 
 export type Json = Record<string, unknown>;
+
+/** What the server's answers said it is: TFP-AppName and the Terraform Enterprise version headers, as last sent. */
+export interface ServerHeaders {
+  readonly appName: string | null;
+  /** X-TFE-Current-Version, numeric (`1.1.0`). */
+  readonly currentVersion: string | null;
+  /** X-TFE-Version, the release string (`v202409-1`). */
+  readonly release: string | null;
+}
 type Query = Readonly<Record<string, string | number>>;
 
 /**
@@ -38,6 +47,7 @@ export class TfcClient {
   readonly #authorization: string;
   readonly #deadline: number;
   readonly #pacer: Pacer;
+  #server: ServerHeaders = { appName: null, currentVersion: null, release: null };
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -48,6 +58,11 @@ export class TfcClient {
 
   get hostname(): string {
     return this.#options.hostname;
+  }
+
+  /** The platform headers of the answers received so far; learning them costs no request. */
+  get server(): ServerHeaders {
+    return this.#server;
   }
 
   /** 200 with a JSON:API document. */
@@ -190,6 +205,7 @@ export class TfcClient {
     try {
       const response = await this.#options.transport.send(method, url, body ? JSON.stringify(body) : null, headers);
       this.#pacer.learnLimit(response.headers['x-ratelimit-limit']);
+      this.#learnServer(response.headers);
       const reset = response.headers['x-ratelimit-reset'];
       const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
       return { summary, what: `answered ${response.status}`, finish: () => response };
@@ -206,6 +222,18 @@ export class TfcClient {
         },
       };
     }
+  }
+
+  #learnServer(headers: RawResponse['headers']): void {
+    const read = (name: string, known: string | null) => {
+      const value = headers[name];
+      return typeof value === 'string' && value.trim() ? value.trim() : known;
+    };
+    this.#server = {
+      appName: read('tfp-appname', this.#server.appName),
+      currentVersion: read('x-tfe-current-version', this.#server.currentVersion),
+      release: read('x-tfe-version', this.#server.release),
+    };
   }
 
   #url(path: string, query: Query): string {
@@ -274,7 +302,11 @@ const HINTS: Readonly<Record<number, string>> = {
   429: "the API rate limit (30 requests per second per user) stayed exceeded until the step's time budget ran out.",
 };
 
-/** Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. */
+/**
+ * Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. The
+ * text is kept whole (the transport bounds a body at 4 MiB): the guarded printer scrubs every secret out of it
+ * before it cuts the line, so no cut here can leave a fragment of an echoed credential.
+ */
 export function jsonApiErrors(body: string): string[] {
   let document: unknown;
   try {
@@ -285,9 +317,9 @@ export function jsonApiErrors(body: string): string[] {
   const errors = (document as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
   return errors.slice(0, 5).map((error: unknown) => {
-    if (typeof error === 'string') return clip(error);
+    if (typeof error === 'string') return error;
     const { title, detail } = (error ?? {}) as { title?: unknown; detail?: unknown };
-    return clip([title, detail].filter((part) => typeof part === 'string' && part).join(': ') || 'unknown error');
+    return [title, detail].filter((part) => typeof part === 'string' && part).join(': ') || 'unknown error';
   });
 }
 
@@ -309,8 +341,4 @@ function locationOf(response: RawResponse): string {
   } catch {
     return '';
   }
-}
-
-function clip(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
