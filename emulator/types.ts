@@ -68,7 +68,14 @@ export interface RequestRecord {
 }
 
 export type FaultKind =
-  | { kind: 'status'; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+  /** `body` may be made when the request arrives (text that echoes a secret handed out earlier in the step). */
+  | {
+      kind: 'status';
+      status: number;
+      body?: string | (() => string);
+      contentType?: string;
+      headers?: Record<string, string>;
+    }
   | { kind: 'rate-limit'; resetSeconds: number }
   | { kind: 'reset-before' }
   | { kind: 'reset-after' }

@@ -18,6 +18,8 @@ export interface FakeGitHub {
   deny(scope: string, status: number): void;
   /** the next matching request gets this fault, as the emulator's: before acting, after acting, or instead */
   inject(fault: GitHubFault): void;
+  /** headers added to every answer from now on (a `Deprecation` and its `Sunset`, say) */
+  addHeaders(headers: Record<string, string>): void;
   /** when each secret write took effect (epoch ms) and the plaintext it stored */
   writes(): Array<{ at: number; scope: string; name: string; value: string }>;
   seedOrganizationSecret(
@@ -35,6 +37,8 @@ export interface GitHubFault {
   readonly kind: 'reset-before' | 'reset-after' | 'status' | 'hang';
   /** for 'status' */
   readonly status?: number;
+  /** for 'status': GitHub's `message` (default "Server Error") */
+  readonly message?: string;
 }
 
 /** `tls`: serve HTTPS with this key and certificate (as the real API does), e.g. to reach it through an HTTPS proxy. */
@@ -50,6 +54,7 @@ export async function startFakeGitHub(
   const log: string[] = [];
   const faults: GitHubFault[] = [];
   const writes: Array<{ at: number; scope: string; name: string; value: string }> = [];
+  const extraHeaders: Record<string, string> = {};
 
   const handler: RequestListener = async (request, response) => {
     const body = await readBody(request);
@@ -58,7 +63,9 @@ export async function startFakeGitHub(
     const fault = takeFault(faults, request.method ?? 'GET', path);
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
     if (fault?.kind === 'hang') return;
-    if (fault?.kind === 'status') return sendJson(response, fault.status ?? 500, { message: 'Server Error' });
+    for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
+    if (fault?.kind === 'status')
+      return sendJson(response, fault.status ?? 500, { message: fault.message ?? 'Server Error' });
     const send: typeof sendJson = fault?.kind === 'reset-after' ? () => void request.socket.destroy() : sendJson;
     if (request.headers.authorization !== `Bearer ${token}` && request.headers.authorization !== `token ${token}`)
       return send(response, 401, { message: 'Bad credentials' });
@@ -120,6 +127,7 @@ export async function startFakeGitHub(
     deny: (scope, status) => denied.set(scope, status),
     inject: (fault) => faults.push(fault),
     writes: () => [...writes],
+    addHeaders: (headers) => Object.assign(extraHeaders, headers),
     seedOrganizationSecret(org, name, visibility, selected = []) {
       const scope = `org:${org}`;
       store.set(scope, store.get(scope) ?? new Map());

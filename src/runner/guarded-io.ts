@@ -64,6 +64,8 @@ export function guardIo(io: ActionIo, fail: (message: string) => void, scrubber 
   const say = (text: string) => guardedLine(scrubber, text);
   return {
     ...io,
+    // The state is read back by the post step and kept with the job: no secret in it, in any form.
+    saveState: (name, value) => io.saveState(name, scrubber.scrub(value)),
     setSecret(value) {
       scrubber.add(value);
       io.setSecret(value);

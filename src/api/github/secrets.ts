@@ -184,7 +184,8 @@ function githubApi(connection: GitHubConnection, transport: Transport, options: 
   const octokit = getOctokit(connection.token, {
     baseUrl: connection.apiUrl,
     userAgent: connection.userAgent,
-    request: { fetch: transportFetch(transport) },
+    // Both: Octokit keeps its own logger, and the request layer reads the one under `request` (or the console).
+    request: { fetch: transportFetch(transport), log: octokitLog(options.log) },
     log: octokitLog(options.log),
   });
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {

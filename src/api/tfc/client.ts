@@ -1,6 +1,6 @@
 import { AmbiguousRequestError, ApiError } from '../../common/errors.js';
 import { UntrustedAnswerError } from './ids.js';
-import { Pacer } from '../../transport/pacer.js';
+import { MAX_IN_FLIGHT, Pacer } from '../../transport/pacer.js';
 import { decideRetry, nextHistory, rateLimitDelayMs, type Outcome, type RetryHistory } from '../../transport/retry.js';
 import { TransportError, type RawResponse, type Transport } from '../../transport/transport.js';
 
@@ -27,6 +27,12 @@ export const DEFAULT_BUDGET_MS = 15 * 60_000;
 export const MAX_PAGES = 200;
 
 export type Json = Record<string, unknown>;
+
+/** At most this much of one list held at once: items, and bytes of the answers they came in. */
+export interface ListCap {
+  readonly items: number;
+  readonly bytes: number;
+}
 
 /** What the server's answers said it is: TFP-AppName and the Terraform Enterprise version headers, as last sent. */
 export interface ServerHeaders {
@@ -102,16 +108,23 @@ export class TfcClient {
     path: string,
     query: Query = {},
     onPage?: (page: number, totalPages: number) => void,
+    cap?: ListCap,
   ): Promise<unknown[]> {
-    const read = (page: number) => this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
+    const held = new Holding(path, cap);
+    const read = async (page: number) => {
+      held.check(); // past the cap, no further page is asked for
+      const { document, bytes } = await this.#sized('GET', path, { ...query, 'page[number]': page, 'page[size]': 100 });
+      held.add(itemsOf(document).length, bytes);
+      return document;
+    };
     const first = await read(1);
     const items = itemsOf(first);
     let { next, totalPages } = nextPage(first, 1, path);
     onPage?.(1, totalPages);
     if (next !== null && totalPages > 1) {
       checkPageCount(next, totalPages, path);
-      const pages = Array.from({ length: totalPages - 1 }, (_, index) => index + 2);
-      const documents = await Promise.all(pages.map(read));
+      held.expect(first, totalPages);
+      const documents = await readPages(totalPages - 1, (index) => read(index + 2));
       for (const [index, document] of documents.entries()) {
         items.push(...itemsOf(document));
         ({ next } = nextPage(document, index + 2, path));
@@ -141,11 +154,22 @@ export class TfcClient {
   }
 
   async #json(method: string, path: string, query: Query, body: Json | null, repeatable = false): Promise<Json> {
+    return (await this.#sized(method, path, query, body, repeatable)).document;
+  }
+
+  /** The document and the size of the answer it came in. */
+  async #sized(
+    method: string,
+    path: string,
+    query: Query,
+    body: Json | null = null,
+    repeatable = false,
+  ): Promise<{ document: Json; bytes: number }> {
     const response = await this.#send(method, path, query, body, repeatable);
     this.#check(method, path, response);
     try {
       const document: unknown = JSON.parse(response.body);
-      if (document && typeof document === 'object') return document as Json;
+      if (document && typeof document === 'object') return { document: document as Json, bytes: response.body.length };
     } catch {
       // fall through: an unreadable success
     }
@@ -245,6 +269,62 @@ export class TfcClient {
 
 function itemsOf(document: Json): unknown[] {
   return Array.isArray(document['data']) ? [...(document['data'] as unknown[])] : [];
+}
+
+/**
+ * Pages read together, at most as many at once as the pacer lets out, each asked for only when a reader is free: a
+ * list that passes its cap stops asking for more.
+ */
+async function readPages(count: number, read: (index: number) => Promise<Json>): Promise<Json[]> {
+  const documents: Json[] = new Array<Json>(count);
+  let next = 0;
+  const reader = async () => {
+    for (let index = next++; index < count; index = next++) documents[index] = await read(index);
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, count) }, reader));
+  return documents;
+}
+
+/** What one list holds so far, refused past its cap (if it has one) with an error that names the cap. */
+class Holding {
+  #items = 0;
+  #bytes = 0;
+
+  constructor(
+    readonly path: string,
+    readonly cap: ListCap | undefined,
+  ) {}
+
+  add(items: number, bytes: number): void {
+    this.#items += items;
+    this.#bytes += bytes;
+    this.check();
+  }
+
+  /** A list whose first page announces more than the cap is refused before its other pages are read. */
+  expect(first: Json, totalPages: number): void {
+    const count = (((first['meta'] as Json | undefined)?.['pagination'] ?? {}) as Json)['total-count'];
+    const announced = Number.isInteger(count) ? (count as number) : (totalPages - 1) * 100 + 1;
+    if (this.cap && announced > this.cap.items) this.#refuse(`announces ${announced} items`);
+  }
+
+  check(): void {
+    if (!this.cap) return;
+    if (this.#items > this.cap.items) this.#refuse(`holds more than ${this.cap.items} items`);
+    if (this.#bytes > this.cap.bytes) this.#refuse(`took more than ${this.cap.bytes / MIB} MiB of answers`);
+  }
+
+  #refuse(what: string): never {
+    const cap = `${this.cap?.items} items and ${(this.cap?.bytes ?? 0) / MIB} MiB`;
+    throw new ListCapError(`GET ${this.path} ${what}, past its cap of ${cap}; stopped reading rather than hold more.`);
+  }
+}
+
+const MIB = 1024 * 1024;
+
+/** A list longer than its cap: nothing of it is used. */
+export class ListCapError extends Error {
+  override name = 'ListCapError';
 }
 
 function checkPageCount(next: number, totalPages: number, path: string): void {
