@@ -86,6 +86,48 @@ describe('a slow or flooding server', () => {
     expect(world.calls().filter((call) => call.includes('/team-tokens'))).toHaveLength(reads);
   });
 
+  test('a list that announces more than 10,000 tokens is refused from its first page, naming the cap', async () => {
+    rewrite(/\/team-tokens$/, (body) => {
+      body.meta.pagination = { ...body.meta.pagination, 'next-page': 2, 'total-pages': 150, 'total-count': 15_000 };
+      return { body };
+    });
+    const list = await world.main({ mode: 'list', organization: 'acme' });
+    expect(list.code).toBe(1);
+    expect(errorsOf(list)).toHaveLength(1);
+    expect(errorsOf(list)[0]).toMatch(/mode: list refused a list past its cap: .* announces 15000 items/);
+    expect(errorsOf(list)[0]).toMatch(/10000 items and 32 MiB/);
+    expect(world.calls().filter((call) => call.includes('/team-tokens'))).toHaveLength(1);
+  });
+
+  test.each([
+    ['items: pages of 1,000 tokens that never end', 1_000, 0, /holds more than 10000 items/, 11],
+    ['bytes: pages of 3 MiB that never end', 1, 3 * 1024 * 1024, /took more than 32 MiB of answers/, 11],
+  ])(
+    'a list past its cap in %s is refused there, nothing more read',
+    async (_label, copies, padding, message, reads) => {
+      await world.mint(world.teamId, 'one');
+      rewrite(
+        /\/team-tokens$/,
+        (body) => {
+          const current = body.meta.pagination['current-page'];
+          body.data = Array.from({ length: copies }, () => body.data[0]);
+          body.meta = {
+            pagination: { 'current-page': current, 'next-page': current + 1 },
+            padding: ' '.repeat(padding),
+          };
+          return { body };
+        },
+        'GET',
+        Infinity,
+      );
+      const list = await world.main({ mode: 'list', organization: 'acme' });
+      expect(list.code).toBe(1);
+      expect(errorsOf(list)).toHaveLength(1);
+      expect(errorsOf(list)[0]).toMatch(message);
+      expect(world.calls().filter((call) => call.includes('/team-tokens'))).toHaveLength(reads);
+    },
+  );
+
   test('a next-page that does not move forward is refused at once, in a sweep too', async () => {
     rewrite(
       /\/team-tokens$/,

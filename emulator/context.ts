@@ -9,6 +9,7 @@ export interface Settings {
   readonly platform: Platform;
   readonly tfeVersion: string;
   readonly multipleTeamTokens: boolean;
+  readonly platformHeaders: boolean;
   /** true, or the status a server without the bulk team-token delete answers (404 or 405). */
   readonly bulkTeamTokenDelete: true | 404 | 405;
   /** false: the team-token list ignores filter[status] / filter[expiry_status], as an older server would. */

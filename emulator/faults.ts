@@ -122,8 +122,13 @@ export function rateLimited(resetSeconds: number): Reply {
 }
 
 /** Without a body, a proxy-style HTML page; without a content type, JSON:API if the body parses as JSON. */
-function fixedReply(status: number, body?: string, contentType?: string, headers: Record<string, string> = {}): Reply {
-  const text = body ?? htmlPage(status);
+function fixedReply(
+  status: number,
+  body?: string | (() => string),
+  contentType?: string,
+  headers: Record<string, string> = {},
+): Reply {
+  const text = (typeof body === 'function' ? body() : body) ?? htmlPage(status);
   return {
     status,
     headers: { 'Content-Type': contentType ?? (isJson(text) ? JSON_API : 'text/html'), ...headers },

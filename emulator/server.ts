@@ -61,6 +61,7 @@ export class Emulator {
       platform: options.platform ?? 'hcp',
       tfeVersion: options.tfeVersion ?? '2.0.0',
       multipleTeamTokens: options.multipleTeamTokens ?? true,
+      platformHeaders: options.platformHeaders ?? true,
       bulkTeamTokenDelete: options.bulkTeamTokenDelete ?? true,
       teamTokenStatusFilter: options.teamTokenStatusFilter ?? true,
       grantStatus: options.grantStatus ?? 200,
@@ -231,7 +232,7 @@ export class Emulator {
       rateLimitReset: null,
     };
     this.#log.push(record);
-    const act = () => this.#act(request, url, identity, body);
+    const act = () => this.#withPlatform(this.#act(request, url, identity, body));
     const fault = this.#faults.take(method, url.pathname);
     record.fault = fault?.kind ?? null;
     const delivery: Delivery = fault ? deliver(fault, act) : { reply: act() };
@@ -278,13 +279,21 @@ export class Emulator {
   }
 
   #ping(): Reply {
+    return { ...noContent(), headers: { 'TFP-API-Version': '2.5' } };
+  }
+
+  /**
+   * The platform's headers, on every answer of the API itself (not on a fault's, which stands for a proxy). go-tfe
+   * reads them from the ping, but the API sets them in its base controller: "You can find the header in the api/v2
+   * base controller, search for app_name" (go-tfe #675, on TFP-AppName), and TFE has sent its version "as a header
+   * for each response" since v202208-3 (go-tfe #563).
+   */
+  #withPlatform(reply: Reply): Reply {
+    if (!this.#settings.platformHeaders) return reply;
     const tfe = this.#settings.platform === 'tfe';
-    const headers: Record<string, string> = {
-      'TFP-API-Version': '2.5',
-      'TFP-AppName': tfe ? 'Terraform Enterprise' : 'HCP Terraform',
-    };
+    const headers: Record<string, string> = { 'TFP-AppName': tfe ? 'Terraform Enterprise' : 'HCP Terraform' };
     if (tfe) headers['X-TFE-Current-Version'] = this.#settings.tfeVersion;
-    return { ...noContent(), headers };
+    return { ...reply, headers: { ...headers, ...reply.headers } };
   }
 
   /** Sends the reply (or, truncated, its head and half its body before a reset) and returns the status sent. */

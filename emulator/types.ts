@@ -10,10 +10,15 @@ export interface EmulatorOptions {
   tls?: { key: string; cert: string };
   /** Default 'hcp'. */
   platform?: Platform;
-  /** For 'tfe', e.g. '1.1.0' (default '2.0.0'); sent as X-TFE-Current-Version on ping. */
+  /** For 'tfe', e.g. '1.1.0' (default '2.0.0'); sent as X-TFE-Current-Version on every answer of the API. */
   tfeVersion?: string;
   /** Default true; false = TFE before 1.1.0: POST /teams/:id/authentication-tokens answers 404. */
   multipleTeamTokens?: boolean;
+  /**
+   * Default true: every answer names the platform (TFP-AppName, and X-TFE-Current-Version on 'tfe'). false = a TFE
+   * too old to name itself ("not all TFE releases include this header"; no version header before v202208-3).
+   */
+  platformHeaders?: boolean;
   /** Default true; 404 or 405 = a server without DELETE /organizations/:org/team-tokens (older TFE). */
   bulkTeamTokenDelete?: true | 404 | 405;
   /** Default true; false = the team-token list ignores its status filter, as an older server would. */
@@ -63,7 +68,14 @@ export interface RequestRecord {
 }
 
 export type FaultKind =
-  | { kind: 'status'; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+  /** `body` may be made when the request arrives (text that echoes a secret handed out earlier in the step). */
+  | {
+      kind: 'status';
+      status: number;
+      body?: string | (() => string);
+      contentType?: string;
+      headers?: Record<string, string>;
+    }
   | { kind: 'rate-limit'; resetSeconds: number }
   | { kind: 'reset-before' }
   | { kind: 'reset-after' }

@@ -112,9 +112,45 @@ describe('a server without the multiple-tokens API', () => {
     expect(main.code).toBe(1);
     expect(errorsOf(main)).toHaveLength(1);
     expect(errorsOf(main)[0]).toContain('legacy-team-token: true');
+    expect(errorsOf(main)[0]).toContain('Terraform Enterprise before 1.1.0');
+    expect(errorsOf(main)[0]).not.toMatch(/manage its tokens/);
     expect(world.calls()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`, `GET /teams/${world.teamId}`]);
     expect(world.emulator.tokens()).toEqual([]);
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('Nothing to clean up');
+  });
+});
+
+describe('a 404 from the create of a team the credential can read is explained by what the server is', () => {
+  /** A member who is not in the team sees it (organization visibility) but may not manage its tokens. */
+  const asMember = () => world.emulator.addCredential({ organization: 'acme', role: 'member' });
+
+  test('HCP Terraform always has the API: the cause is permission, with no legacy advice', async () => {
+    const main = await world.main({ 'team-id': world.teamId, 'api-token': asMember() });
+    expect(main.code).toBe(1);
+    expect(errorsOf(main)).toHaveLength(1);
+    expect(errorsOf(main)[0]).toMatch(/HCP Terraform has the multiple-team-tokens API, so this credential may see/);
+    expect(errorsOf(main)[0]).not.toMatch(/legacy|1\.1\.0/);
+    // No request of its own to learn the platform: the headers of the answers already received tell.
+    expect(world.calls()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`, `GET /teams/${world.teamId}`]);
+  });
+
+  test('Terraform Enterprise 1.1.0 or later has it too: permission', async () => {
+    await world.emulator.close();
+    world = await startWorld({ platform: 'tfe', tfeVersion: '1.1.0' });
+    const main = await world.main({ 'team-id': world.teamId, 'api-token': asMember() });
+    expect(errorsOf(main)[0]).toMatch(/Terraform Enterprise 1\.1\.0 has the multiple-team-tokens API/);
+    expect(errorsOf(main)[0]).not.toMatch(/legacy/);
+  });
+
+  test('a server that does not say what it is: both causes', async () => {
+    await world.emulator.close();
+    world = await startWorld({ platform: 'tfe', multipleTeamTokens: false, platformHeaders: false });
+    const main = await world.main({ 'team-id': world.teamId });
+    expect(main.code).toBe(1);
+    expect(errorsOf(main)[0]).toMatch(/the server did not say what it is\. Either this credential may see the team/);
+    expect(errorsOf(main)[0]).toContain('Terraform Enterprise before 1.1.0');
+    expect(errorsOf(main)[0]).toContain('legacy-team-token: true');
+    expect(world.calls()).toHaveLength(2);
   });
 });

@@ -20,6 +20,8 @@ export interface FakeGitHub {
   inject(fault: GitHubFault): void;
   /** the next secret write whose plaintext passes `when` waits `ms` before it takes effect (to order two writes) */
   holdWrite(when: (value: string) => boolean, ms: number): void;
+  /** headers added to every answer from now on (a `Deprecation` and its `Sunset`, say) */
+  addHeaders(headers: Record<string, string>): void;
   /** when each secret write arrived and took effect (epoch ms) and the plaintext it stored */
   writes(): Array<{ arrived: number; at: number; scope: string; name: string; value: string }>;
   seedOrganizationSecret(
@@ -39,6 +41,8 @@ export interface GitHubFault {
   readonly status?: number;
   /** for 'delay': how long the request waits before it is handled as usual */
   readonly ms?: number;
+  /** for 'status': GitHub's `message` (default "Server Error") */
+  readonly message?: string;
 }
 
 /** `tls`: serve HTTPS with this key and certificate (as the real API does), e.g. to reach it through an HTTPS proxy. */
@@ -55,6 +59,7 @@ export async function startFakeGitHub(
   const faults: GitHubFault[] = [];
   const holds: Array<{ when: (value: string) => boolean; ms: number }> = [];
   const writes: Array<{ arrived: number; at: number; scope: string; name: string; value: string }> = [];
+  const extraHeaders: Record<string, string> = {};
 
   const handler: RequestListener = async (request, response) => {
     const arrived = Date.now();
@@ -64,7 +69,9 @@ export async function startFakeGitHub(
     const fault = takeFault(faults, request.method ?? 'GET', path);
     if (fault?.kind === 'reset-before') return void request.socket.destroy();
     if (fault?.kind === 'hang') return;
-    if (fault?.kind === 'status') return sendJson(response, fault.status ?? 500, { message: 'Server Error' });
+    for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
+    if (fault?.kind === 'status')
+      return sendJson(response, fault.status ?? 500, { message: fault.message ?? 'Server Error' });
     if (fault?.kind === 'redirect') {
       response.writeHead(fault.status ?? 307, { Location: `https://elsewhere.test${path}` });
       return void response.end();
@@ -134,6 +141,7 @@ export async function startFakeGitHub(
     inject: (fault) => faults.push(fault),
     holdWrite: (when, ms) => holds.push({ when, ms }),
     writes: () => [...writes],
+    addHeaders: (headers) => Object.assign(extraHeaders, headers),
     seedOrganizationSecret(org, name, visibility, selected = []) {
       const scope = `org:${org}`;
       store.set(scope, store.get(scope) ?? new Map());

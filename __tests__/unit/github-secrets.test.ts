@@ -41,14 +41,14 @@ function fakeClock() {
 describe('storeSecret', () => {
   test('a PUT reset after it was sent is sent again (same value: repeatable)', async () => {
     const { transport, sent } = scripted([await publicKeyAnswer(), new TransportError('ECONNRESET', true), empty(204)]);
-    await expect(storeSecret(connection, target, 'value', transport, fakeClock())).resolves.toBe('updated');
+    await expect(storeSecret(connection, target, 'value', transport, { clock: fakeClock() })).resolves.toBe('updated');
     expect(sent.filter((request) => request.startsWith('PUT'))).toHaveLength(2);
   });
 
   test('a PUT whose outcome stays unknown is ambiguous, not "could not be reached"', async () => {
     const resets = Array.from({ length: 10 }, () => new TransportError('ECONNRESET', true));
     const { transport } = scripted([await publicKeyAnswer(), ...resets]);
-    const error = await storeSecret(connection, target, 'value', transport, fakeClock()).catch(
+    const error = await storeSecret(connection, target, 'value', transport, { clock: fakeClock() }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(AmbiguousRequestError);
@@ -58,10 +58,56 @@ describe('storeSecret', () => {
   test('a refused PUT is a plain failure: nothing was written', async () => {
     const refused = { status: 422, headers: {}, body: '{"message":"Bad key id"}' };
     const { transport } = scripted([await publicKeyAnswer(), refused]);
-    const error = await storeSecret(connection, target, 'value', transport, fakeClock()).catch(
+    const error = await storeSecret(connection, target, 'value', transport, { clock: fakeClock() }).catch(
       (caught: unknown) => caught,
     );
     expect(error).not.toBeInstanceOf(AmbiguousRequestError);
     expect((error as Error).message).toContain('Bad key id');
+  });
+
+  test("every request shares the step's budget: none is sent past it, whatever is left to read", async () => {
+    // An organization secret shared with many repositories: a page of 100 at a time, each answer taking 20 s.
+    let now = 0;
+    const sent: string[] = [];
+    const key = await publicKeyAnswer();
+    const page = { total_count: 10_000, repositories: Array.from({ length: 100 }, (_, id) => ({ id })) };
+    const transport: Transport = {
+      async send(method, url) {
+        sent.push(`${method} ${new URL(url).pathname}`);
+        now += 20_000;
+        if (url.includes('public-key')) return key;
+        const json = { 'content-type': 'application/json' };
+        if (url.includes('/repositories')) return { status: 200, headers: json, body: JSON.stringify(page) };
+        return { status: 200, headers: json, body: '{"visibility":"selected"}' };
+      },
+      close: () => undefined,
+    };
+    const clock = { now: () => now, random: () => 0, sleep: async (ms: number) => void (now += ms) };
+    const organizationTarget = { ...target, organization: 'octo-org' };
+    const error = await storeSecret(connection, organizationTarget, 'value', transport, {
+      clock,
+      deadline: 120_000,
+    }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/was not sent: the step's time budget is spent/);
+    expect(sent).toHaveLength(6);
+    expect(sent.filter((request) => request.startsWith('PUT'))).toEqual([]);
+  });
+
+  test("Octokit's own warnings go to the caller's log, never the console", async () => {
+    const key = await publicKeyAnswer();
+    const deprecated = { ...key, headers: { ...key.headers, deprecation: 'true', sunset: '##[x]y' } };
+    const { transport } = scripted([deprecated, empty(204)]);
+    const warnings: string[] = [];
+    const log = { debug: () => undefined, warning: (message: string) => warnings.push(message) };
+    const original = console.warn;
+    const console_: string[] = [];
+    console.warn = (message: string) => void console_.push(message);
+    try {
+      await storeSecret(connection, target, 'value', transport, { clock: fakeClock(), log });
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).toEqual([expect.stringContaining('is scheduled to be removed on ##[x]y')]);
+    expect(console_).toEqual([]);
   });
 });

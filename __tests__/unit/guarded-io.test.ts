@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { cell, guardIo, SecretScrubber } from '../../src/runner/guarded-io.js';
-import { safeLine } from '../../src/common/text.js';
+import { MAX_LINE, safeLine } from '../../src/common/text.js';
 import { isOwnedBy } from '../../src/operations/ownership.js';
 import { fakeIo } from '../support/fake-io.js';
 
@@ -107,5 +107,52 @@ describe('ownership', () => {
     ],
   ])("%s: not this run's", (_label, candidate, tried) => {
     expect(isOwnedBy(candidate, tried)).toBe(false);
+  });
+
+  test.each(['##[stop-commands]zz', 'a ##[set-output name=x]y', '###[x]', '##[##[x]', '\u2028##[x]'])(
+    'safeLine(%j) carries no ##[ anywhere, readably escaped',
+    (text) => {
+      const line = safeLine(text);
+      expect(line).not.toContain('##[');
+      expect(line).toContain('##\\[');
+    },
+  );
+});
+
+describe('scrub first, then cut', () => {
+  /** Every offset from well before to well after the printer's cut, for a secret in a line longer than it. */
+  const offsets = Array.from({ length: 160 }, (_, index) => MAX_LINE - 500 + index * 6);
+
+  test('a secret at any offset around the cut leaves no fragment of 8 characters', () => {
+    const encoded = Buffer.from(`Bearer ${SECRET}`).toString('base64');
+    const runs = [SECRET, encoded].flatMap((text) =>
+      Array.from({ length: text.length - 7 }, (_, start) => text.slice(start, start + 8)),
+    );
+    for (const offset of offsets) {
+      const { io, calls } = fakeIo();
+      const guarded = guardIo(io, () => undefined);
+      guarded.setSecret(SECRET);
+      guarded.warning(`${'.'.repeat(offset)}${SECRET} ${encoded}${'.'.repeat(MAX_LINE)}`);
+      const line = calls.find(([kind]) => kind === 'warning')![1]!;
+      expect(line.length).toBeLessThanOrEqual(MAX_LINE);
+      expect(runs.filter((run) => line.includes(run))).toEqual([]);
+    }
+  });
+
+  test('a long line keeps its head and its tail, and says how much it left out', () => {
+    const { io, calls } = fakeIo();
+    guardIo(io, () => undefined).info(`start ${'x'.repeat(5000)} advice at the end`);
+    const line = calls[0]![1]!;
+    expect(line.startsWith('start xxx')).toBe(true);
+    expect(line.endsWith('advice at the end')).toBe(true);
+    expect(line).toMatch(/ … \[\d+ characters left out\] … /);
+  });
+
+  test('the state is scrubbed of every known secret', () => {
+    const { io, calls } = fakeIo();
+    const guarded = guardIo(io, () => undefined);
+    guarded.setSecret(SECRET);
+    guarded.saveState('cleanup', JSON.stringify({ expiredAt: `2030 ${SECRET}` }));
+    expect(calls.find(([kind]) => kind === 'saveState')).toEqual(['saveState', 'cleanup', '{"expiredAt":"2030 ***"}']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { AmbiguousRequestError, ApiError } from '../../src/common/errors.js';
 import { describeFailure, jsonApiErrors, MAX_PAGES, TfcClient } from '../../src/api/tfc/client.js';
+import { hasMultipleTeamTokens } from '../../src/api/tfc/platform.js';
 import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
@@ -288,5 +289,55 @@ describe('getAll', () => {
     const server = pagedServer(MAX_PAGES + 1);
     await expect(server.client.getAll('/organizations/acme/team-tokens')).rejects.toThrow(`more than ${MAX_PAGES}`);
     expect(server.pages).toEqual([1]);
+  });
+});
+
+describe('scrub first, then cut: the client keeps server text whole', () => {
+  test('an error detail longer than any cut is returned whole, for the printer to scrub before it cuts', () => {
+    const detail = `${'.'.repeat(290)}${'S'.repeat(90)}${'.'.repeat(1000)}`;
+    const body = JSON.stringify({ errors: [{ title: 't', detail }, 'x'.repeat(700)] });
+    expect(jsonApiErrors(body)).toEqual([`t: ${detail}`, 'x'.repeat(700)]);
+  });
+});
+
+describe('what the server is, from headers already received', () => {
+  const server = (appName: string | null, currentVersion: string | null = null, release: string | null = null) => ({
+    appName,
+    currentVersion,
+    release,
+  });
+  test.each([
+    ['HCP Terraform', server('HCP Terraform'), true],
+    ['TFE 1.1.0', server('Terraform Enterprise', '1.1.0'), true],
+    ['TFE 2.0.0', server('Terraform Enterprise', '2.0.0'), true],
+    ['TFE 1.0.2', server('Terraform Enterprise', '1.0.2'), false],
+    ['a monthly TFE release, no numeric version', server('Terraform Enterprise', null, 'v202409-1'), false],
+    ['an old TFE that names only its version', server(null, '1.0.3'), false],
+    ['TFE without a version', server('Terraform Enterprise'), null],
+    ['another product', server('Terrakube', '1.0.0'), null],
+    ['nothing said', server(null), null],
+  ])('%s', (_label, headers, expected) => {
+    expect(hasMultipleTeamTokens(headers)).toBe(expected);
+  });
+
+  test('the client learns them from every answer, keeping what a later answer leaves out', async () => {
+    const answers: RawResponse[] = [
+      { status: 200, headers: { 'tfp-appname': 'Terraform Enterprise', 'x-tfe-current-version': '1.0.2' }, body: '{}' },
+      { status: 200, headers: {}, body: '{}' },
+    ];
+    const transport: Transport = { send: async () => answers.shift()!, close: () => undefined };
+    const client = new TfcClient({
+      hostname: 'tfe.test',
+      apiToken: 'x',
+      transport,
+      sleep: async () => undefined,
+      now: () => 0,
+      random: () => 0,
+      log: () => undefined,
+    });
+    expect(client.server).toEqual({ appName: null, currentVersion: null, release: null });
+    await client.get('/a');
+    await client.get('/b');
+    expect(client.server).toEqual({ appName: 'Terraform Enterprise', currentVersion: '1.0.2', release: null });
   });
 });

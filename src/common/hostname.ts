@@ -42,7 +42,7 @@ export function terraformTokenVariable(hostname: string): string | null {
   return `TF_TOKEN_${hostname.replace(/-/g, '__').replace(/\./g, '_')}`;
 }
 
+/** Not cut here: the printer scrubs secrets (a token pasted into the wrong input) before it cuts a line. */
 export function quote(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(shown);
+  return JSON.stringify(value);
 }

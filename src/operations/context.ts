@@ -19,6 +19,8 @@ export interface OperationContext {
   readonly connectAs: (apiToken: string) => TfcClient;
   /** A transport for GitHub's API, with the step's request deadline and TLS trust. */
   readonly transport: () => Transport;
+  /** When the step's time budget ends (epoch ms); the GitHub requests share it with the HCP Terraform ones. */
+  readonly deadline: number;
 }
 
 /** A team id costs no request; a name costs one look-up. */

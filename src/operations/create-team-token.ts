@@ -3,6 +3,7 @@ import { expiresClause } from '../common/text.js';
 import type { CreateTeamToken } from '../inputs/parse.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { readTeam } from '../api/tfc/teams.js';
+import { hasMultipleTeamTokens } from '../api/tfc/platform.js';
 import type { MintedToken, Token } from '../api/tfc/types.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
 import { mint } from './mint.js';
@@ -73,18 +74,32 @@ async function tokensOfTeam(context: OperationContext, inputs: CreateTeamToken, 
   return teamTokens.listAll(context.client, team.organization, { teamName: team.name });
 }
 
-/** A 404 from a server without the multiple-tokens API deserves its own advice. */
+/**
+ * A 404 from the create of a team the credential can read has two causes, told apart by what the server is (from the
+ * headers of answers already received, so no request of its own): the credential may not manage the team's tokens,
+ * or the server has no multiple-team-tokens API (Terraform Enterprise before 1.1.0). HCP Terraform always has it.
+ */
 async function explainCreateFailure(context: OperationContext, error: unknown, teamId: string): Promise<unknown> {
   if (!(error instanceof ApiError)) return error;
-  if (error.is(404) && (await teamIsReadable(context, teamId))) {
-    return new Error(
-      `Team ${teamId} exists but this server has no multiple-team-tokens API (POST ` +
-        `/teams/:id/authentication-tokens answered 404: Terraform Enterprise before 1.1.0). ` +
-        "Upgrade the server, or set legacy-team-token: true to use the team's single legacy token (creating one " +
-        'revokes the current one).',
-    );
-  }
-  return error;
+  if (!error.is(404) || !(await teamIsReadable(context, teamId))) return error;
+  const has = hasMultipleTeamTokens(context.client.server);
+  const start = `Team ${teamId} exists but POST /teams/:id/authentication-tokens answered 404`;
+  const permission =
+    "this credential may see the team but not manage its tokens: use an organization owner's token, the " +
+    'organization token, a token of a team with the Manage teams permission (plus Include secret teams for a secret ' +
+    "team), or a member's token when the team allows member token management";
+  const legacy =
+    'the server has no multiple-team-tokens API (Terraform Enterprise before 1.1.0): upgrade it, or set ' +
+    "legacy-team-token: true to use the team's single legacy token (creating one revokes the current one)";
+  if (has === true)
+    return new Error(`${start}. ${serverName(context)} has the multiple-team-tokens API, so ${permission}.`);
+  if (has === false) return new Error(`${start}: ${legacy}.`);
+  return new Error(`${start}, and the server did not say what it is. Either ${permission}; or ${legacy}.`);
+}
+
+function serverName(context: OperationContext): string {
+  const { appName, currentVersion } = context.client.server;
+  return appName === 'HCP Terraform' ? 'HCP Terraform' : `Terraform Enterprise ${currentVersion ?? ''}`.trim();
 }
 
 async function teamIsReadable(context: OperationContext, teamId: string): Promise<boolean> {

@@ -97,7 +97,11 @@ function secretDestination(secret: SecretDestination, context: OperationContext)
       };
       const userAgent = `tfc-token-action/${ACTION_VERSION}`;
       const github = { token: secret.githubToken, apiUrl: secret.apiUrl, userAgent };
-      return storeSecret(github, target, value, context.transport());
+      const log = {
+        debug: (message: string) => context.io.debug(message),
+        warning: (message: string) => context.io.warning(message),
+      };
+      return storeSecret(github, target, value, context.transport(), { deadline: context.deadline, log });
     },
   };
 }

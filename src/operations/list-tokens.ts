@@ -1,15 +1,37 @@
 import type { ListTokens } from '../inputs/parse.js';
+import { ListCapError, type ListCap } from '../api/tfc/client.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import type { Token } from '../api/tfc/types.js';
 import type { OperationContext } from './context.js';
 import { policyRows } from './lifetime-policy.js';
 import { teamNames } from './team-names.js';
 
+/**
+ * What a list holds at most, of the organization's team tokens and of its teams each: 10,000 items (100 pages, a
+ * large organization's worth; the outputs alone would be a few MB) and 32 MiB of answers (a page of 100 tokens is
+ * about 70 KB). Past either, the list is refused rather than held: a server that never stops, or an organization
+ * this mode was not made for, cannot fill the runner's memory.
+ */
+export const LIST_CAP: ListCap = { items: 10_000, bytes: 32 * 1024 * 1024 };
+
 /** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
 export async function listTokens(context: OperationContext, inputs: ListTokens, now = Date.now()): Promise<void> {
+  try {
+    await listCapped(context, inputs, now);
+  } catch (error) {
+    if (!(error instanceof ListCapError)) throw error;
+    throw new Error(
+      `mode: list refused a list past its cap: ${error.message} Narrow it with team-name or team-id (the server ` +
+        'searches by team), or expiring-within (it filters by status).',
+      { cause: error },
+    );
+  }
+}
+
+async function listCapped(context: OperationContext, inputs: ListTokens, now: number): Promise<void> {
   const { client, io, publisher } = context;
   // The team list, the tokens and the lifetime policy go together; only a team given by id waits for its name.
-  const namesRead = teamNames(client, inputs.organization);
+  const namesRead = teamNames(client, inputs.organization, LIST_CAP);
   const team = inputs.team;
   const tokensRead =
     team && 'id' in team
@@ -63,6 +85,7 @@ function readTokens(context: OperationContext, inputs: ListTokens, teamName: str
   return teamTokens.listAll(context.client, inputs.organization, {
     ...(teamName === undefined ? {} : { teamName }),
     ...statusesFor(inputs.expiringWithinMs),
+    cap: LIST_CAP,
     onPage: (page, total) => context.io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
   });
 }

@@ -1,5 +1,4 @@
-import { SecretScrubber } from './guarded-io.js';
-import { safeLine } from '../common/text.js';
+import { guardedLine, SecretScrubber } from './guarded-io.js';
 
 /**
  * Fails the main step on a bad input when Node started it (on the runner), before @actions/core and the rest of the
@@ -13,7 +12,7 @@ export function failOnInput(message: string, credentials: readonly string[], wri
     scrubber.add(credential);
     write(`::add-mask::${commandData(credential)}\n`);
   }
-  write(`::error::${commandData(safeLine(scrubber.scrub(message)))}\n`);
+  write(`::error::${commandData(guardedLine(scrubber, message))}\n`);
   process.exitCode = 1;
 }
 

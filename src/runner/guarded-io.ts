@@ -1,5 +1,5 @@
 import type { ActionIo } from './io.js';
-import { safeLine } from '../common/text.js';
+import { clip, safeLine } from '../common/text.js';
 
 /**
  * Every form in which a known secret could appear in text the server sends back (an error detail echoing the
@@ -42,8 +42,18 @@ export class SecretScrubber {
 }
 
 /**
- * The runner surface with every printed word made safe: secrets scrubbed, control characters escaped (no server text
- * can start a workflow command on a line of its own), and summary cells escaped for HTML and Markdown.
+ * The one way a text becomes a printed line, for every path (log, annotations, failure, summary, the bad-input
+ * report): scrub every known secret first, then defuse both workflow-command forms, and only then cut it, so a cut
+ * can never leave a fragment of a secret the scrubber would have recognised whole.
+ */
+export function guardedLine(scrubber: SecretScrubber, text: string): string {
+  return clip(safeLine(scrubber.scrub(text)));
+}
+
+/**
+ * The runner surface with every printed word made safe: secrets scrubbed, control characters escaped and both
+ * workflow-command forms defused (no server text can start a command), long lines cut after that, and summary cells
+ * escaped for HTML and Markdown.
  */
 export interface GuardedIo extends ActionIo {
   /** Fails the step with one scrubbed, single-line message. */
@@ -51,9 +61,11 @@ export interface GuardedIo extends ActionIo {
 }
 
 export function guardIo(io: ActionIo, fail: (message: string) => void, scrubber = new SecretScrubber()): GuardedIo {
-  const say = (text: string) => safeLine(scrubber.scrub(text));
+  const say = (text: string) => guardedLine(scrubber, text);
   return {
     ...io,
+    // The state is read back by the post step and kept with the job: no secret in it, in any form.
+    saveState: (name, value) => io.saveState(name, scrubber.scrub(value)),
     setSecret(value) {
       scrubber.add(value);
       io.setSecret(value);

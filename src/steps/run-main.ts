@@ -24,6 +24,7 @@ export async function runMain(deps: Dependencies, inputs: Inputs, credentials: r
       now: deps.now,
       connectAs: (apiToken) => deps.connect({ ...inputs, apiToken, deadline }),
       transport: () => deps.transport(inputs),
+      deadline,
     };
     await runOperation(context, inputs);
   } finally {

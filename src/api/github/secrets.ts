@@ -42,6 +42,25 @@ export interface RetryClock {
   random(): number;
 }
 
+/**
+ * Where Octokit's own messages go (a deprecation warning quotes the server's `Sunset` and `Link` headers): the
+ * caller's guarded printer, never the console, which would print server text unscrubbed and undefused.
+ */
+export interface GitHubLog {
+  debug(message: string): void;
+  warning(message: string): void;
+}
+
+export interface GitHubCallOptions {
+  readonly clock?: RetryClock;
+  /**
+   * When the step's time budget ends (epoch ms): no request starts, and no retry waits, past it, as for every HCP
+   * Terraform request. Without one, only the retry policy's elapsed bound per request.
+   */
+  readonly deadline?: number;
+  readonly log?: GitHubLog;
+}
+
 const REAL_CLOCK: RetryClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -63,9 +82,9 @@ export async function storeSecret(
   target: SecretTarget,
   value: string,
   transport: Transport,
-  clock: RetryClock = REAL_CLOCK,
+  options: GitHubCallOptions = {},
 ): Promise<'created' | 'updated'> {
-  const api = githubApi(connection, transport, clock);
+  const api = githubApi(connection, transport, options);
   try {
     const status = target.organization
       ? await storeOrganizationSecret(api, target.organization, target.name, value)
@@ -172,16 +191,23 @@ async function selectedRepositoryIds(api: Api, secret: string): Promise<number[]
   throw new GitHubCallError(null, 'GitHub listed more than 10000 selected repositories');
 }
 
-function githubApi(connection: GitHubConnection, transport: Transport, clock: RetryClock): Api {
+function githubApi(connection: GitHubConnection, transport: Transport, options: GitHubCallOptions): Api {
+  const clock = options.clock ?? REAL_CLOCK;
+  const deadline = options.deadline ?? Infinity;
   const octokit = getOctokit(connection.token, {
     baseUrl: connection.apiUrl,
     userAgent: connection.userAgent,
-    request: { fetch: transportFetch(transport) },
+    // Both: Octokit keeps its own logger, and the request layer reads the one under `request` (or the console).
+    request: { fetch: transportFetch(transport), log: octokitLog(options.log) },
+    log: octokitLog(options.log),
   });
   const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
     const started = clock.now();
     let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
     let landed: string | null = null;
+    if (started >= deadline) {
+      throw new GitHubCallError(null, `${method} ${path.split('?')[0]} was not sent: the step's time budget is spent`);
+    }
     for (;;) {
       const tried = clock.now();
       try {
@@ -192,8 +218,11 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
         if (outcome) history = nextHistory(history, outcome, clock.now() - tried);
         const policyClock = { nowSeconds: clock.now() / 1000, random: clock.random };
         const decision = outcome ? decideRetry(method, outcome, history, policyClock) : null;
-        // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound.
-        const late = decision?.retry && clock.now() - started + decision.delayMs > MAX_ELAPSED_MS;
+        // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound,
+        // and every one of them within the step's budget, which the HCP Terraform requests share.
+        const late =
+          decision?.retry &&
+          (clock.now() - started + decision.delayMs > MAX_ELAPSED_MS || clock.now() + decision.delayMs >= deadline);
         const failure = callError(error, method, path);
         if (failure instanceof AmbiguousRequestError) landed ??= failure.message;
         if (!decision?.retry || late) throw settledOrNot(failure, landed, method, path);
@@ -205,6 +234,14 @@ function githubApi(connection: GitHubConnection, transport: Transport, clock: Re
     get: async (path) => (await call('GET', path, null)).data as unknown,
     put: async (path, body) => (await call('PUT', path, body)).status,
   };
+}
+
+/** Octokit's logger: only the message string, never its extra object (which may hold the request and its token). */
+function octokitLog(log: GitHubLog | undefined) {
+  const say = (print: (message: string) => void) => (message: unknown) => print(String(message));
+  const debug = say((message) => log?.debug(message));
+  const warning = say((message) => log?.warning(message));
+  return { debug, info: debug, warn: warning, error: warning };
 }
 
 /** What the one retry policy needs to know of a failed call (the same policy as every HCP Terraform call). */
@@ -282,7 +319,10 @@ function transportFetch(transport: Transport): typeof fetch {
   }) as typeof fetch;
 }
 
-/** GitHub's own one-line `message`, without control characters and clipped; never the rest of the body. */
+/**
+ * GitHub's own one-line `message`, without control characters; never the rest of the body. Not cut here: the guarded
+ * printer scrubs the github-token out of it first, then cuts the line.
+ */
 function githubMessage(body: string): string {
   try {
     const message = (JSON.parse(body) as { message?: unknown } | null)?.message;
@@ -293,8 +333,7 @@ function githubMessage(body: string): string {
 }
 
 function clean(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
 function permissionError(error: unknown, target: SecretTarget): Error {

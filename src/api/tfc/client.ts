@@ -1,6 +1,6 @@
 import { AmbiguousRequestError, ApiError } from '../../common/errors.js';
 import { UntrustedAnswerError } from './ids.js';
-import { Pacer } from '../../transport/pacer.js';
+import { MAX_IN_FLIGHT, Pacer } from '../../transport/pacer.js';
 import { decideRetry, nextHistory, rateLimitDelayMs, type Outcome, type RetryHistory } from '../../transport/retry.js';
 import { TransportError, type RawResponse, type Transport } from '../../transport/transport.js';
 
@@ -29,6 +29,21 @@ export const DEFAULT_BUDGET_MS = 15 * 60_000;
 export const MAX_PAGES = 200;
 
 export type Json = Record<string, unknown>;
+
+/** At most this much of one list held at once: items, and bytes of the answers they came in. */
+export interface ListCap {
+  readonly items: number;
+  readonly bytes: number;
+}
+
+/** What the server's answers said it is: TFP-AppName and the Terraform Enterprise version headers, as last sent. */
+export interface ServerHeaders {
+  readonly appName: string | null;
+  /** X-TFE-Current-Version, numeric (`1.1.0`). */
+  readonly currentVersion: string | null;
+  /** X-TFE-Version, the release string (`v202409-1`). */
+  readonly release: string | null;
+}
 type Query = Readonly<Record<string, string | number>>;
 
 /**
@@ -40,6 +55,7 @@ export class TfcClient {
   readonly #authorization: string;
   readonly #deadline: number;
   readonly #pacer: Pacer;
+  #server: ServerHeaders = { appName: null, currentVersion: null, release: null };
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -55,6 +71,11 @@ export class TfcClient {
   /** For the decoders: a server value (`what` names it, never quotes it) was not readable and counts as missing. */
   readonly unreadable = (what: string): void =>
     (this.#options.warn ?? this.#options.log)(`The server's ${what} is not a date; it counts as missing.`);
+
+  /** The platform headers of the answers received so far; learning them costs no request. */
+  get server(): ServerHeaders {
+    return this.#server;
+  }
 
   /** 200 with a JSON:API document. */
   get(path: string, query: Query = {}): Promise<Json> {
@@ -93,16 +114,23 @@ export class TfcClient {
     path: string,
     query: Query = {},
     onPage?: (page: number, totalPages: number) => void,
+    cap?: ListCap,
   ): Promise<unknown[]> {
-    const read = (page: number) => this.get(path, { ...query, 'page[number]': page, 'page[size]': 100 });
+    const held = new Holding(path, cap);
+    const read = async (page: number) => {
+      held.check(); // past the cap, no further page is asked for
+      const { document, bytes } = await this.#sized('GET', path, { ...query, 'page[number]': page, 'page[size]': 100 });
+      held.add(itemsOf(document).length, bytes);
+      return document;
+    };
     const first = await read(1);
     const items = itemsOf(first);
     let { next, totalPages } = nextPage(first, 1, path);
     onPage?.(1, totalPages);
     if (next !== null && totalPages > 1) {
       checkPageCount(next, totalPages, path);
-      const pages = Array.from({ length: totalPages - 1 }, (_, index) => index + 2);
-      const documents = await Promise.all(pages.map(read));
+      held.expect(first, totalPages);
+      const documents = await readPages(totalPages - 1, (index) => read(index + 2));
       for (const [index, document] of documents.entries()) {
         items.push(...itemsOf(document));
         ({ next } = nextPage(document, index + 2, path));
@@ -132,11 +160,22 @@ export class TfcClient {
   }
 
   async #json(method: string, path: string, query: Query, body: Json | null, repeatable = false): Promise<Json> {
+    return (await this.#sized(method, path, query, body, repeatable)).document;
+  }
+
+  /** The document and the size of the answer it came in. */
+  async #sized(
+    method: string,
+    path: string,
+    query: Query,
+    body: Json | null = null,
+    repeatable = false,
+  ): Promise<{ document: Json; bytes: number }> {
     const response = await this.#send(method, path, query, body, repeatable);
     this.#check(method, path, response);
     try {
       const document: unknown = JSON.parse(response.body);
-      if (document && typeof document === 'object') return document as Json;
+      if (document && typeof document === 'object') return { document: document as Json, bytes: response.body.length };
     } catch {
       // fall through: an unreadable success
     }
@@ -196,6 +235,7 @@ export class TfcClient {
     try {
       const response = await this.#options.transport.send(method, url, body ? JSON.stringify(body) : null, headers);
       this.#pacer.learnLimit(response.headers['x-ratelimit-limit']);
+      this.#learnServer(response.headers);
       const reset = response.headers['x-ratelimit-reset'];
       const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
       return { summary, what: `answered ${response.status}`, finish: () => response };
@@ -214,6 +254,18 @@ export class TfcClient {
     }
   }
 
+  #learnServer(headers: RawResponse['headers']): void {
+    const read = (name: string, known: string | null) => {
+      const value = headers[name];
+      return typeof value === 'string' && value.trim() ? value.trim() : known;
+    };
+    this.#server = {
+      appName: read('tfp-appname', this.#server.appName),
+      currentVersion: read('x-tfe-current-version', this.#server.currentVersion),
+      release: read('x-tfe-version', this.#server.release),
+    };
+  }
+
   #url(path: string, query: Query): string {
     const url = new URL(`https://${this.#options.hostname}/api/v2${path}`);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
@@ -223,6 +275,62 @@ export class TfcClient {
 
 function itemsOf(document: Json): unknown[] {
   return Array.isArray(document['data']) ? [...(document['data'] as unknown[])] : [];
+}
+
+/**
+ * Pages read together, at most as many at once as the pacer lets out, each asked for only when a reader is free: a
+ * list that passes its cap stops asking for more.
+ */
+async function readPages(count: number, read: (index: number) => Promise<Json>): Promise<Json[]> {
+  const documents: Json[] = new Array<Json>(count);
+  let next = 0;
+  const reader = async () => {
+    for (let index = next++; index < count; index = next++) documents[index] = await read(index);
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, count) }, reader));
+  return documents;
+}
+
+/** What one list holds so far, refused past its cap (if it has one) with an error that names the cap. */
+class Holding {
+  #items = 0;
+  #bytes = 0;
+
+  constructor(
+    readonly path: string,
+    readonly cap: ListCap | undefined,
+  ) {}
+
+  add(items: number, bytes: number): void {
+    this.#items += items;
+    this.#bytes += bytes;
+    this.check();
+  }
+
+  /** A list whose first page announces more than the cap is refused before its other pages are read. */
+  expect(first: Json, totalPages: number): void {
+    const count = (((first['meta'] as Json | undefined)?.['pagination'] ?? {}) as Json)['total-count'];
+    const announced = Number.isInteger(count) ? (count as number) : (totalPages - 1) * 100 + 1;
+    if (this.cap && announced > this.cap.items) this.#refuse(`announces ${announced} items`);
+  }
+
+  check(): void {
+    if (!this.cap) return;
+    if (this.#items > this.cap.items) this.#refuse(`holds more than ${this.cap.items} items`);
+    if (this.#bytes > this.cap.bytes) this.#refuse(`took more than ${this.cap.bytes / MIB} MiB of answers`);
+  }
+
+  #refuse(what: string): never {
+    const cap = `${this.cap?.items} items and ${(this.cap?.bytes ?? 0) / MIB} MiB`;
+    throw new ListCapError(`GET ${this.path} ${what}, past its cap of ${cap}; stopped reading rather than hold more.`);
+  }
+}
+
+const MIB = 1024 * 1024;
+
+/** A list longer than its cap: nothing of it is used. */
+export class ListCapError extends Error {
+  override name = 'ListCapError';
 }
 
 function checkPageCount(next: number, totalPages: number, path: string): void {
@@ -280,7 +388,11 @@ const HINTS: Readonly<Record<number, string>> = {
   429: "the API rate limit (30 requests per second per user) stayed exceeded until the step's time budget ran out.",
 };
 
-/** Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. */
+/**
+ * Decodes both `errors: [{status,title,detail}]` and the older `errors: ["…"]`; anything else yields nothing. The
+ * text is kept whole (the transport bounds a body at 4 MiB): the guarded printer scrubs every secret out of it
+ * before it cuts the line, so no cut here can leave a fragment of an echoed credential.
+ */
 export function jsonApiErrors(body: string): string[] {
   let document: unknown;
   try {
@@ -291,9 +403,9 @@ export function jsonApiErrors(body: string): string[] {
   const errors = (document as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
   return errors.slice(0, 5).map((error: unknown) => {
-    if (typeof error === 'string') return clip(error);
+    if (typeof error === 'string') return error;
     const { title, detail } = (error ?? {}) as { title?: unknown; detail?: unknown };
-    return clip([title, detail].filter((part) => typeof part === 'string' && part).join(': ') || 'unknown error');
+    return [title, detail].filter((part) => typeof part === 'string' && part).join(': ') || 'unknown error';
   });
 }
 
@@ -315,8 +427,4 @@ function locationOf(response: RawResponse): string {
   } catch {
     return '';
   }
-}
-
-function clip(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

@@ -1,4 +1,4 @@
-import type { TfcClient } from './client.js';
+import type { ServerHeaders, TfcClient } from './client.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs (ping and the TFP-AppName header; go-tfe reads it the
 // same way)
@@ -22,4 +22,23 @@ export async function requireHcpTerraform(client: TfcClient): Promise<void> {
         'nothing was done.',
     );
   }
+}
+
+/**
+ * Whether the server has the multiple-team-tokens API (`POST /teams/:id/authentication-tokens`), as far as the
+ * headers of answers already received tell: HCP Terraform always has it; Terraform Enterprise from 1.1.0. Its numeric
+ * version (X-TFE-Current-Version) decides; a release string alone (X-TFE-Version, `v202409-1`) belongs to the monthly
+ * releases, which all came before 1.0.0. Anything else is unknown.
+ */
+export function hasMultipleTeamTokens(server: ServerHeaders): boolean | null {
+  if (server.appName === 'HCP Terraform') return true;
+  // Another product that speaks the API (it names itself otherwise) has versions of its own.
+  if (server.appName !== null && server.appName !== 'Terraform Enterprise') return null;
+  const version = /^v?(\d+)\.(\d+)\.(\d+)/.exec(server.currentVersion ?? '');
+  if (version) {
+    const [major, minor] = [Number(version[1]), Number(version[2])];
+    return major > 1 || (major === 1 && minor >= 1);
+  }
+  if (!server.currentVersion && /^v?\d{6}-\d+$/.test(server.release ?? '')) return false;
+  return null;
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../../common/errors.js';
-import type { TfcClient } from './client.js';
+import type { ListCap, TfcClient } from './client.js';
 import { checkedId } from './ids.js';
 import { mintedTokenFrom, readOrNull, tokenFrom } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
@@ -74,6 +74,8 @@ export interface TeamTokenListOptions {
    */
   readonly statuses?: readonly string[];
   readonly onPage?: (page: number, totalPages: number) => void;
+  /** Refuse the list past this many items or bytes of answers (ListCapError). */
+  readonly cap?: ListCap;
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#list-team-tokens
@@ -92,6 +94,7 @@ export async function listAll(
     `/organizations/${encodeURIComponent(organization)}/team-tokens`,
     query,
     options.onPage,
+    options.cap,
   );
   return items.map((item) => tokenFrom(item, client.unreadable));
 }

@@ -1,4 +1,4 @@
-import type { Json, TfcClient } from './client.js';
+import type { Json, ListCap, TfcClient } from './client.js';
 import { checkedId, isId } from './ids.js';
 import type { Team, TeamDetails } from './types.js';
 
@@ -25,8 +25,13 @@ export async function findTeamByName(client: TfcClient, organization: string, na
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#list-teams
 /** Every team the credential can see (all pages), as the API returns them; `q` narrows by name. */
-export function listTeams(client: TfcClient, organization: string, query: { q?: string } = {}): Promise<unknown[]> {
-  return client.getAll(`/organizations/${encodeURIComponent(organization)}/teams`, query);
+export function listTeams(
+  client: TfcClient,
+  organization: string,
+  query: { q?: string } = {},
+  cap?: ListCap,
+): Promise<unknown[]> {
+  return client.getAll(`/organizations/${encodeURIComponent(organization)}/teams`, query, undefined, cap);
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#show-team-information
