@@ -374,10 +374,12 @@ test.concurrent.each(CASES.map(([name, run], index) => [name, run, index] as con
       const steps = await run(scene);
       const secrets = [github.token, ...scene.secrets()];
       for (const step of steps) expect(violations(step, secrets)).toEqual([]);
-      // Not true by silence: the planted text was printed (defused) and a planted secret was scrubbed.
+      // Not true by silence: the planted text was printed (defused) and a planted secret was scrubbed; or, where only
+      // dates were planted, the dates were read and refused (a value that is not a date is never printed).
       const printed = steps.map((step) => step.stdout + step.files.summary).join('\n');
-      expect(printed).toMatch(/##\\\[|##&#92;&#91;/);
-      expect(printed).toMatch(/\*\*\*|&#42;&#42;&#42;/);
+      const dateRefused = 'is not a date; it counts as missing';
+      expect(printed).toMatch(new RegExp(`##\\\\\\[|##&#92;&#91;|${dateRefused}`));
+      expect(printed).toMatch(new RegExp(`\\*\\*\\*|&#42;&#42;&#42;|${dateRefused}`));
     } finally {
       await Promise.all([world.emulator.close(), github.close()]);
     }
