@@ -3,7 +3,8 @@
 const LAYERS = [
   ['entry', '^src/[^/]+[.]ts$'],
   ['steps', '^src/steps/'],
-  ['operations', '^src/operations/'],
+  ['modes', '^src/modes/'],
+  ['tokens', '^src/tokens/'],
   ['state', '^src/state/'],
   ['inputs', '^src/inputs/'],
   ['runner', '^src/runner/'],

@@ -4,8 +4,8 @@ import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
 import type { StepResult } from '../support/runner.js';
 import { startWorld, type World } from '../support/world.js';
 import { variableSetVariables } from '../../src/api/tfc/variable-sets.js';
-import { variableIdentity } from '../../src/operations/destinations.js';
-import { markOf } from '../../src/operations/rotation-lineage.js';
+import { variableIdentity } from '../../src/modes/rotate/destinations.js';
+import { markOf } from '../../src/modes/rotate/lineage.js';
 
 /**
  * The fault suite of the newer flows: scoped create and post, rotation into a workspace variable, a variable set

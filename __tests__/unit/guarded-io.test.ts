@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { cell, guardIo, SecretScrubber } from '../../src/runner/guarded-io.js';
 import { MAX_LINE, safeLine } from '../../src/common/text.js';
-import { isOwnedBy } from '../../src/operations/ownership.js';
+import { isOwnedBy } from '../../src/tokens/ownership.js';
 import { fakeIo } from '../support/fake-io.js';
 
 const SECRET = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';

@@ -3,8 +3,8 @@ import { defaultDescription, defaultRotationDescription, DESCRIPTION_PREFIX } fr
 import { durationMs, parseExpiry } from '../../src/inputs/expiry.js';
 import { parseHostname, terraformTokenVariable } from '../../src/common/hostname.js';
 import { count, expiresClause } from '../../src/common/text.js';
-import { lifetimeLabel } from '../../src/operations/lifetime-policy.js';
-import { leftBehindHint } from '../../src/operations/scoped-team-cleanup.js';
+import { lifetimeLabel } from '../../src/tokens/lifetime-policy.js';
+import { leftBehindHint } from '../../src/tokens/scoped-team-cleanup.js';
 import type { CleanupRecord } from '../../src/state/records.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');

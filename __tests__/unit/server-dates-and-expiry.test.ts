@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { instantOrNull } from '../../src/api/tfc/documents.js';
-import { hasExpired } from '../../src/operations/cleanup.js';
+import { hasExpired } from '../../src/tokens/cleanup.js';
 import type { CleanupRecord } from '../../src/state/ledger.js';
 
 describe('instantOrNull: a server date as an ISO 8601 instant, or missing', () => {

@@ -2,8 +2,8 @@ import type { Dependencies } from './dependencies.js';
 import type { Inputs } from '../inputs/parse.js';
 import { Publisher } from '../runner/publish.js';
 import { CleanupLedger } from '../state/ledger.js';
-import { createTeamToken } from '../operations/create-team-token.js';
-import type { OperationContext } from '../operations/context.js';
+import { createTeamToken } from '../modes/create/team.js';
+import type { OperationContext } from '../tokens/context.js';
 
 /** The main step's whole budget; a sweep of a large organization is the longest run this allows for. */
 export const MAIN_BUDGET_MS = 15 * 60_000;
@@ -38,22 +38,20 @@ function runOperation(context: OperationContext, inputs: Inputs): Promise<unknow
       return createTeamToken(context, inputs);
     // Every other mode is loaded when it runs, so the per-job path (above) never parses their code.
     case 'create-scoped-token':
-      return import('../operations/create-scoped-token.js').then((mode) => mode.createScopedToken(context, inputs));
+      return import('../modes/scoped/create.js').then((mode) => mode.createScopedToken(context, inputs));
     case 'create-organization-token':
-      return import('../operations/create-organization-token.js').then((mode) =>
-        mode.createOrganizationToken(context, inputs),
-      );
+      return import('../modes/create/organization.js').then((mode) => mode.createOrganizationToken(context, inputs));
     case 'create-agent-token':
-      return import('../operations/create-agent-token.js').then((mode) => mode.createAgentToken(context, inputs));
+      return import('../modes/create/agent.js').then((mode) => mode.createAgentToken(context, inputs));
     case 'delete-team-token':
     case 'delete-organization-token':
     case 'delete-agent-token':
-      return import('../operations/delete-token.js').then((mode) => mode.deleteToken(context, inputs));
+      return import('../modes/delete.js').then((mode) => mode.deleteToken(context, inputs));
     case 'rotate-token':
-      return import('../operations/rotate-token.js').then((mode) => mode.rotateToken(context, inputs));
+      return import('../modes/rotate/rotate.js').then((mode) => mode.rotateToken(context, inputs));
     case 'list-tokens':
-      return import('../operations/list-tokens.js').then((mode) => mode.listTokens(context, inputs));
+      return import('../modes/list/list.js').then((mode) => mode.listTokens(context, inputs));
     case 'sweep-tokens':
-      return import('../operations/sweep-tokens.js').then((mode) => mode.sweepTokens(context, inputs));
+      return import('../modes/sweep/sweep.js').then((mode) => mode.sweepTokens(context, inputs));
   }
 }

@@ -4,14 +4,14 @@ import { readApiToken, readCaCertificate, readHostname } from '../inputs/connect
 import { Publisher } from '../runner/publish.js';
 import { runnerInput } from '../runner/runner-input.js';
 import { loadCleanupState, type CleanupRecord } from '../state/ledger.js';
-import { cleanUp } from '../operations/cleanup.js';
+import { cleanUp } from '../tokens/cleanup.js';
 import {
   inCleanupOrder,
   leftBehindHint,
   readScopedTeams,
   recordLabel,
   type TeamRead,
-} from '../operations/scoped-team-cleanup.js';
+} from '../tokens/scoped-team-cleanup.js';
 
 /**
  * The post step's whole budget. A few requests, so it is almost never used up; it is long enough to wait out the

@@ -1,9 +1,9 @@
-import type { CreateAgentToken } from '../inputs/parse.js';
-import * as agentTokens from '../api/tfc/agent-tokens.js';
-import type { MintedToken } from '../api/tfc/types.js';
-import type { OperationContext } from './context.js';
-import { mint } from './mint.js';
-import { withNonce } from './ownership.js';
+import type { CreateAgentToken } from '../../inputs/parse.js';
+import * as agentTokens from '../../api/tfc/agent-tokens.js';
+import type { MintedToken } from '../../api/tfc/types.js';
+import type { OperationContext } from '../../tokens/context.js';
+import { mint } from '../../tokens/mint.js';
+import { withNonce } from '../../tokens/ownership.js';
 
 /** An agent started for one job gets a token that dies with the job; agent tokens cannot expire on their own. */
 export async function createAgentToken(context: OperationContext, inputs: CreateAgentToken): Promise<MintedToken> {

@@ -1,16 +1,16 @@
-import { AmbiguousRequestError, ApiError, errorMessage } from '../common/errors.js';
-import type { CreateScopedToken } from '../inputs/scoped.js';
-import type { CleanupRecord } from '../state/ledger.js';
-import { teamsEntitled } from '../api/tfc/entitlements.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import { createTeam, deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
-import type { MintedToken, Team } from '../api/tfc/types.js';
-import { expiresClause, printable } from '../common/text.js';
-import type { OperationContext } from './context.js';
-import { mint } from './mint.js';
-import { isOwnedBy } from './ownership.js';
-import { grantProject, grantWorkspace, mintScoped } from './scoped-retries.js';
-import { resolveTargets, type Targets } from './scoped-targets.js';
+import { AmbiguousRequestError, ApiError, errorMessage } from '../../common/errors.js';
+import type { CreateScopedToken } from '../../inputs/scoped.js';
+import type { CleanupRecord } from '../../state/ledger.js';
+import { teamsEntitled } from '../../api/tfc/entitlements.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import { createTeam, deleteTeam, lookUpTeam } from '../../api/tfc/teams.js';
+import type { MintedToken, Team } from '../../api/tfc/types.js';
+import { expiresClause, printable } from '../../common/text.js';
+import type { OperationContext } from '../../tokens/context.js';
+import { mint } from '../../tokens/mint.js';
+import { isOwnedBy } from '../../tokens/ownership.js';
+import { grantProject, grantWorkspace, mintScoped } from './grants.js';
+import { resolveTargets, type Targets } from './targets.js';
 
 /**
  * A token that can reach exactly the listed workspaces and projects: a temporary secret team with no organization

@@ -1,10 +1,10 @@
-import * as access from '../api/tfc/team-access.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import type { MintedToken, Team } from '../api/tfc/types.js';
-import type { CreateScopedToken } from '../inputs/scoped.js';
-import type { OperationContext } from './context.js';
-import { withNonce } from './ownership.js';
-import { createByNonce, createOrFind } from './reconcile.js';
+import * as access from '../../api/tfc/team-access.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import type { MintedToken, Team } from '../../api/tfc/types.js';
+import type { CreateScopedToken } from '../../inputs/scoped.js';
+import type { OperationContext } from '../../tokens/context.js';
+import { withNonce } from '../../tokens/ownership.js';
+import { createByNonce, createOrFind } from '../../tokens/reconcile.js';
 
 /**
  * The scoped flow's creates, each settled before it is repeated: a grant is read back from the team's access, the

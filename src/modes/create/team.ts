@@ -1,15 +1,15 @@
-import { ApiError } from '../common/errors.js';
-import { expiresClause } from '../common/text.js';
-import type { CreateTeamToken } from '../inputs/parse.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import { readTeam } from '../api/tfc/teams.js';
-import { hasMultipleTeamTokens } from '../api/tfc/platform.js';
-import type { MintedToken, Token } from '../api/tfc/types.js';
-import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
-import { mint } from './mint.js';
-import { withNonce } from './ownership.js';
-import { createByNonce } from './reconcile.js';
-import { createUnderPolicy } from './lifetime-policy.js';
+import { ApiError } from '../../common/errors.js';
+import { expiresClause } from '../../common/text.js';
+import type { CreateTeamToken } from '../../inputs/parse.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import { readTeam } from '../../api/tfc/teams.js';
+import { hasMultipleTeamTokens } from '../../api/tfc/platform.js';
+import type { MintedToken, Token } from '../../api/tfc/types.js';
+import { resolveTeamId, teamWithOrganization, type OperationContext } from '../../tokens/context.js';
+import { mint } from '../../tokens/mint.js';
+import { withNonce } from '../../tokens/ownership.js';
+import { createByNonce } from '../../tokens/reconcile.js';
+import { createUnderPolicy } from '../../tokens/lifetime-policy.js';
 import { warnIfOwnersTeam } from './owners-warning.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {

@@ -1,12 +1,12 @@
-import { DESCRIPTION_PREFIX } from '../inputs/description.js';
-import type { SweepTokens } from '../inputs/parse.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import type { Token } from '../api/tfc/types.js';
-import { printable } from '../common/text.js';
+import { DESCRIPTION_PREFIX } from '../../inputs/description.js';
+import type { SweepTokens } from '../../inputs/parse.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import type { Token } from '../../api/tfc/types.js';
+import { printable } from '../../common/text.js';
 import { deleteTeamTokens } from './bulk-delete.js';
-import type { OperationContext } from './context.js';
-import { byExpiry } from './list-tokens.js';
-import { sweepTeams } from './sweep-teams.js';
+import type { OperationContext } from '../../tokens/context.js';
+import { byExpiry } from '../list/list.js';
+import { sweepTeams } from './teams.js';
 
 /**
  * Deletes per-job tokens whose post step never ran (a cancelled runner): only tokens with this action's per-job

@@ -1,7 +1,7 @@
-import { ApiError, errorMessage } from '../common/errors.js';
-import { count } from '../common/text.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import type { OperationContext } from './context.js';
+import { ApiError, errorMessage } from '../../common/errors.js';
+import { count } from '../../common/text.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import type { OperationContext } from '../../tokens/context.js';
 
 export interface DeleteOutcome {
   readonly deleted: string[];

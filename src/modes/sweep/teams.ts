@@ -1,10 +1,10 @@
-import { errorMessage } from '../common/errors.js';
-import { count } from '../common/text.js';
-import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from '../inputs/scoped-team-name.js';
-import type { SweepTokens } from '../inputs/parse.js';
-import { isId } from '../api/tfc/ids.js';
-import { deleteTeam, listTeams } from '../api/tfc/teams.js';
-import type { OperationContext } from './context.js';
+import { errorMessage } from '../../common/errors.js';
+import { count } from '../../common/text.js';
+import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from '../../inputs/scoped-team-name.js';
+import type { SweepTokens } from '../../inputs/parse.js';
+import { isId } from '../../api/tfc/ids.js';
+import { deleteTeam, listTeams } from '../../api/tfc/teams.js';
+import type { OperationContext } from '../../tokens/context.js';
 
 interface Candidate {
   readonly id: string;

@@ -1,5 +1,5 @@
-import type { ListCap, TfcClient } from '../api/tfc/client.js';
-import { listTeams } from '../api/tfc/teams.js';
+import type { ListCap, TfcClient } from '../../api/tfc/client.js';
+import { listTeams } from '../../api/tfc/teams.js';
 
 /** id → name of every team the credential can see, for listings that show team names (one paged request). */
 export async function teamNames(client: TfcClient, organization: string, cap?: ListCap): Promise<Map<string, string>> {

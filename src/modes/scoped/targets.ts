@@ -1,8 +1,8 @@
-import { quote } from '../common/hostname.js';
-import type { CreateScopedToken, ScopeRef } from '../inputs/scoped.js';
-import type { TfcClient } from '../api/tfc/client.js';
-import * as projects from '../api/tfc/projects.js';
-import * as workspaces from '../api/tfc/workspaces.js';
+import { quote } from '../../common/hostname.js';
+import type { CreateScopedToken, ScopeRef } from '../../inputs/scoped.js';
+import type { TfcClient } from '../../api/tfc/client.js';
+import * as projects from '../../api/tfc/projects.js';
+import * as workspaces from '../../api/tfc/workspaces.js';
 
 export interface Targets {
   readonly workspaces: readonly workspaces.Workspace[];

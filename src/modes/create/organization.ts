@@ -1,11 +1,11 @@
-import type { CreateOrganizationToken } from '../inputs/parse.js';
-import { expiresClause } from '../common/text.js';
-import * as organizationTokens from '../api/tfc/organization-tokens.js';
-import { requireHcpTerraform } from '../api/tfc/platform.js';
-import type { MintedToken } from '../api/tfc/types.js';
-import type { OperationContext } from './context.js';
-import { createUnderPolicy } from './lifetime-policy.js';
-import { mint } from './mint.js';
+import type { CreateOrganizationToken } from '../../inputs/parse.js';
+import { expiresClause } from '../../common/text.js';
+import * as organizationTokens from '../../api/tfc/organization-tokens.js';
+import { requireHcpTerraform } from '../../api/tfc/platform.js';
+import type { MintedToken } from '../../api/tfc/types.js';
+import type { OperationContext } from '../../tokens/context.js';
+import { createUnderPolicy } from '../../tokens/lifetime-policy.js';
+import { mint } from '../../tokens/mint.js';
 
 /** One token per organization (and one audit-trail token): replacing it revokes what every other consumer uses. */
 export async function createOrganizationToken(

@@ -1,11 +1,11 @@
-import { ApiError, errorMessage, mayHaveLanded } from '../common/errors.js';
-import type { RotateToken, SecretDestination, VariableDestination } from '../inputs/parse.js';
-import { printable } from '../common/text.js';
-import { findVariableSetId, variableSetVariables } from '../api/tfc/variable-sets.js';
-import * as variables from '../api/tfc/variables.js';
-import type { VariableCollection } from '../api/tfc/variables.js';
-import { ACTION_VERSION } from '../common/version.js';
-import type { OperationContext } from './context.js';
+import { ApiError, errorMessage, mayHaveLanded } from '../../common/errors.js';
+import type { RotateToken, SecretDestination, VariableDestination } from '../../inputs/parse.js';
+import { printable } from '../../common/text.js';
+import { findVariableSetId, variableSetVariables } from '../../api/tfc/variable-sets.js';
+import * as variables from '../../api/tfc/variables.js';
+import type { VariableCollection } from '../../api/tfc/variables.js';
+import { ACTION_VERSION } from '../../common/version.js';
+import type { OperationContext } from '../../tokens/context.js';
 
 /**
  * Where a rotation writes the new token: a GitHub secret, an HCP Terraform variable, or both. Each destination is
@@ -88,7 +88,7 @@ function secretDestination(secret: SecretDestination, context: OperationContext)
     output: 'secret-updated',
     async write(value) {
       // Loaded only here: per-job runs never pay for the GitHub client and libsodium.
-      const { storeSecret } = await import('../api/github/secrets.js');
+      const { storeSecret } = await import('../../api/github/secrets.js');
       const target = {
         name: secret.name,
         repository: secret.repository,

@@ -1,9 +1,9 @@
-import type { ListTokens } from '../inputs/parse.js';
-import { ListCapError, type ListCap } from '../api/tfc/client.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import type { Token } from '../api/tfc/types.js';
-import type { OperationContext } from './context.js';
-import { policyRows } from './lifetime-policy.js';
+import type { ListTokens } from '../../inputs/parse.js';
+import { ListCapError, type ListCap } from '../../api/tfc/client.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import type { Token } from '../../api/tfc/types.js';
+import type { OperationContext } from '../../tokens/context.js';
+import { policyRows } from '../../tokens/lifetime-policy.js';
 import { teamNames } from './team-names.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ActionIo } from '../runner/io.js';
+import type { ActionIo } from '../../runner/io.js';
 
 /**
  * The owners team's tokens can do anything in the organization. Called wherever the team's name is already known:

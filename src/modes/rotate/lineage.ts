@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Token } from '../api/tfc/types.js';
+import type { Token } from '../../api/tfc/types.js';
 import type { Destination } from './destinations.js';
 
 /**

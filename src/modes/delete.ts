@@ -3,7 +3,7 @@ import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../api/tfc/platform.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import type { Token } from '../api/tfc/types.js';
-import { resolveTeamId, type OperationContext } from './context.js';
+import { resolveTeamId, type OperationContext } from '../tokens/context.js';
 
 type DeleteInputs = DeleteTeamToken | DeleteOrganizationToken | DeleteAgentToken;
 type Outcome = { readonly deletedId: string | null; readonly note: string; readonly owner: string };

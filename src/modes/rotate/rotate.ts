@@ -1,14 +1,14 @@
-import { ApiError, errorMessage } from '../common/errors.js';
-import type { RotateToken } from '../inputs/parse.js';
-import type { CleanupRecord } from '../state/ledger.js';
-import { describeCredential, verifyToken, type Credential } from '../api/tfc/account.js';
-import * as agentTokens from '../api/tfc/agent-tokens.js';
-import * as organizationTokens from '../api/tfc/organization-tokens.js';
-import { requireHcpTerraform } from '../api/tfc/platform.js';
-import * as teamTokens from '../api/tfc/team-tokens.js';
-import { warnIfOwnersTeam } from './owners-warning.js';
-import type { MintedToken, Token } from '../api/tfc/types.js';
-import { resolveTeamId, teamWithOrganization, type OperationContext } from './context.js';
+import { ApiError, errorMessage } from '../../common/errors.js';
+import type { RotateToken } from '../../inputs/parse.js';
+import type { CleanupRecord } from '../../state/ledger.js';
+import { describeCredential, verifyToken, type Credential } from '../../api/tfc/account.js';
+import * as agentTokens from '../../api/tfc/agent-tokens.js';
+import * as organizationTokens from '../../api/tfc/organization-tokens.js';
+import { requireHcpTerraform } from '../../api/tfc/platform.js';
+import * as teamTokens from '../../api/tfc/team-tokens.js';
+import { warnIfOwnersTeam } from '../create/owners-warning.js';
+import type { MintedToken, Token } from '../../api/tfc/types.js';
+import { resolveTeamId, teamWithOrganization, type OperationContext } from '../../tokens/context.js';
 import {
   PartialWriteError,
   prepareDestinations,
@@ -16,10 +16,10 @@ import {
   writeDestinations,
   type Destination,
 } from './destinations.js';
-import { expiryForRotation } from './lifetime-policy.js';
-import { mint as mintRecorded } from './mint.js';
-import { createByNonce } from './reconcile.js';
-import { classify, destinationMark, revocationPlan, rotationDescription } from './rotation-lineage.js';
+import { expiryForRotation } from '../../tokens/lifetime-policy.js';
+import { mint as mintRecorded } from '../../tokens/mint.js';
+import { createByNonce } from '../../tokens/reconcile.js';
+import { classify, destinationMark, revocationPlan, rotationDescription } from './lineage.js';
 
 /**
  * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
