@@ -1,6 +1,6 @@
-// The main step as the runner starts it (`node dist/main/index.js`). A bad input is reported as workflow commands
-// written directly, so that path never loads @actions/core.
-import { failOnInput } from './runner/fail-on-input.js';
-import { mainStep } from './steps/main-step.js';
+// The main step as the runner starts it (`node dist/main/index.js`): a bad input is reported as workflow commands on
+// stdout, so that path never loads @actions/core.
+import { run } from './main.js';
+import { stdoutCommands } from './runner/bad-input.js';
 
-await mainStep(failOnInput);
+await run(stdoutCommands());

@@ -1,4 +1,4 @@
 // The post step as the runner starts it (`node dist/post/index.js`).
-import { postStep } from './steps/post-step.js';
+import { run } from './post.js';
 
-await postStep();
+await run();

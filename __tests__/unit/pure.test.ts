@@ -4,7 +4,7 @@ import { durationMs, parseExpiry } from '../../src/inputs/expiry.js';
 import { parseHostname, terraformTokenVariable } from '../../src/common/hostname.js';
 import { count, expiresClause } from '../../src/common/text.js';
 import { lifetimeLabel } from '../../src/tokens/lifetime-policy.js';
-import { leftBehindHint } from '../../src/tokens/scoped-team-cleanup.js';
+import { leftBehindHint } from '../../src/state/records.js';
 import type { CleanupRecord } from '../../src/state/records.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseInputs, type InputSource } from '../../src/inputs/parse.js';
 import { scopedTeamCreatedAt, scopedTeamName } from '../../src/inputs/scoped-team-name.js';
-import { inCleanupOrder } from '../../src/tokens/scoped-team-cleanup.js';
+import { inCleanupOrder } from '../../src/state/records.js';
 import { isScopedTeamRecord } from '../../src/state/records.js';
 import type { CleanupRecord } from '../../src/state/ledger.js';
 

@@ -2,8 +2,8 @@ import { expect, test } from '@jest/globals';
 import { TfcClient } from '../../src/api/tfc/client.js';
 import { guardIo } from '../../src/runner/guarded-io.js';
 import { CleanupLedger } from '../../src/state/ledger.js';
-import type { Connection, Dependencies } from '../../src/steps/dependencies.js';
-import { runPost } from '../../src/steps/run-post.js';
+import type { Connection, Dependencies } from '../../src/dependencies.js';
+import { postStep } from '../../src/post.js';
 import type { Transport } from '../../src/transport/transport.js';
 import { fakeIo } from '../support/fake-io.js';
 
@@ -53,7 +53,7 @@ test('the post step waits out 429s for 5 minutes, not for a number of attempts',
     },
     transport: () => transport,
   };
-  await runPost(deps);
+  await postStep(deps);
   expect(connections[0]?.deadline).toBe(START + 5 * MINUTE);
   expect(sent).toBeGreaterThan(30);
   expect(now).toBeGreaterThan(START + 4 * MINUTE);

@@ -1,3 +1,4 @@
+import { expiresClause } from '../common/text.js';
 import { isId } from '../api/tfc/ids.js';
 import { scopedTeamCreatedAt } from '../inputs/scoped-team-name.js';
 
@@ -55,4 +56,25 @@ export function isScopedTeamRecord(value: unknown): value is ScopedTeamRecord {
     typeof record['expiredAt'] === 'string' &&
     record['ephemeral'] === true
   );
+}
+
+/** Tokens first, then teams: a token is deleted by its id before the team it belongs to disappears. */
+export function inCleanupOrder(records: readonly CleanupRecord[]): CleanupRecord[] {
+  return [
+    ...records.filter((record) => record.kind !== 'scoped-team'),
+    ...records.filter((record) => record.kind === 'scoped-team'),
+  ];
+}
+
+/** How the post step names a record in its summary and warnings. */
+export function recordLabel(record: CleanupRecord): string {
+  if (record.kind === 'scoped-team')
+    return `temporary team ${isScopedTeamRecord(record) ? record.teamName : '(invalid record)'}`;
+  return record.tokenId ?? 'token with unknown id';
+}
+
+/** What a person must do about a record the post step could not clean up. */
+export function leftBehindHint(record: CleanupRecord): string {
+  if (record.kind === 'scoped-team') return 'Delete the team by hand (Settings > Teams), or let mode: sweep remove it.';
+  return `Delete it by hand; ${expiresClause(record.expiredAt || null)}.`;
 }

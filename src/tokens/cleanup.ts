@@ -1,6 +1,7 @@
 import { expiresClause } from '../common/text.js';
 import type { ActionIo } from '../runner/io.js';
-import type { CleanupRecord } from '../state/ledger.js';
+import { inCleanupOrder, leftBehindHint, recordLabel, type CleanupRecord } from '../state/records.js';
+import { errorMessage } from '../common/errors.js';
 import * as agentTokens from '../api/tfc/agent-tokens.js';
 import type { TfcClient } from '../api/tfc/client.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
@@ -9,7 +10,30 @@ import type { Token } from '../api/tfc/types.js';
 import { instantOrNull } from '../api/tfc/documents.js';
 import { teamWithOrganization, type CleanupContext } from './context.js';
 import { isOwnedBy } from './ownership.js';
-import { cleanUpScopedTeam, type TeamRead } from './scoped-team-cleanup.js';
+import { cleanUpScopedTeam, readScopedTeams, type TeamRead } from './scoped-team-cleanup.js';
+
+/**
+ * The post step's clean-up: tokens first, then temporary teams (each read early, beside the token delete), one
+ * summary line each. A failure is a warning naming what is left behind, never a failed job.
+ */
+export async function cleanUpRecords(
+  context: Omit<CleanupContext, 'now'> & { readonly clock: () => number },
+  records: readonly CleanupRecord[],
+): Promise<Array<readonly [string, string]>> {
+  const ordered = inCleanupOrder(records);
+  const teamReads = readScopedTeams(context.client, ordered);
+  const lines: Array<readonly [string, string]> = [];
+  for (const record of ordered) {
+    const label = recordLabel(record);
+    try {
+      lines.push([label, await cleanUp({ ...context, now: context.clock() }, record, teamReads.get(record))]);
+    } catch (error) {
+      context.io.warning(`Could not delete ${label}: ${errorMessage(error)} ${leftBehindHint(record)}`);
+      lines.push([label, 'delete failed (see the warning)']);
+    }
+  }
+  return lines;
+}
 
 /** Deletes the one token a record names, or says why it is left alone. Returns a line for the summary. */
 export async function cleanUp(context: CleanupContext, record: CleanupRecord, teamRead?: TeamRead): Promise<string> {

@@ -1,4 +1,4 @@
-import { clip, expiresClause, printable } from '../common/text.js';
+import { clip, printable } from '../common/text.js';
 import type { ActionIo } from '../runner/io.js';
 import { isScopedTeamRecord, type CleanupRecord, type ScopedTeamRecord } from '../state/records.js';
 import type { TfcClient } from '../api/tfc/client.js';
@@ -7,27 +7,6 @@ import type { TeamDetails } from '../api/tfc/types.js';
 import type { CleanupContext } from './context.js';
 
 /** The post step's part of scoped mode: the temporary team goes after its token, whatever the job's outcome. */
-
-/** Tokens first, then teams: a token is deleted by its id before the team it belongs to disappears. */
-export function inCleanupOrder(records: readonly CleanupRecord[]): CleanupRecord[] {
-  return [
-    ...records.filter((record) => record.kind !== 'scoped-team'),
-    ...records.filter((record) => record.kind === 'scoped-team'),
-  ];
-}
-
-/** How the post step names a record in its summary and warnings. */
-export function recordLabel(record: CleanupRecord): string {
-  if (record.kind === 'scoped-team')
-    return `temporary team ${isScopedTeamRecord(record) ? record.teamName : '(invalid record)'}`;
-  return record.tokenId ?? 'token with unknown id';
-}
-
-/** What a person must do about a record the post step could not clean up. */
-export function leftBehindHint(record: CleanupRecord): string {
-  if (record.kind === 'scoped-team') return 'Delete the team by hand (Settings > Teams), or let mode: sweep remove it.';
-  return `Delete it by hand; ${expiresClause(record.expiredAt || null)}.`;
-}
 
 /** A temporary team's read, started early (readScopedTeams); a failed read is kept, not thrown, until it is used. */
 export type TeamRead = Promise<{ readonly team: TeamDetails | null } | { readonly error: unknown }>;

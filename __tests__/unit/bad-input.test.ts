@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { failOnInput } from '../../src/runner/fail-on-input.js';
+import { reportBadInput, stdoutCommands } from '../../src/runner/bad-input.js';
 
 const CREDENTIAL = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
 
@@ -9,7 +9,11 @@ afterEach(() => {
 
 function failed(message: string, credentials: string[]): string[] {
   const lines: string[] = [];
-  failOnInput(message, credentials, (line) => lines.push(line));
+  reportBadInput(
+    message,
+    credentials,
+    stdoutCommands((line) => void lines.push(line)),
+  );
   return lines;
 }
 
