@@ -26,11 +26,9 @@ describe('CleanupLedger', () => {
   test('saves the record before the create and the id after it, never the secret', async () => {
     const { io, calls, state } = fakeIo();
     const ledger = new CleanupLedger(io, 'app.terraform.io', () => Date.parse(savedAt));
-    let savedDuringCreate = '';
-    await ledger.track(record, async () => {
-      savedDuringCreate = state['cleanup']!;
-      return minted;
-    });
+    ledger.begin(record);
+    const savedDuringCreate = state['cleanup']!;
+    ledger.created(record.description, minted.id, minted.expiredAt);
     expect(JSON.parse(savedDuringCreate).records).toEqual([{ ...record, tokenId: null, savedAt }]);
     // The expiry sent stays; the one reported is kept beside it (the post step needs both).
     expect(loadCleanupState(io)).toEqual({
@@ -44,13 +42,11 @@ describe('CleanupLedger', () => {
   test('a refusal (4xx) forgets the record; an ambiguous failure keeps it for the post step', async () => {
     const { io } = fakeIo();
     const ledger = new CleanupLedger(io, 'h');
-    await expect(
-      ledger.track(record, () => Promise.reject(new ApiError(422, 'POST', '/p', 'invalid'))),
-    ).rejects.toThrow('422');
+    ledger.begin(record);
+    ledger.failed(record.description, new ApiError(422, 'POST', '/p', 'invalid'));
     expect(loadCleanupState(io)!.records).toEqual([]);
-    await expect(
-      ledger.track(record, () => Promise.reject(new ApiError(502, 'POST', '/p', 'bad gateway'))),
-    ).rejects.toThrow('502');
+    ledger.begin(record);
+    ledger.failed(record.description, new ApiError(502, 'POST', '/p', 'bad gateway'));
     expect(loadCleanupState(io)!.records).toEqual([{ ...record, tokenId: null, savedAt: expect.any(String) }]);
   });
 

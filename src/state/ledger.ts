@@ -5,7 +5,6 @@ import { isId } from '../api/tfc/ids.js';
 import { isScopedTeamRecord, type CleanupRecord } from './records.js';
 
 export type { CleanupRecord, TokenKind } from './records.js';
-import type { MintedToken } from '../api/tfc/types.js';
 
 export interface CleanupState {
   readonly hostname: string;
@@ -27,24 +26,29 @@ export class CleanupLedger {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /**
-   * Runs one create with its record saved before the request and its id saved the moment it is known. A refusal
-   * (4xx) created nothing and is forgotten; any other failure may have created a token, so its record stays.
-   */
-  async track(record: Omit<CleanupRecord, 'tokenId'>, create: () => Promise<MintedToken>): Promise<MintedToken> {
+  /** A create is about to be sent: its record is saved first, so a token whose id never arrives can be found. */
+  begin(record: Omit<CleanupRecord, 'tokenId'>): void {
     this.#records.push({ ...record, tokenId: null, savedAt: new Date(this.now()).toISOString() });
     this.#save();
-    let token: MintedToken;
-    try {
-      token = await create();
-    } catch (error) {
-      if (error instanceof ApiError && error.status < 500) this.#drop(record.description);
-      // Created but unusable: its id is known, so the post step can delete it if the main step cannot.
-      if (error instanceof UnusableTokenError) this.#resolve(record.description, error.tokenId, null);
-      throw error;
-    }
-    this.#resolve(record.description, token.id, token.expiredAt);
-    return token;
+  }
+
+  /** The create answered: its id is saved the moment it is known; the expiry sent stays beside the one reported. */
+  created(description: string | null, tokenId: string, reportedExpiredAt: string | null): void {
+    this.#resolve(description, tokenId, reportedExpiredAt);
+  }
+
+  /**
+   * The create failed. A refusal (4xx) created nothing and is forgotten; a token created but unusable has a known id
+   * the post step can delete; any other failure may have created a token, so its record stays.
+   */
+  failed(description: string | null, error: unknown): void {
+    if (error instanceof ApiError && error.status < 500) this.#drop(description);
+    if (error instanceof UnusableTokenError) this.#resolve(description, error.tokenId, null);
+  }
+
+  /** The records of creates whose outcome is still unknown (sent, no id back), for a rollback to look them up. */
+  unconfirmed(teamId: string): CleanupRecord[] {
+    return this.#records.filter((record) => record.tokenId === null && record.teamId === teamId);
   }
 
   /** Adds a record, or replaces the ones `matches` finds; saved at once. */

@@ -50,40 +50,35 @@ export interface LifetimeRequest {
 }
 
 /**
- * Runs a create; when the server refuses it for its expiry, reads the policy: a defaulted expiry is clamped to the
- * maximum and created again (with a notice), an explicit one fails naming the maximum. No request is spent on the
- * policy when the first create succeeds.
+ * After a create was refused for its expiry, the policy is read (no request is spent on it otherwise): a defaulted
+ * expiry is clamped to the maximum, with a notice, and returned for another try; an explicit one fails naming the
+ * maximum; an unreadable policy fails with the refusal.
  */
-export async function createUnderPolicy<T>(
+export async function clampAfterRefusal(
   context: OperationContext,
   request: LifetimeRequest,
-  create: (expiresAt: Date) => Promise<T>,
-): Promise<T> {
-  try {
-    return await create(request.expiresAt);
-  } catch (error) {
-    if (!refusedForExpiry(error)) throw error;
-    const type = policyTypeOf(request.kind);
-    const reading = await readPolicy(context, request.organization);
-    const max = 'maxima' in reading && type ? reading.maxima.get(type) : undefined;
-    if (max === undefined) {
-      const why = 'unreadable' in reading ? reading.unreadable : 'it names no maximum for this token type';
-      throw new Error(
-        `${errorMessage(error)} The organization's token lifetime policy could not be read (${why}); try a shorter ` +
-          `expiry.`,
-        { cause: error },
-      );
-    }
-    const now = context.now();
-    if (request.expiresAt.getTime() - now <= max) throw error;
-    if (!request.expiryDefaulted) throw tooLong(type as string, max, 'create');
-    const clamped = clampedExpiry(now, max);
-    context.io.notice(
-      `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ` +
-        `${clamped.toISOString()}.`,
+  error: unknown,
+): Promise<Date> {
+  const type = policyTypeOf(request.kind);
+  const reading = await readPolicy(context, request.organization);
+  const max = 'maxima' in reading && type ? reading.maxima.get(type) : undefined;
+  if (max === undefined) {
+    const why = 'unreadable' in reading ? reading.unreadable : 'it names no maximum for this token type';
+    throw new Error(
+      `${errorMessage(error)} The organization's token lifetime policy could not be read (${why}); try a shorter ` +
+        `expiry.`,
+      { cause: error },
     );
-    return create(clamped);
   }
+  const now = context.now();
+  if (request.expiresAt.getTime() - now <= max) throw error;
+  if (!request.expiryDefaulted) throw tooLong(type as string, max, 'create');
+  const clamped = clampedExpiry(now, max);
+  context.io.notice(
+    `The organization allows ${type} tokens at most ${lifetimeLabel(max)}; the default expiry was shortened to ` +
+      `${clamped.toISOString()}.`,
+  );
+  return clamped;
 }
 
 /**
@@ -113,7 +108,8 @@ export async function expiryForRotation(context: OperationContext, inputs: Rotat
   return clamped;
 }
 
-function refusedForExpiry(error: unknown): boolean {
+/** A 400 or 422 that names the expiry: the organization's lifetime policy refused it. */
+export function refusedForExpiry(error: unknown): boolean {
   return error instanceof ApiError && (error.is(400) || error.is(422)) && /expir/i.test(error.message);
 }
 

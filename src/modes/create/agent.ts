@@ -2,24 +2,20 @@ import type { CreateAgentToken } from '../../inputs/parse.js';
 import * as agentTokens from '../../api/tfc/agent-tokens.js';
 import type { MintedToken } from '../../api/tfc/types.js';
 import type { OperationContext } from '../../tokens/context.js';
-import { mint } from '../../tokens/mint.js';
-import { withNonce } from '../../tokens/ownership.js';
+import { createToken } from '../../tokens/create.js';
 
 /** An agent started for one job gets a token that dies with the job; agent tokens cannot expire on their own. */
 export async function createAgentToken(context: OperationContext, inputs: CreateAgentToken): Promise<MintedToken> {
   const { client, publisher, io } = context;
-  const description = withNonce(inputs.description, context.randomHex());
   const { agentPoolId, ephemeral } = inputs;
-  const record = {
-    kind: 'agent',
-    organization: null,
-    teamId: null,
-    agentPoolId,
-    description,
-    expiredAt: '',
-    ephemeral,
-  } as const;
-  const token = await mint(context, record, () => agentTokens.create(client, agentPoolId, description, publisher.mask));
+  // Sent once: an uncertain outcome is left to the post step, which finds the token by its nonce.
+  const token = await createToken(context, {
+    owner: { kind: 'agent', organization: null, teamId: null, agentPoolId, ephemeral },
+    description: inputs.description,
+    expiresAt: null,
+    expiryDefaulted: false,
+    send: (description) => agentTokens.create(client, agentPoolId, description!, publisher.mask),
+  });
   publisher.tokenOutputs(token);
   io.info(`Created agent token ${token.id} for agent pool ${inputs.agentPoolId}; agent tokens do not expire.`);
   if (!inputs.ephemeral)

@@ -4,8 +4,7 @@ import * as organizationTokens from '../../api/tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../../api/tfc/platform.js';
 import type { MintedToken } from '../../api/tfc/types.js';
 import type { OperationContext } from '../../tokens/context.js';
-import { createUnderPolicy } from '../../tokens/lifetime-policy.js';
-import { mint } from '../../tokens/mint.js';
+import { createToken } from '../../tokens/create.js';
 
 /** One token per organization (and one audit-trail token): replacing it revokes what every other consumer uses. */
 export async function createOrganizationToken(
@@ -22,19 +21,14 @@ export async function createOrganizationToken(
         `revoke it at once. Nothing was changed. Set replace-existing: true to replace it.`,
     );
   }
-  const record = {
-    kind: tokenType,
-    organization,
-    teamId: null,
+  const token = await createToken(context, {
+    owner: { kind: tokenType, organization, teamId: null, ephemeral: inputs.ephemeral },
     description: null,
-    expiredAt: inputs.expiresAt.toISOString(),
-    ephemeral: inputs.ephemeral,
-  } as const;
-  const token = await createUnderPolicy(context, { ...inputs, kind: tokenType }, (expiresAt) =>
-    mint(context, { ...record, expiredAt: expiresAt.toISOString() }, () =>
-      organizationTokens.create(client, organization, tokenType, expiresAt, publisher.mask),
-    ),
-  );
+    expiresAt: inputs.expiresAt,
+    expiryDefaulted: inputs.expiryDefaulted,
+    send: (_description, expiresAt) =>
+      organizationTokens.create(client, organization, tokenType, expiresAt!, publisher.mask),
+  });
   publisher.tokenOutputs(token);
   if (existing)
     io.info(`Replaced the organization's previous ${tokenType} token ${existing.id}, which is now revoked.`);

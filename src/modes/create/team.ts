@@ -6,10 +6,7 @@ import { readTeam } from '../../api/tfc/teams.js';
 import { hasMultipleTeamTokens } from '../../api/tfc/platform.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from '../../tokens/context.js';
-import { mint } from '../../tokens/mint.js';
-import { withNonce } from '../../tokens/ownership.js';
-import { createByNonce } from '../../tokens/reconcile.js';
-import { createUnderPolicy } from '../../tokens/lifetime-policy.js';
+import { createToken } from '../../tokens/create.js';
 import { warnIfOwnersTeam } from './owners-warning.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
@@ -32,36 +29,23 @@ export async function createTeamToken(context: OperationContext, inputs: CreateT
   return token;
 }
 
-/**
- * A create that may have been processed is looked up by its nonce, never blindly repeated (see reconcile.ts). A
- * create clamped to the lifetime policy sends another expiry, so the look-up expects the expiry last sent.
- */
+/** Many per team (the multiple-team-tokens API): each proven this run's by the nonce its description ends in. */
 async function createDescribed(
   context: OperationContext,
   inputs: CreateTeamToken,
   teamId: string,
 ): Promise<MintedToken> {
   const { client, publisher } = context;
-  const record = { kind: 'team', organization: inputs.organization, teamId, ephemeral: inputs.ephemeral } as const;
-  let expiredAt = inputs.expiresAt.toISOString();
-  const createOnce = (description: string) =>
-    createUnderPolicy(context, { ...inputs, kind: 'team' }, (expiresAt) => {
-      expiredAt = expiresAt.toISOString();
-      return mint(context, { ...record, description, expiredAt }, () =>
-        teamTokens.create(client, teamId, { description, expiredAt: expiresAt }, publisher.mask),
-      );
-    }).catch(async (error: unknown) => {
-      throw await explainCreateFailure(context, error, teamId);
-    });
-  return createByNonce(context, {
-    describe: (nonce) => withNonce(inputs.description, nonce),
-    create: createOnce,
-    teamId,
-    get expiredAt() {
-      return expiredAt;
-    },
-    list: () => tokensOfTeam(context, inputs, teamId),
-    remove: (tokenId) => teamTokens.deleteById(client, tokenId),
+  return createToken(context, {
+    owner: { kind: 'team', organization: inputs.organization, teamId, ephemeral: inputs.ephemeral },
+    description: inputs.description,
+    expiresAt: inputs.expiresAt,
+    expiryDefaulted: inputs.expiryDefaulted,
+    send: (description, expiresAt) =>
+      teamTokens.create(client, teamId, { description: description!, expiredAt: expiresAt! }, publisher.mask),
+    candidates: () => tokensOfTeam(context, inputs, teamId),
+  }).catch(async (error: unknown) => {
+    throw await explainCreateFailure(context, error, teamId);
   });
 }
 
@@ -121,19 +105,13 @@ async function createLegacy(context: OperationContext, inputs: CreateTeamToken, 
         `Nothing was changed. Set replace-existing: true to replace it.`,
     );
   }
-  const record = {
-    kind: 'team-legacy',
-    organization: inputs.organization,
-    teamId,
+  const token = await createToken(context, {
+    owner: { kind: 'team-legacy', organization: inputs.organization, teamId, ephemeral: inputs.ephemeral },
     description: null,
-    expiredAt: inputs.expiresAt.toISOString(),
-    ephemeral: inputs.ephemeral,
-  } as const;
-  const token = await createUnderPolicy(context, { ...inputs, kind: 'team-legacy' }, (expiresAt) =>
-    mint(context, { ...record, expiredAt: expiresAt.toISOString() }, () =>
-      teamTokens.createLegacy(client, teamId, expiresAt, publisher.mask),
-    ),
-  );
+    expiresAt: inputs.expiresAt,
+    expiryDefaulted: inputs.expiryDefaulted,
+    send: (_description, expiresAt) => teamTokens.createLegacy(client, teamId, expiresAt!, publisher.mask),
+  });
   if (existing) context.io.info(`Replaced the team's previous legacy token ${existing.id}, which is now revoked.`);
   return token;
 }

@@ -23,8 +23,9 @@ export function markOf(identities: readonly string[]): string {
 }
 
 /** Milliseconds included: two rotations in one second must not collide on the team's unique descriptions. */
-export function rotationDescription(base: string, mark: string, now: number, nonce: string): string {
-  return `${base} ${mark} ${new Date(now).toISOString()} ${nonce}`;
+export function rotationDescription(base: string, mark: string, now: number, nonce?: string): string {
+  const described = `${base} ${mark} ${new Date(now).toISOString()}`;
+  return nonce === undefined ? described : `${described} ${nonce}`;
 }
 
 const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z';

@@ -1,6 +1,5 @@
 import { ApiError, errorMessage } from '../../common/errors.js';
 import type { RotateToken } from '../../inputs/parse.js';
-import type { CleanupRecord } from '../../state/ledger.js';
 import { describeCredential, verifyToken, type Credential } from '../../api/tfc/account.js';
 import * as agentTokens from '../../api/tfc/agent-tokens.js';
 import * as organizationTokens from '../../api/tfc/organization-tokens.js';
@@ -17,8 +16,7 @@ import {
   type Destination,
 } from './destinations.js';
 import { expiryForRotation } from '../../tokens/lifetime-policy.js';
-import { mint as mintRecorded } from '../../tokens/mint.js';
-import { createByNonce } from '../../tokens/reconcile.js';
+import { createToken } from '../../tokens/create.js';
 import { classify, destinationMark, revocationPlan, rotationDescription } from './lineage.js';
 
 /**
@@ -80,68 +78,58 @@ function replacedByCreate(inputs: RotateToken): boolean {
   return inputs.tokenType === 'organization' || inputs.tokenType === 'audit-trail' || inputs.legacy;
 }
 
-/** A create that may have landed is looked up by its nonce before another is sent (see reconcile.ts). */
-async function mint(
-  context: OperationContext,
-  inputs: RotateToken,
-  lineage: Lineage,
-  expiry: Date | null,
-): Promise<MintedToken> {
+/** A create that may have landed is looked up by its nonce before another is sent (tokens/create.ts). */
+function mint(context: OperationContext, inputs: RotateToken, lineage: Lineage, expiry: Date | null) {
   const { owner, mark } = lineage;
-  if (replacedByCreate(inputs)) return mintOnce(context, inputs, owner, expiry, null);
-  return createByNonce(context, {
-    describe: (nonce) => rotationDescription(inputs.description, mark, context.now(), nonce),
-    create: (description) => mintOnce(context, inputs, owner, expiry, description),
-    teamId: inputs.tokenType === 'agent' ? null : owner.teamId,
-    expiredAt: expiry?.toISOString() ?? '',
-    list: () => tokensOf(context, inputs, owner),
-    remove: (tokenId) => teamTokens.deleteById(context.client, tokenId),
+  const described = !replacedByCreate(inputs);
+  return createToken(context, {
+    // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
+    // create was interrupted and whose secret therefore never arrived.
+    owner: {
+      kind: inputs.legacy ? 'team-legacy' : inputs.tokenType,
+      organization: inputs.organization,
+      teamId: owner.teamId,
+      agentPoolId: inputs.agentPoolId,
+      ephemeral: false,
+    },
+    description: described ? rotationDescription(inputs.description, mark, context.now()) : null,
+    expiresAt: expiry,
+    expiryDefaulted: false,
+    send: (description, expiresAt) => send(context, inputs, owner, description, expiresAt as Date),
+    ...(described ? { candidates: () => tokensOf(context, inputs, owner) } : {}),
   });
 }
 
-async function mintOnce(
+/** One create of the rotated kind; `expiresAt` is null only for agent tokens, which take no expiry. */
+function send(
   context: OperationContext,
   inputs: RotateToken,
   owner: Owner,
-  expiry: Date | null,
   description: string | null,
+  expiresAt: Date,
 ): Promise<MintedToken> {
   const { client, publisher } = context;
-  // Rotated tokens outlive the job (ephemeral: false); the ledger still lets the post step delete a token whose
-  // create was interrupted and whose secret therefore never arrived.
-  const record: Omit<CleanupRecord, 'tokenId'> = {
-    kind: inputs.legacy ? 'team-legacy' : inputs.tokenType,
-    organization: inputs.organization,
-    teamId: owner.teamId,
-    agentPoolId: inputs.agentPoolId,
-    description,
-    expiredAt: expiry?.toISOString() ?? '',
-    ephemeral: false,
-  };
-  const expiresAt = expiry as Date; // null only for agent tokens, which take no expiry
-  return mintRecorded(context, record, () => {
-    switch (inputs.tokenType) {
-      case 'agent':
-        return agentTokens.create(client, inputs.agentPoolId as string, description as string, publisher.mask);
-      case 'team':
-        return inputs.legacy
-          ? teamTokens.createLegacy(client, owner.teamId as string, expiresAt, publisher.mask)
-          : teamTokens.create(
-              client,
-              owner.teamId as string,
-              { description: description as string, expiredAt: expiresAt },
-              publisher.mask,
-            );
-      default:
-        return organizationTokens.create(
-          client,
-          inputs.organization as string,
-          inputs.tokenType,
-          expiresAt,
-          publisher.mask,
-        );
-    }
-  });
+  switch (inputs.tokenType) {
+    case 'agent':
+      return agentTokens.create(client, inputs.agentPoolId as string, description as string, publisher.mask);
+    case 'team':
+      return inputs.legacy
+        ? teamTokens.createLegacy(client, owner.teamId as string, expiresAt, publisher.mask)
+        : teamTokens.create(
+            client,
+            owner.teamId as string,
+            { description: description as string, expiredAt: expiresAt },
+            publisher.mask,
+          );
+    default:
+      return organizationTokens.create(
+        client,
+        inputs.organization as string,
+        inputs.tokenType,
+        expiresAt,
+        publisher.mask,
+      );
+  }
 }
 
 /** Verifies the new token, then writes it into every destination; a failure is explained by `failed`. */

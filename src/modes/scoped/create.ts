@@ -1,4 +1,4 @@
-import { AmbiguousRequestError, ApiError, errorMessage } from '../../common/errors.js';
+import { ApiError, errorMessage, mayHaveLanded } from '../../common/errors.js';
 import type { CreateScopedToken } from '../../inputs/scoped.js';
 import type { CleanupRecord } from '../../state/ledger.js';
 import { teamsEntitled } from '../../api/tfc/entitlements.js';
@@ -7,9 +7,9 @@ import { createTeam, deleteTeam, lookUpTeam } from '../../api/tfc/teams.js';
 import type { MintedToken, Team } from '../../api/tfc/types.js';
 import { expiresClause, printable } from '../../common/text.js';
 import type { OperationContext } from '../../tokens/context.js';
-import { mint } from '../../tokens/mint.js';
 import { isOwnedBy } from '../../tokens/ownership.js';
-import { grantProject, grantWorkspace, mintScoped } from './grants.js';
+import { grantProject, grantWorkspace } from './grants.js';
+import { createToken } from '../../tokens/create.js';
 import { resolveTargets, type Targets } from './targets.js';
 
 /**
@@ -19,14 +19,12 @@ import { resolveTargets, type Targets } from './targets.js';
 export async function createScopedToken(context: OperationContext, inputs: CreateScopedToken): Promise<MintedToken> {
   const targets = await resolveTargets(context.client, inputs);
   const team = await createTemporaryTeam(context, inputs);
-  // The nonce is the proof of ownership a rollback looks the token up by (see ownership.ts); each try draws its own.
-  const attempt = { teamId: team.id, description: '', expiredAt: inputs.expiresAt.toISOString() };
   let token: MintedToken;
   try {
-    token = await grantAndMint(context, inputs, team, targets, attempt);
+    token = await grantAndMint(context, inputs, team, targets);
   } catch (error) {
     const failure = error instanceof GrantOrMintFailure ? error : new GrantOrMintFailure([error], 'absent');
-    throw await rollBack(context, team, attempt, failure, failure.token);
+    throw await rollBack(context, team, failure, failure.token);
   }
   await publish(context, inputs, team, targets, token);
   return token;
@@ -71,7 +69,7 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
   try {
     return await createTeam(client, inputs.organization, inputs.teamName);
   } catch (error) {
-    if (!mayHaveCreated(error)) throw error;
+    if (!mayHaveLanded(error)) throw error;
     io.warning(
       `Creating the team ${inputs.teamName} may or may not have succeeded (${errorMessage(error)}); looking it up ` +
         `by name.`,
@@ -144,16 +142,15 @@ async function grantAndMint(
   inputs: CreateScopedToken,
   team: Team,
   targets: Targets,
-  attempt: Attempt,
 ): Promise<MintedToken> {
   const [grants, minted] = await Promise.all([
     Promise.allSettled(grantRequests(context, inputs, team, targets)),
-    Promise.allSettled([mintTrying(context, inputs, team, attempt)]).then(([result]) => result!),
+    Promise.allSettled([mintScoped(context, inputs, team)]).then(([result]) => result!),
   ]);
   const causes = grants.flatMap((grant) => (grant.status === 'rejected' ? [grant.reason as unknown] : []));
   if (minted.status === 'fulfilled' && causes.length === 0) return minted.value;
   if (minted.status === 'fulfilled') throw new GrantOrMintFailure(causes, { id: minted.value.id });
-  const left = mayHaveCreated(minted.reason) ? 'unconfirmed' : 'absent';
+  const left = mayHaveLanded(minted.reason) ? 'unconfirmed' : 'absent';
   throw new GrantOrMintFailure([...causes, minted.reason], left);
 }
 
@@ -203,37 +200,28 @@ function explainGrantFailure(error: unknown, target: string, call: string, needs
   );
 }
 
-type Attempt = { readonly teamId: string; description: string; readonly expiredAt: string };
-
-/** The token create, reconciled by its nonce and retried; `attempt` names the try a rollback must look for. */
-function mintTrying(context: OperationContext, inputs: CreateScopedToken, team: Team, attempt: Attempt) {
-  return mintScoped(context, inputs, team, (description) => {
-    attempt.description = description;
-    return mintFor(context, inputs, attempt);
-  });
-}
-
-function mintFor(context: OperationContext, inputs: CreateScopedToken, attempt: Attempt): Promise<MintedToken> {
+/** The token create (tokens/create.ts): each try's nonce, recorded in the ledger, is what a rollback looks for. */
+function mintScoped(context: OperationContext, inputs: CreateScopedToken, team: Team): Promise<MintedToken> {
   const { client, publisher } = context;
-  const record = { kind: 'team', organization: inputs.organization, ...attempt, ephemeral: true } as const;
-  const options = { description: attempt.description, expiredAt: inputs.expiresAt };
-  return mint(context, record, () => teamTokens.create(client, attempt.teamId, options, publisher.mask));
+  return createToken(context, {
+    owner: { kind: 'team', organization: inputs.organization, teamId: team.id, ephemeral: true },
+    description: inputs.description,
+    expiresAt: inputs.expiresAt,
+    expiryDefaulted: false,
+    send: (description, expiresAt) =>
+      teamTokens.create(client, team.id, { description: description!, expiredAt: expiresAt! }, publisher.mask),
+    candidates: () => teamTokens.listAll(client, inputs.organization, { teamName: team.name }),
+  });
 }
 
 /**
  * Removes the team before the step fails. The token goes first: by its id when its create answered, looked up by
  * its nonce when the create may have succeeded, because the docs do not say that deleting a team revokes its tokens.
  */
-async function rollBack(
-  context: OperationContext,
-  team: Team,
-  attempt: Attempt,
-  cause: unknown,
-  token: TokenLeft,
-): Promise<Error> {
+async function rollBack(context: OperationContext, team: Team, cause: unknown, token: TokenLeft): Promise<Error> {
   const { client, io, ledger } = context;
   try {
-    if (token === 'unconfirmed') await removeUnconfirmedToken(context, team, attempt);
+    if (token === 'unconfirmed') await removeUnconfirmedTokens(context, team);
     else if (token !== 'absent') await removeMintedToken(context, token.id);
     await deleteTeam(client, team.id);
     ledger.remove(sameTeam(team.name));
@@ -255,16 +243,15 @@ async function removeMintedToken(context: OperationContext, tokenId: string): Pr
   context.ledger.forget(tokenId);
 }
 
-async function removeUnconfirmedToken(context: OperationContext, team: Team, attempt: Attempt): Promise<void> {
+/** Every try whose outcome is unknown is in the ledger: its token, found by the nonce, is deleted. */
+async function removeUnconfirmedTokens(context: OperationContext, team: Team): Promise<void> {
   const organization = team.organization as string;
   const tokens = await teamTokens.listAll(context.client, organization, { teamName: team.name });
-  const orphan = tokens.find((token) => isOwnedBy(token, attempt));
-  if (orphan) await teamTokens.deleteById(context.client, orphan.id);
-  context.ledger.settle(attempt.description);
-}
-
-function mayHaveCreated(error: unknown): boolean {
-  return error instanceof AmbiguousRequestError || (error instanceof ApiError && error.status >= 500);
+  for (const attempt of context.ledger.unconfirmed(team.id)) {
+    const orphan = tokens.find((token) => isOwnedBy(token, attempt));
+    if (orphan) await teamTokens.deleteById(context.client, orphan.id);
+    context.ledger.settle(attempt.description as string);
+  }
 }
 
 async function publish(

@@ -1,15 +1,15 @@
 import * as access from '../../api/tfc/team-access.js';
-import * as teamTokens from '../../api/tfc/team-tokens.js';
-import type { MintedToken, Team } from '../../api/tfc/types.js';
-import type { CreateScopedToken } from '../../inputs/scoped.js';
+import { errorMessage, mayHaveLanded } from '../../common/errors.js';
+import type { Team } from '../../api/tfc/types.js';
 import type { OperationContext } from '../../tokens/context.js';
-import { withNonce } from '../../tokens/ownership.js';
-import { createByNonce, createOrFind } from '../../tokens/reconcile.js';
 
 /**
- * The scoped flow's creates, each settled before it is repeated: a grant is read back from the team's access, the
- * token is looked up by its nonce. The temporary team itself is adopted by name (create-scoped-token.ts).
+ * The scoped flow's grants, each settled before it is repeated: a grant that may have landed is read back from the
+ * team's access. (The token is settled by its nonce in tokens/create.ts; the team is adopted by name in create.ts.)
  */
+
+/** A grant is sent at most this often; each uncertain try is read back before the next. */
+const MAX_GRANTS = 3;
 
 type Target = { readonly id: string; readonly name: string };
 
@@ -43,20 +43,21 @@ export function grantProject(
   );
 }
 
-/** `create` sends one token create under the description it is given (and records it for the post step). */
-export function mintScoped(
+/** A grant (or any create with one natural key) that may have landed is read back before it is sent again. */
+async function createOrFind<T>(
   context: OperationContext,
-  inputs: CreateScopedToken,
-  team: Team,
-  create: (description: string) => Promise<MintedToken>,
-): Promise<MintedToken> {
-  const { client } = context;
-  return createByNonce(context, {
-    describe: (nonce) => withNonce(inputs.description, nonce),
-    create,
-    teamId: team.id,
-    expiredAt: inputs.expiresAt.toISOString(),
-    list: () => teamTokens.listAll(client, inputs.organization, { teamName: team.name }),
-    remove: (tokenId) => teamTokens.deleteById(client, tokenId),
-  });
+  what: string,
+  create: () => Promise<T>,
+  find: () => Promise<T | null>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if (!mayHaveLanded(error) || attempt === MAX_GRANTS) throw error;
+      context.io.info(`${what} may or may not have succeeded (${errorMessage(error)}); reading it back.`);
+      const found = await find();
+      if (found !== null) return found;
+    }
+  }
 }
