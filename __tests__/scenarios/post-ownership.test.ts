@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import type { StepResult } from '../support/runner.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import type { StepResult } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * What the post step deletes, and what it leaves, when the server's answer or the saved state is not what this run

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startFakeGitHub, type FakeGitHub, type GitHubFault } from '../support/github-fake.js';
-import type { StepResult } from '../support/runner.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { startFakeGitHub, type FakeGitHub, type GitHubFault } from '../support/fakes/github-fake.js';
+import type { StepResult } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * Issue 24: the action rotates its own credential. Team `deployers` may manage team tokens (manage-teams); its

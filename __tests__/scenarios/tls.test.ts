@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorsOf } from '../support/expectations.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf } from '../support/assertions/expectations.js';
+import { startWorld, type World } from '../support/steps/world.js';
 import { createTestTls, removeTls, type LeafKind } from '../../emulator/tls.js';
-import type { StepResult } from '../support/runner.js';
+import type { StepResult } from '../support/steps/runner.js';
 
 let world: World;
 beforeAll(async () => {

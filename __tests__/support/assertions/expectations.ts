@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import { findLeaks, maskedFirst } from './hygiene.js';
-import type { StepResult } from './runner.js';
+import type { StepResult } from '../steps/runner.js';
 
 /** The secret-hygiene contract every scenario asserts: masked first, and nowhere it is not allowed. */
 export function expectClean(step: StepResult, secrets: ReadonlyArray<string | undefined>): void {

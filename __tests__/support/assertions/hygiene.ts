@@ -1,4 +1,4 @@
-import type { StepResult } from './runner.js';
+import type { StepResult } from '../steps/runner.js';
 
 /**
  * Every form in which a secret could leak past the runner's masking or into a file: raw, URL-encoded, and

@@ -1,7 +1,7 @@
 import { request } from 'node:https';
-import { Emulator, type EmulatorOptions } from '../../emulator/server.js';
+import { Emulator, type EmulatorOptions } from '../../../emulator/server.js';
 import { runJob, runStep, type StepOptions, type StepResult } from './runner.js';
-import { makeTestTls } from '../../emulator/tls.js';
+import { makeTestTls } from '../../../emulator/tls.js';
 
 /** An emulator with one organization (`acme`), one team (`platform`) and an owner credential, plus step runners. */
 export interface World {

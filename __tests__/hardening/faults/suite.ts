@@ -1,9 +1,9 @@
-import { Emulator, type Fault, type FaultKind } from '../../emulator/server.js';
-import { findLeaks } from '../support/hygiene.js';
-import { startFakeGitHub } from '../support/github-fake.js';
-import type { StepResult } from '../support/runner.js';
-import { makeTestTls } from '../../emulator/tls.js';
-import { startWorld, type World } from '../support/world.js';
+import { Emulator, type Fault, type FaultKind } from '../../../emulator/server.js';
+import { findLeaks } from '../../support/assertions/hygiene.js';
+import { startFakeGitHub } from '../../support/fakes/github-fake.js';
+import type { StepResult } from '../../support/steps/runner.js';
+import { makeTestTls } from '../../../emulator/tls.js';
+import { startWorld, type World } from '../../support/steps/world.js';
 
 /**
  * The fault suite: every request the action makes, under every fault a network or an API can produce. Each case runs

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { findLeaks } from './support/hygiene.js';
-import { runStep } from './support/runner.js';
-import { makeTestTls } from '../emulator/tls.js';
-import { startWorld, type World } from './support/world.js';
+import { findLeaks } from '../support/assertions/hygiene.js';
+import { runStep } from '../support/steps/runner.js';
+import { makeTestTls } from '../../emulator/tls.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * Every bad input fails the step with exactly one error that names the input, before any request: nothing minted,

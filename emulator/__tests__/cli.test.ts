@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseFileCommands, ROOT } from './support/runner.js';
+import { parseFileCommands, ROOT } from '../../__tests__/support/steps/runner.js';
 
 /**
  * The compiled lib/emulator/cli.js, started as people and the e2e workflow start it: stopped by a signal, it must

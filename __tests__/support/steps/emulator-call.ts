@@ -1,6 +1,6 @@
 import { request as httpsRequest } from 'node:https';
-import type { Emulator } from '../../emulator/server.js';
-import type { TestTls } from '../../emulator/tls.js';
+import type { Emulator } from '../../../emulator/server.js';
+import type { TestTls } from '../../../emulator/tls.js';
 
 export interface ApiAnswer {
   readonly status: number;

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorLines, holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from './support/runner.js';
-import { startWorld, type World } from './support/world.js';
+import { errorLines, holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 // The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/index.js`), jest, and
 // @github/local-action (imports src/main.ts and calls run()). Each must load, and the bundle must run each step once.
@@ -125,8 +125,8 @@ describe('jest: importing the entry files', () => {
       return true;
     });
     try {
-      const main = await import('../src/main.js');
-      const post = await import('../src/post.js');
+      const main = await import('../../src/main.js');
+      const post = await import('../../src/post.js');
       expect(written).toEqual([]);
       expect(typeof main.run).toBe('function');
       expect(typeof post.run).toBe('function');

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
-import { Emulator, type EmulatorOptions } from '../emulator/server.js';
-import { makeTestTls } from '../emulator/tls.js';
+import { Emulator, type EmulatorOptions } from '../server.js';
+import { makeTestTls } from '../tls.js';
 
 const tls = await makeTestTls();
 const JSON_API = 'application/vnd.api+json';

@@ -1,11 +1,11 @@
-import type { EmulatorOptions, RequestRecord } from '../../emulator/server.js';
-import { findLeaks } from '../support/hygiene.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import type { StepResult } from '../support/runner.js';
-import { startWorld, type World } from '../support/world.js';
-import { variableSetVariables } from '../../src/api/tfc/variable-sets.js';
-import { variableIdentity } from '../../src/operations/destinations.js';
-import { markOf } from '../../src/operations/rotation-lineage.js';
+import type { EmulatorOptions, RequestRecord } from '../../../emulator/server.js';
+import { findLeaks } from '../../support/assertions/hygiene.js';
+import { startFakeGitHub, type FakeGitHub } from '../../support/fakes/github-fake.js';
+import type { StepResult } from '../../support/steps/runner.js';
+import { startWorld, type World } from '../../support/steps/world.js';
+import { variableSetVariables } from '../../../src/api/tfc/variable-sets.js';
+import { variableIdentity } from '../../../src/operations/destinations.js';
+import { markOf } from '../../../src/operations/rotation-lineage.js';
 
 /**
  * The fault suite of the newer flows: scoped create and post, rotation into a workspace variable, a variable set
@@ -248,7 +248,7 @@ function sweepFlow(name: string, emulator: Partial<EmulatorOptions>, deletion: F
 
 interface Kind {
   readonly label: string;
-  readonly tfc: () => import('../../emulator/server.js').FaultKind;
+  readonly tfc: () => import('../../../emulator/server.js').FaultKind;
   readonly github: 'reset-before' | 'reset-after' | 'status' | 'hang' | null;
   /** only on destination writes */
   readonly writesOnly?: true;
