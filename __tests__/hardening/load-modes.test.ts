@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errorLines, holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../support/steps/runner.js';
+import { errorsOf } from '../support/assertions/lines.js';
+import { holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../support/steps/runner.js';
 import { startWorld, type World } from '../support/steps/world.js';
 
 // The action is loaded four ways: the ncc bundle (the runner), compiled source (`node lib/src/index.js`), jest, and
@@ -36,7 +37,7 @@ describe('the bundles', () => {
   test('runs main exactly once and post exactly once', async () => {
     world.emulator.clearRequests();
     const { main, post } = await world.job(byId());
-    expect(errorLines(main.stdout)).toEqual([]);
+    expect(errorsOf(main)).toEqual([]);
     expect(posts()).toEqual([`POST /teams/${world.teamId}/authentication-tokens`]);
     expect(world.calls().filter((call) => call.startsWith('DELETE '))).toEqual([
       `DELETE /authentication-tokens/${main.outputs['token-id']}`,
@@ -84,7 +85,7 @@ describe('compiled source: node lib/src/index.js and lib/src/post-index.js', () 
     world.emulator.clearRequests();
     const script = (entry: string) => join(ROOT, 'lib', 'src', `${entry}.js`);
     const main = await world.main(byId(), { script: script('index') });
-    expect(errorLines(main.stdout)).toEqual([]);
+    expect(errorsOf(main)).toEqual([]);
     expect(main.code).toBe(0);
     expect(main.outputs['token-id']).toMatch(/^at-/);
     const post = await world.post(main, byId(), { script: script('post-index') });
@@ -101,14 +102,14 @@ describe('compiled source started directly: node lib/src/main.js and lib/src/pos
     world.emulator.clearRequests();
     const main = await runStep('main', { inputs: {}, caCertPath: null, script: script('main') });
     expect(main.code).toBe(1);
-    expect(errorLines(main.stdout)).toEqual([expect.stringMatching(/^::error::Input "[a-z-]+" /)]);
+    expect(errorsOf(main)).toEqual([expect.stringMatching(/^::error::Input "[a-z-]+" /)]);
     expect(world.calls()).toEqual([]);
   });
 
   test('runs the whole job once, like the runner entries', async () => {
     world.emulator.clearRequests();
     const main = await world.main(byId(), { script: script('main') });
-    expect(errorLines(main.stdout)).toEqual([]);
+    expect(errorsOf(main)).toEqual([]);
     expect(main.outputs['token-id']).toMatch(/^at-/);
     const post = await world.post(main, byId(), { script: script('post') });
     expect(post.stdout).toContain(`Deleted team token ${main.outputs['token-id']}`);

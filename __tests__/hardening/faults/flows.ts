@@ -1,5 +1,6 @@
 import type { EmulatorOptions, RequestRecord } from '../../../emulator/server.js';
 import { findLeaks } from '../../support/assertions/hygiene.js';
+import { errorsOf, warningsOf } from '../../support/assertions/lines.js';
 import { startFakeGitHub, type FakeGitHub } from '../../support/fakes/github-fake.js';
 import type { StepResult } from '../../support/steps/runner.js';
 import { startWorld, type World } from '../../support/steps/world.js';
@@ -409,8 +410,8 @@ export function flowVerdict(fault: FlowCase, observed: FlowObserved): string[] {
 /** A single transient fault does not fail the step. */
 function stepsSucceed({ main, post }: FlowObserved): string[] {
   const problems: string[] = [];
-  if (main.code !== 0) problems.push(`main failed: ${errorLines(main).join(' | ')}`);
-  if (post.code !== 0) problems.push(`post failed: ${errorLines(post).join(' | ')}`);
+  if (main.code !== 0) problems.push(`main failed: ${errorsOf(main).join(' | ')}`);
+  if (post.code !== 0) problems.push(`post failed: ${errorsOf(post).join(' | ')}`);
   return problems;
 }
 
@@ -438,7 +439,7 @@ function exactlyOne(fault: FlowCase, { main, afterMain, heldAfterMain, prepared 
 
 /** After post, every token or temporary team beyond what the flow keeps is named in a warning or error. */
 function nothingLeftUnnamed({ main, post, afterPost, prepared }: FlowObserved): string[] {
-  const named = [...warningLines(main), ...warningLines(post), ...errorLines(main), ...errorLines(post)].join('\n');
+  const named = [...warningsOf(main), ...warningsOf(post), ...errorsOf(main), ...errorsOf(post)].join('\n');
   const kept = new Set([...prepared.untouched, ...(prepared.destination ? [main.outputs['token-id']] : [])]);
   const tokens = afterPost.tokens.filter((token) => !kept.has(token.id) && !prepared.doomed.includes(token.id));
   const doomedLeft = afterPost.tokens.filter((token) => prepared.doomed.includes(token.id) && main.code === 0);
@@ -479,14 +480,6 @@ function noSecretPrinted({ main, post, earlier, secrets }: FlowObserved): string
 /** A step ends with at most one error line: exactly one when it fails, none when it succeeds. */
 function atMostOneErrorLine({ main, post }: FlowObserved): string[] {
   return [main, post]
-    .filter((step) => errorLines(step).length !== (step.code === 0 ? 0 : 1))
-    .map((step) => `a step that ${step.code === 0 ? 'succeeded' : 'failed'} printed ${errorLines(step).length} errors`);
-}
-
-function errorLines(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
-}
-
-function warningLines(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+    .filter((step) => errorsOf(step).length !== (step.code === 0 ? 0 : 1))
+    .map((step) => `a step that ${step.code === 0 ? 'succeeded' : 'failed'} printed ${errorsOf(step).length} errors`);
 }

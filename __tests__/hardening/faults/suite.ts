@@ -1,5 +1,6 @@
 import { Emulator, type Fault, type FaultKind } from '../../../emulator/server.js';
 import { findLeaks } from '../../support/assertions/hygiene.js';
+import { errorsOf, warningsOf } from '../../support/assertions/lines.js';
 import { startFakeGitHub } from '../../support/fakes/github-fake.js';
 import type { StepResult } from '../../support/steps/runner.js';
 import { makeTestTls } from '../../../emulator/tls.js';
@@ -190,7 +191,7 @@ export async function runCase(fault: FaultCase): Promise<Observed> {
     const secrets = [world.credential, github.token, token ?? '', ...world.emulator.mintedSecrets()];
     return {
       fails: main.code !== 0 ? 'main' : warnings(post).length > 0 || post.code !== 0 ? 'post' : null,
-      message: main.code !== 0 ? errors(main).join(' | ') : warnings(post).join(' | '),
+      message: main.code !== 0 ? errorsOf(main).join(' | ') : warnings(post).join(' | '),
       tokensLeft: world.emulator.tokens().length,
       tokenWorks,
       otherHostRequests: other.requests().length,
@@ -230,19 +231,11 @@ export function verdict(fault: FaultCase, observed: Observed): string[] {
   return problems;
 }
 
-function errors(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
-}
-
+/** The warnings a fault may cause, without the two every case of its kind prints. */
 function warnings(step: StepResult): string[] {
-  return step.stdout
-    .split('\n')
-    .filter(
-      (line) =>
-        line.startsWith('::warning') &&
-        !line.includes('Not exporting TF_TOKEN_') &&
-        !line.includes('may or may not have succeeded'),
-    );
+  return warningsOf(step).filter(
+    (line) => !line.includes('Not exporting TF_TOKEN_') && !line.includes('may or may not have succeeded'),
+  );
 }
 
 export type { World };

@@ -167,11 +167,6 @@ export function parseFileCommands(text: string): Record<string, string> {
   return result;
 }
 
-/** The `::error::` lines (workflow commands) of a step's stdout. */
-export function errorLines(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => line.startsWith('::error'));
-}
-
 /**
  * Whether a bundle file holds undici's code. HttpClient is bundled with the stand-in of shims/undici-not-bundled,
  * whose refusal names undici; that sentence is not undici.
