@@ -1,13 +1,13 @@
-import { expect, test } from '@jest/globals';
-import { flowVerdict, REPRESENTATIVE_FLOW_CASES, runFlowCase } from './faults/flows.js';
-import { CASES, runCase, verdict } from './faults/suite.js';
+import { test } from '@jest/globals';
+import { expectFlowVerdict, REPRESENTATIVE_FLOW_CASES, runFlowCase } from './faults/flows.js';
+import { CASES, expectVerdict, runCase } from './faults/suite.js';
 
 // The same suites as `npm run test:faults`, one jest test per case; of the newer flows a representative third
-// (see REPRESENTATIVE_FLOW_CASES), the whole matrix in `npm run test:faults`.
+// (see REPRESENTATIVE_FLOW_CASES), the whole matrix in `npm run test:faults`. The verdicts assert with `expect`.
 test.concurrent.each(CASES.map((fault) => [fault.name, fault] as const))(
   '%s',
   async (_name, fault) => {
-    expect(verdict(fault, await runCase(fault))).toEqual([]);
+    expectVerdict(fault, await runCase(fault));
   },
   60_000,
 );
@@ -15,7 +15,7 @@ test.concurrent.each(CASES.map((fault) => [fault.name, fault] as const))(
 test.concurrent.each(REPRESENTATIVE_FLOW_CASES.map((fault) => [fault.name, fault] as const))(
   '%s',
   async (_name, fault) => {
-    expect(flowVerdict(fault, await runFlowCase(fault))).toEqual([]);
+    expectFlowVerdict(fault, await runFlowCase(fault));
   },
   90_000,
 );

@@ -25,12 +25,20 @@ describe('the bundles', () => {
     async (entry) => {
       const files = (await readdir(join(ROOT, 'dist', entry))).filter((name) => name.endsWith('.js'));
       expect(files).toContain('index.js');
+      const holders: string[] = [];
       for (const file of files) {
         const text = await readFile(join(ROOT, 'dist', entry, file), 'utf8');
         // @actions/github brings undici for its proxy fetch; that chunk is loaded by mode: rotate's dynamic import
         // only.
-        if (file === 'index.js' || !/octokit/i.test(text)) expect(holdsUndici(text)).toBe(false);
+        if (!holdsUndici(text)) continue;
+        holders.push(file);
+        expect({ file, octokit: /octokit/i.test(text) }).toEqual({
+          file: expect.not.stringMatching(/^index/),
+          octokit: true,
+        });
       }
+      // Not true by silence: the check does find undici where it is (main's rotate chunk); post has no such chunk.
+      expect(holders.length > 0).toBe(entry === 'main');
     },
   );
 
