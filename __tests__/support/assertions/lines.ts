@@ -10,6 +10,10 @@ export function warningsOf(step: { readonly stdout: string }): string[] {
   return commandLines(step, '::warning');
 }
 
+export function noticesOf(step: { readonly stdout: string }): string[] {
+  return commandLines(step, '::notice');
+}
+
 function commandLines(step: { readonly stdout: string }, command: string): string[] {
   return step.stdout.split('\n').filter((line) => line.startsWith(command));
 }
