@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Tests read the emulator's JSON:API answers as they come; typing every document would test the types, not the API.
-    files: ['__tests__/**'],
+    files: ['__tests__/**', 'emulator/__tests__/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,7 +1,7 @@
 /** Tests run as native ESM (the toolkit is ESM-only); swc only strips types, tsc does the type-checking. */
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/__tests__'],
+  roots: ['<rootDir>/__tests__', '<rootDir>/emulator'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

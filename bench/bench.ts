@@ -4,7 +4,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { Emulator } from '../emulator/server.js';
-import { holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../__tests__/support/runner.js';
+import { holdsUndici, LOAD_PROBE_ENV, probeReport, ROOT, runStep } from '../__tests__/support/steps/runner.js';
 import { makeTestTls } from '../emulator/tls.js';
 import { fleetRun, roundTripsThroughProxy, type FleetRow } from './fleet.js';
 

@@ -1,7 +1,7 @@
 import { createServer, connect, type Socket } from 'node:net';
-import { rateLimitedCount, sentBeforeReset } from '../__tests__/support/fleet.js';
-import { runStep, type StepOptions, type StepResult } from '../__tests__/support/runner.js';
-import { startWorld } from '../__tests__/support/world.js';
+import { rateLimitedCount, sentBeforeReset } from '../__tests__/support/steps/fleet.js';
+import { runStep, type StepOptions, type StepResult } from '../__tests__/support/steps/runner.js';
+import { startWorld } from '../__tests__/support/steps/world.js';
 import { Emulator } from '../emulator/server.js';
 import type { TestTls } from '../emulator/tls.js';
 import type { RequestRecord } from '../emulator/types.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Emulator } from '../emulator/server.js';
 import { makeTestTls } from '../emulator/tls.js';
-import { ROOT, runStep, type StepResult } from '../__tests__/support/runner.js';
+import { ROOT, runStep, type StepResult } from '../__tests__/support/steps/runner.js';
 
 /**
  * `npm run walk`: the rooms a reader walks through. Runs a per-job create (by team-id and by team-name) and its post

@@ -1,12 +1,12 @@
 import { request } from 'node:https';
 import { Emulator, type TokenRecord } from './server.js';
-import { runStep, type StepResult } from '../__tests__/support/runner.js';
+import { runStep, type StepResult } from '../__tests__/support/steps/runner.js';
 import { makeTestTls, type TestTls } from './tls.js';
 
 /**
- * The lifecycle `npm run demo` shows (emulator/demo.ts prints it; __tests__/demo.test.ts checks it): the main and
- * post steps run as a runner runs them, against the emulator over HTTPS on loopback, then a summary of what the
- * emulator saw minted, revoked and left. The steps run the committed bundle (dist/, what a workflow runs; CI checks
+ * The lifecycle `npm run demo` shows (emulator/demo.ts prints it; __tests__/scenarios/demo.test.ts checks it): the
+ * main and post steps run as a runner runs them, against the emulator over HTTPS on loopback, then a summary of what
+ * the emulator saw minted, revoked and left. The steps run the committed bundle (dist/, what a workflow runs; CI checks
  * that it is the build of the source), so the demo needs only `tsc` for itself: a fresh clone shows it in seconds.
  */
 export interface DemoResult {

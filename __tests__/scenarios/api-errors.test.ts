@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
 import { RATE_LIMIT_WINDOWS_MS } from '../../src/transport/retry.js';
-import { startWorld, type World } from '../support/world.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 let world: World;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { EmulatorOptions } from '../../emulator/server.js';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /** mode: sweep with the bulk team-token delete, and its fallback on servers without it; mode: list's status filter. */
 

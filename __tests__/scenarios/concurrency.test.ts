@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { rateLimitedCount, sentBeforeReset } from '../support/fleet.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { rateLimitedCount, sentBeforeReset } from '../support/steps/fleet.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 let world: World;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { unescaped } from '../support/summary.js';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import { startWorld, type World } from '../support/world.js';
+import { unescaped } from '../support/assertions/summary.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakes/github-fake.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /** The organization's maximum token lifetime: clamping a defaulted expiry, refusing an explicit one, and reading it. */
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import type { StepResult } from '../support/runner.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { warningsOf } from '../support/assertions/lines.js';
+import type { StepResult } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * What the post step deletes, and what it leaves, when the server's answer or the saved state is not what this run
@@ -17,7 +18,6 @@ afterEach(() => world.emulator.close());
 
 const TOKEN_CREATE = /\/teams\/team-[A-Za-z0-9]+\/authentication-tokens$/;
 const ORG_TOKEN = /\/organizations\/acme\/authentication-token$/;
-const warningsOf = (step: StepResult) => step.stdout.split('\n').filter((line) => line.startsWith('::warning'));
 
 function rewriteCreate(path: RegExp, attributes: Record<string, unknown>): void {
   world.emulator.inject({

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
+import { startConnectProxy, type ConnectProxy } from '../support/fakes/connect-proxy.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakes/github-fake.js';
 import { makeTestTls } from '../../emulator/tls.js';
-import { startWorld, type World } from '../support/world.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 // Runners behind a corporate proxy set HTTPS_PROXY: every HCP Terraform request and, in rotate mode, every GitHub
 // request must go through its CONNECT tunnel. `.test` names are not loopback, so the proxy is not bypassed.

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startFakeGitHub, type FakeGitHub, type GitHubFault } from '../support/github-fake.js';
-import type { StepResult } from '../support/runner.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { noticesOf } from '../support/assertions/lines.js';
+import { startFakeGitHub, type FakeGitHub, type GitHubFault } from '../support/fakes/github-fake.js';
+import type { StepResult } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * Issue 24: the action rotates its own credential. Team `deployers` may manage team tokens (manage-teams); its
@@ -82,7 +83,7 @@ describe('rotating the credential in use into the secret that holds it', () => {
     const result = await run(rotateSelf(handMade.secret));
     expect(errorsOf(result.main)).toEqual([]);
     expect(result.main.outputs['revoked-ids']).toBe('[]');
-    const notices = result.main.stdout.split('\n').filter((line) => line.startsWith('::notice::The api-token'));
+    const notices = noticesOf(result.main).filter((line) => line.startsWith('::notice::The api-token'));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(handMade.id);
     expect(notices[0]).toContain('adopt-token-id');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakes/github-fake.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 let world: World;
 let github: FakeGitHub;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { errorsOf, expectClean } from '../support/expectations.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 let world: World;
 beforeEach(async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorsOf } from '../support/expectations.js';
-import { startWorld, type World } from '../support/world.js';
+import { errorsOf } from '../support/assertions/expectations.js';
+import { noticesOf } from '../support/assertions/lines.js';
+import { startWorld, type World } from '../support/steps/world.js';
 import { createTestTls, removeTls, type LeafKind } from '../../emulator/tls.js';
-import type { StepResult } from '../support/runner.js';
+import type { StepResult } from '../support/steps/runner.js';
 
 let world: World;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const machineStore = (certFile: string) => ({ SSL_CERT_FILE: certFile, SSL_CERT_
 const missingDir = () => join(world.caCertPath, '..', 'no-such-certs-dir');
 const readTheStore = (step: StepResult) => step.stderr.includes(`Cannot open directory ${missingDir()}`);
 const trustNotices = (step: StepResult) =>
-  step.stdout.split('\n').filter((line) => line.startsWith('::notice::The TLS certificate'));
+  noticesOf(step).filter((line) => line.startsWith('::notice::The TLS certificate'));
 
 test('an untrusted certificate: one clear error at once, never "may have been processed", nothing sent', async () => {
   // /dev/null as the CA bundle: the emulator's private CA is not trusted, as on a runner without NODE_EXTRA_CA_CERTS,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import type { FaultKind } from '../emulator/server.js';
-import { errorsOf, expectClean } from './support/expectations.js';
-import type { StepResult } from './support/runner.js';
-import { startWorld, type World } from './support/world.js';
+import type { FaultKind } from '../../emulator/server.js';
+import { errorsOf, expectClean } from '../support/assertions/expectations.js';
+import type { StepResult } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * The hostile-server suite: a server (or a proxy, or a careless neighbour) that drips, floods, never stops paging,

@@ -2,10 +2,10 @@ import { expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseFileCommands, ROOT } from './support/runner.js';
+import { callEmulator } from '../../__tests__/support/steps/emulator-call.js';
+import { parseFileCommands, ROOT } from '../../__tests__/support/steps/runner.js';
 
 /**
  * The compiled lib/emulator/cli.js, started as people and the e2e workflow start it: stopped by a signal, it must
@@ -31,7 +31,9 @@ test.each(SIGNALS)('stopped with %s, it exits and removes its temporary folder',
     const env = parseFileCommands(await readFile(envFile, 'utf8'));
     const caFolder = dirname(env['EMULATOR_CA']!);
     expect(dirname(caFolder)).toBe(dir);
-    expect(await ping(env['EMULATOR_HOSTNAME']!, await readFile(env['EMULATOR_CA']!, 'utf8'))).toBe(204);
+    const cli = { baseUrl: `https://${env['EMULATOR_HOSTNAME']!}` };
+    const ping = { method: 'GET', path: '/ping', bearer: null, contentType: null };
+    expect((await callEmulator(cli, { caCert: await readFile(env['EMULATOR_CA']!, 'utf8') }, ping)).status).toBe(204);
     child.kill(signal);
     expect(await exited).toEqual({ code: null, signal });
     expect(existsSync(caFolder)).toBe(false);
@@ -53,16 +55,5 @@ function listening(child: ChildProcess): Promise<void> {
     });
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening: ${stderr}`)));
-  });
-}
-
-function ping(hostname: string, ca: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const call = request(`https://${hostname}/api/v2/ping`, { ca, agent: false }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    call.on('error', reject);
-    call.end();
   });
 }

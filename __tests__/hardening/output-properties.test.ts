@@ -1,9 +1,9 @@
 import { expect, test } from '@jest/globals';
-import type { FaultKind } from '../emulator/server.js';
-import { secretForms } from './support/hygiene.js';
-import { startFakeGitHub, type FakeGitHub } from './support/github-fake.js';
-import type { StepResult } from './support/runner.js';
-import { startWorld, type World } from './support/world.js';
+import type { FaultKind } from '../../emulator/server.js';
+import { secretForms } from '../support/assertions/hygiene.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakes/github-fake.js';
+import type { StepResult } from '../support/steps/runner.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * Issue 23, items 1 and 2, as properties of everything the bundled action prints, in every mode: server text (error

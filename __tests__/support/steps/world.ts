@@ -1,7 +1,7 @@
-import { request } from 'node:https';
-import { Emulator, type EmulatorOptions } from '../../emulator/server.js';
+import { Emulator, type EmulatorOptions } from '../../../emulator/server.js';
 import { runJob, runStep, type StepOptions, type StepResult } from './runner.js';
-import { makeTestTls } from '../../emulator/tls.js';
+import { makeTestTls } from '../../../emulator/tls.js';
+import { callEmulator, type ApiAnswer } from './emulator-call.js';
 
 /** An emulator with one organization (`acme`), one team (`platform`) and an owner credential, plus step runners. */
 export interface World {
@@ -16,7 +16,7 @@ export interface World {
   /** method and path (without /api/v2) of every request so far */
   calls(): string[];
   /** A direct API call (as the owner), for setting the scene; returns the status and the parsed body. */
-  api(method: string, path: string, body?: unknown, bearer?: string): Promise<{ status: number; body: any }>;
+  api(method: string, path: string, body?: unknown, bearer?: string): Promise<ApiAnswer>;
   /** Creates a described team token directly; returns its id. */
   mint(teamId: string, description: string, expiredAt?: string): Promise<string>;
 }
@@ -51,28 +51,7 @@ export async function startWorld(options: Partial<EmulatorOptions> = {}): Promis
     },
   };
 
-  function api(
-    method: string,
-    path: string,
-    body?: unknown,
-    bearer = credential,
-  ): Promise<{ status: number; body: any }> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        `${emulator.baseUrl}/api/v2${path}`,
-        {
-          method,
-          ca: tls.caCert,
-          headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.api+json' },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
-        },
-      );
-      req.on('error', reject);
-      req.end(body === undefined ? undefined : JSON.stringify(body));
-    });
+  function api(method: string, path: string, body?: unknown, bearer = credential): Promise<ApiAnswer> {
+    return callEmulator(emulator, tls, { method, path, body, bearer });
   }
 }

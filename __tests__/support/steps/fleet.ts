@@ -1,4 +1,4 @@
-import type { RequestRecord } from '../../emulator/types.js';
+import type { RequestRecord } from '../../../emulator/types.js';
 
 /**
  * Requests repeated before the reset their 429 announced: each 429 is matched with the next request that has the

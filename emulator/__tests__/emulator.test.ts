@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import type { IncomingHttpHeaders } from 'node:http';
-import { request } from 'node:https';
-import { Emulator, type EmulatorOptions } from '../emulator/server.js';
-import { makeTestTls } from '../emulator/tls.js';
+import { Emulator, type EmulatorOptions } from '../server.js';
+import { makeTestTls } from '../tls.js';
+import { callEmulator, JSON_API, type ApiAnswer } from '../../__tests__/support/steps/emulator-call.js';
 
 const tls = await makeTestTls();
-const JSON_API = 'application/vnd.api+json';
 const SECRET = /^[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z]{67}$/;
 const DAY = 86_400_000;
 const START = Date.parse('2026-03-01T12:00:00.000Z');
@@ -38,57 +36,16 @@ async function restart(options: Partial<EmulatorOptions>): Promise<void> {
 beforeEach(() => start());
 afterEach(() => emulator.close());
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-  body: any;
-  /** false when the connection ended before the whole body arrived */
-  complete: boolean;
-}
-
 interface CallOptions {
   bearer?: string | null;
   body?: unknown;
   contentType?: string | null;
 }
 
-/** One request on its own connection (no keep-alive), trusting only the test CA. */
-function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+/** As the owner unless told; a GET carries no Content-Type unless told. */
+function call(method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
   const { bearer = owner, contentType = method === 'GET' ? null : JSON_API } = options;
-  const headers: Record<string, string> = {};
-  if (bearer !== null) headers['Authorization'] = `Bearer ${bearer}`;
-  if (contentType !== null) headers['Content-Type'] = contentType;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${emulator.baseUrl}/api/v2${path}`,
-      { method, headers, ca: tls.caCert, agent: false },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('error', () => undefined);
-        res.on('close', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            body: parse(text),
-            complete: res.complete,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body === undefined ? undefined : JSON.stringify(options.body));
-  });
-}
-
-function parse(text: string): any {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  return callEmulator(emulator, tls, { method, path, body: options.body, bearer, contentType });
 }
 
 function teamToken(description: string | null, expiredAt?: string | null) {

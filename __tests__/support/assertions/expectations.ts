@@ -1,6 +1,8 @@
 import { expect } from '@jest/globals';
 import { findLeaks, maskedFirst } from './hygiene.js';
-import type { StepResult } from './runner.js';
+import type { StepResult } from '../steps/runner.js';
+
+export { errorsOf } from './lines.js';
 
 /** The secret-hygiene contract every scenario asserts: masked first, and nowhere it is not allowed. */
 export function expectClean(step: StepResult, secrets: ReadonlyArray<string | undefined>): void {
@@ -9,8 +11,4 @@ export function expectClean(step: StepResult, secrets: ReadonlyArray<string | un
   for (const secret of present) {
     if (step.stdout.includes(secret)) expect(maskedFirst(step, secret)).toBe(true);
   }
-}
-
-export function errorsOf(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
 }

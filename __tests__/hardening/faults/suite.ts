@@ -1,9 +1,11 @@
-import { Emulator, type Fault, type FaultKind } from '../../emulator/server.js';
-import { findLeaks } from '../support/hygiene.js';
-import { startFakeGitHub } from '../support/github-fake.js';
-import type { StepResult } from '../support/runner.js';
-import { makeTestTls } from '../../emulator/tls.js';
-import { startWorld, type World } from '../support/world.js';
+import { expect } from 'expect';
+import { Emulator, type Fault, type FaultKind } from '../../../emulator/server.js';
+import { findLeaks } from '../../support/assertions/hygiene.js';
+import { errorsOf, warningsOf } from '../../support/assertions/lines.js';
+import { startFakeGitHub } from '../../support/fakes/github-fake.js';
+import type { StepResult } from '../../support/steps/runner.js';
+import { makeTestTls } from '../../../emulator/tls.js';
+import { startWorld, type World } from '../../support/steps/world.js';
 
 /**
  * The fault suite: every request the action makes, under every fault a network or an API can produce. Each case runs
@@ -190,7 +192,7 @@ export async function runCase(fault: FaultCase): Promise<Observed> {
     const secrets = [world.credential, github.token, token ?? '', ...world.emulator.mintedSecrets()];
     return {
       fails: main.code !== 0 ? 'main' : warnings(post).length > 0 || post.code !== 0 ? 'post' : null,
-      message: main.code !== 0 ? errors(main).join(' | ') : warnings(post).join(' | '),
+      message: main.code !== 0 ? errorsOf(main).join(' | ') : warnings(post).join(' | '),
       tokensLeft: world.emulator.tokens().length,
       tokenWorks,
       otherHostRequests: other.requests().length,
@@ -211,38 +213,34 @@ function faultFor(fault: FaultCase, otherHost: string): Fault {
   };
 }
 
-export function verdict(fault: FaultCase, observed: Observed): string[] {
-  const problems: string[] = [];
+/**
+ * Asserts the case's outcome with `expect` (the package, not jest's globals, so `npm run test:faults` runs it
+ * outside jest too). Each check names what it checks, as the key of the object it compares.
+ */
+export function expectVerdict(fault: FaultCase, observed: Observed): void {
   const { expected } = fault;
-  if (!observed.faultFired) problems.push('the fault never fired');
-  if (observed.fails !== expected.fails)
-    problems.push(`expected ${expected.fails ?? 'success'}, got ${observed.fails ?? 'success'}`);
-  if (expected.message && !expected.message.test(observed.message))
-    problems.push(`message ${JSON.stringify(observed.message)} does not match ${expected.message}`);
-  if (observed.tokensLeft !== expected.tokensLeft)
-    problems.push(`${observed.tokensLeft} tokens left, expected ${expected.tokensLeft}`);
-  if (expected.fails !== 'main' && fault.target.inputs['mode'] !== 'list' && observed.tokenWorks !== true)
-    problems.push('the token handed out does not work');
-  if (observed.otherHostRequests > 0)
-    problems.push(`the redirect target received ${observed.otherHostRequests} requests`);
-  if (observed.leaks > 0) problems.push(`${observed.leaks} secret leaks`);
-  if (observed.fails === 'main' && observed.message.split(' | ').length !== 1) problems.push('not exactly one error');
-  return problems;
+  expect({ 'the fault fired': observed.faultFired }).toEqual({ 'the fault fired': true });
+  expect({ 'the step that fails': observed.fails, message: observed.message }).toMatchObject({
+    'the step that fails': expected.fails,
+  });
+  if (expected.message)
+    expect({ message: observed.message }).toEqual({ message: expect.stringMatching(expected.message) });
+  expect({ 'tokens left': observed.tokensLeft }).toEqual({ 'tokens left': expected.tokensLeft });
+  if (expected.fails !== 'main' && fault.target.inputs['mode'] !== 'list')
+    expect({ 'the token handed out works': observed.tokenWorks }).toEqual({ 'the token handed out works': true });
+  expect({ 'requests to the redirect target': observed.otherHostRequests }).toEqual({
+    'requests to the redirect target': 0,
+  });
+  expect({ 'secret leaks': observed.leaks }).toEqual({ 'secret leaks': 0 });
+  if (observed.fails === 'main')
+    expect({ 'error lines': observed.message.split(' | ').length }).toEqual({ 'error lines': 1 });
 }
 
-function errors(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
-}
-
+/** The warnings a fault may cause, without the two every case of its kind prints. */
 function warnings(step: StepResult): string[] {
-  return step.stdout
-    .split('\n')
-    .filter(
-      (line) =>
-        line.startsWith('::warning') &&
-        !line.includes('Not exporting TF_TOKEN_') &&
-        !line.includes('may or may not have succeeded'),
-    );
+  return warningsOf(step).filter(
+    (line) => !line.includes('Not exporting TF_TOKEN_') && !line.includes('may or may not have succeeded'),
+  );
 }
 
 export type { World };

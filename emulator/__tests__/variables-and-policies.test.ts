@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { Emulator, type EmulatorOptions } from '../emulator/server.js';
-import { makeTestTls } from '../emulator/tls.js';
-import { callEmulator, type ApiAnswer } from './support/emulator-call.js';
+import { Emulator, type EmulatorOptions } from '../server.js';
+import { makeTestTls } from '../tls.js';
+import { callEmulator, type ApiAnswer } from '../../__tests__/support/steps/emulator-call.js';
 
 /** The emulator's workspace variables, variable sets, bulk team-token delete, status filter and TTL policies. */
 

@@ -1,18 +1,20 @@
-import type { EmulatorOptions, RequestRecord } from '../../emulator/server.js';
-import { findLeaks } from '../support/hygiene.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/github-fake.js';
-import type { StepResult } from '../support/runner.js';
-import { startWorld, type World } from '../support/world.js';
-import { variableSetVariables } from '../../src/api/tfc/variable-sets.js';
-import { variableIdentity } from '../../src/modes/rotate/destinations.js';
-import { markOf } from '../../src/modes/rotate/lineage.js';
+import type { EmulatorOptions, RequestRecord } from '../../../emulator/server.js';
+import { expect } from 'expect';
+import { findLeaks } from '../../support/assertions/hygiene.js';
+import { errorsOf, warningsOf } from '../../support/assertions/lines.js';
+import { startFakeGitHub, type FakeGitHub } from '../../support/fakes/github-fake.js';
+import type { StepResult } from '../../support/steps/runner.js';
+import { startWorld, type World } from '../../support/steps/world.js';
+import { variableSetVariables } from '../../../src/api/tfc/variable-sets.js';
+import { variableIdentity } from '../../../src/modes/rotate/destinations.js';
+import { markOf } from '../../../src/modes/rotate/lineage.js';
 
 /**
  * The fault suite of the newer flows: scoped create and post, rotation into a workspace variable, a variable set
  * and a GitHub secret, bulk sweep and its per-id fallback. One fault at a time on each of their requests: reset before
  * the server acts, reset after it acted, a 500, a request left hanging past request-timeout (plus, on destination
- * writes, a hang and a 504 after the write was saved). Every case must keep every invariant in `verdict`, and a single
- * transient fault must not fail the step.
+ * writes, a hang and a 504 after the write was saved). Every case must keep every invariant in `expectFlowVerdict`,
+ * and a single transient fault must not fail the step.
  */
 
 type Host = 'tfc' | 'github';
@@ -248,7 +250,7 @@ function sweepFlow(name: string, emulator: Partial<EmulatorOptions>, deletion: F
 
 interface Kind {
   readonly label: string;
-  readonly tfc: () => import('../../emulator/server.js').FaultKind;
+  readonly tfc: () => import('../../../emulator/server.js').FaultKind;
   readonly github: 'reset-before' | 'reset-after' | 'status' | 'hang' | null;
   /** only on destination writes */
   readonly writesOnly?: true;
@@ -392,101 +394,99 @@ function revocations(world: World, doomed: readonly string[]): number[] {
     .map((request) => request.at);
 }
 
-/** The invariants every case keeps; each returns the problems it found. */
-export function flowVerdict(fault: FlowCase, observed: FlowObserved): string[] {
-  return [
-    ...(observed.faultFired ? [] : ['the fault never fired']),
-    ...stepsSucceed(observed),
-    ...exactlyOne(fault, observed),
-    ...nothingLeftUnnamed(observed),
-    ...destinationHoldsLiveToken(observed),
-    ...revokedOnlyAfterWrite(observed),
-    ...noSecretPrinted(observed),
-    ...atMostOneErrorLine(observed),
-  ];
+/**
+ * The invariants every case keeps, asserted with `expect` (the package, not jest's globals, so `npm run test:faults`
+ * runs them outside jest too). Each check names what it checks, as the key of the object it compares.
+ */
+export function expectFlowVerdict(fault: FlowCase, observed: FlowObserved): void {
+  expect({ 'the fault fired': observed.faultFired }).toEqual({ 'the fault fired': true });
+  expectStepsSucceed(observed);
+  expectExactlyOne(fault, observed);
+  expectNothingLeftUnnamed(observed);
+  expectDestinationHoldsLiveToken(observed);
+  expectRevokedOnlyAfterWrite(observed);
+  expectNoSecretPrinted(observed);
+  expectAtMostOneErrorLine(observed);
 }
 
 /** A single transient fault does not fail the step. */
-function stepsSucceed({ main, post }: FlowObserved): string[] {
-  const problems: string[] = [];
-  if (main.code !== 0) problems.push(`main failed: ${errorLines(main).join(' | ')}`);
-  if (post.code !== 0) problems.push(`post failed: ${errorLines(post).join(' | ')}`);
-  return problems;
+function expectStepsSucceed({ main, post }: FlowObserved): void {
+  expect({ 'main exit code': main.code, errors: errorsOf(main) }).toMatchObject({ 'main exit code': 0 });
+  expect({ 'post exit code': post.code, errors: errorsOf(post) }).toMatchObject({ 'post exit code': 0 });
 }
 
 /** One token, one temporary team, one destination value: the new token's. */
-function exactlyOne(fault: FlowCase, { main, afterMain, heldAfterMain, prepared }: FlowObserved): string[] {
-  if (main.code !== 0) return [];
-  const problems: string[] = [];
+function expectExactlyOne(fault: FlowCase, { main, afterMain, heldAfterMain, prepared }: FlowObserved): void {
+  if (main.code !== 0) return; // expectStepsSucceed has failed the case already
   const newId = main.outputs['token-id'];
-  const isNew = (token: { readonly id: string }) => token.id === newId;
+  const ids = (tokens: readonly { readonly id: string }[]) => tokens.map((token) => token.id);
   const minted = afterMain.tokens.filter((token) => ![...prepared.doomed, ...prepared.untouched].includes(token.id));
   if (fault.flow.name.includes('sweep')) {
     const doomedLeft = afterMain.tokens.filter((token) => prepared.doomed.includes(token.id));
-    if (doomedLeft.length > 0) problems.push(`the sweep left ${doomedLeft.map((token) => token.id).join(', ')}`);
-  } else if (minted.length !== 1 || !minted.every(isNew)) {
-    problems.push(`expected only the new token ${newId}, found ${minted.map((token) => token.id).join(', ')}`);
+    expect({ 'the sweep left': ids(doomedLeft) }).toEqual({ 'the sweep left': [] });
+  } else {
+    expect({ 'tokens minted': ids(minted) }).toEqual({ 'tokens minted': [newId] });
   }
-  if (fault.flow.name === 'scoped' && afterMain.teams.length !== 1)
-    problems.push(`${afterMain.teams.length} temporary teams after main, expected 1`);
+  if (fault.flow.name === 'scoped')
+    expect({ 'temporary teams after main': afterMain.teams.length }).toEqual({ 'temporary teams after main': 1 });
   const untouchedGone = prepared.untouched.filter((id) => !afterMain.tokens.some((token) => token.id === id));
-  if (untouchedGone.length > 0) problems.push(`tokens it must not touch were deleted: ${untouchedGone.join(', ')}`);
-  if (prepared.destination && heldAfterMain !== main.outputs['token'])
-    problems.push('the destination does not hold the new token');
-  return problems;
+  expect({ 'untouchable tokens deleted': untouchedGone }).toEqual({ 'untouchable tokens deleted': [] });
+  if (prepared.destination)
+    expect({ 'the destination holds the new token': heldAfterMain === main.outputs['token'] }).toEqual({
+      'the destination holds the new token': true,
+    });
 }
 
 /** After post, every token or temporary team beyond what the flow keeps is named in a warning or error. */
-function nothingLeftUnnamed({ main, post, afterPost, prepared }: FlowObserved): string[] {
-  const named = [...warningLines(main), ...warningLines(post), ...errorLines(main), ...errorLines(post)].join('\n');
+function expectNothingLeftUnnamed({ main, post, afterPost, prepared }: FlowObserved): void {
+  const named = [...warningsOf(main), ...warningsOf(post), ...errorsOf(main), ...errorsOf(post)].join('\n');
   const kept = new Set([...prepared.untouched, ...(prepared.destination ? [main.outputs['token-id']] : [])]);
   const tokens = afterPost.tokens.filter((token) => !kept.has(token.id) && !prepared.doomed.includes(token.id));
   const doomedLeft = afterPost.tokens.filter((token) => prepared.doomed.includes(token.id) && main.code === 0);
-  return [
-    ...[...tokens, ...doomedLeft].filter((token) => !named.includes(token.id)).map((t) => `token ${t.id} left unnamed`),
-    ...afterPost.teams
-      .filter((team) => !named.includes(team.name) && !named.includes(team.id))
-      .map((team) => `temporary team ${team.name} left unnamed`),
-  ];
+  const unnamedTokens = [...tokens, ...doomedLeft].filter((token) => !named.includes(token.id));
+  const unnamedTeams = afterPost.teams.filter((team) => !named.includes(team.name) && !named.includes(team.id));
+  expect({ 'tokens left unnamed': unnamedTokens.map((token) => token.id) }).toEqual({ 'tokens left unnamed': [] });
+  expect({ 'temporary teams left unnamed': unnamedTeams.map((team) => team.name) }).toEqual({
+    'temporary teams left unnamed': [],
+  });
 }
 
 /** The destination holds a token that still works, after main and after post. */
-function destinationHoldsLiveToken(observed: FlowObserved): string[] {
+function expectDestinationHoldsLiveToken(observed: FlowObserved): void {
   const { prepared, afterMain, afterPost, heldAfterMain, heldAfterPost } = observed;
-  if (!prepared.destination) return [];
+  if (!prepared.destination) return;
   const live = (snapshot: Snapshot, held: string | undefined) =>
     held === undefined || snapshot.tokens.some((token) => token.secret === held);
-  return [
-    ...(live(afterMain, heldAfterMain) ? [] : ['after main the destination holds a revoked token']),
-    ...(live(afterPost, heldAfterPost) ? [] : ['after post the destination holds a revoked token']),
-  ];
+  expect({ 'after main the destination holds a live token': live(afterMain, heldAfterMain) }).toEqual({
+    'after main the destination holds a live token': true,
+  });
+  expect({ 'after post the destination holds a live token': live(afterPost, heldAfterPost) }).toEqual({
+    'after post the destination holds a live token': true,
+  });
 }
 
 /** A previous token is revoked only once the destination holds the new one. */
-function revokedOnlyAfterWrite({ prepared, revokedAt, writtenAt }: FlowObserved): string[] {
-  if (!prepared.destination || revokedAt.length === 0) return [];
+function expectRevokedOnlyAfterWrite({ prepared, revokedAt, writtenAt }: FlowObserved): void {
+  if (!prepared.destination || revokedAt.length === 0) return;
   const firstWrite = Math.min(...writtenAt);
-  return revokedAt.some((at) => at < firstWrite)
-    ? ['a previous token was revoked before the destination was written']
-    : [];
+  expect({ 'revoked before the destination was written': revokedAt.filter((at) => at < firstWrite) }).toEqual({
+    'revoked before the destination was written': [],
+  });
 }
 
-function noSecretPrinted({ main, post, earlier, secrets }: FlowObserved): string[] {
+function expectNoSecretPrinted({ main, post, earlier, secrets }: FlowObserved): void {
   const leaks = [main, post, ...earlier].flatMap((step) => findLeaks(step, secrets));
-  return leaks.length > 0 ? [`${leaks.length} secret leaks (${leaks.map((leak) => leak.where).join(', ')})`] : [];
+  expect({ 'secret leaks in': leaks.map((leak) => leak.where) }).toEqual({ 'secret leaks in': [] });
 }
 
 /** A step ends with at most one error line: exactly one when it fails, none when it succeeds. */
-function atMostOneErrorLine({ main, post }: FlowObserved): string[] {
-  return [main, post]
-    .filter((step) => errorLines(step).length !== (step.code === 0 ? 0 : 1))
-    .map((step) => `a step that ${step.code === 0 ? 'succeeded' : 'failed'} printed ${errorLines(step).length} errors`);
-}
-
-function errorLines(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::error'));
-}
-
-function warningLines(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+function expectAtMostOneErrorLine({ main, post }: FlowObserved): void {
+  for (const [name, step] of [
+    ['main', main],
+    ['post', post],
+  ] as const) {
+    expect({ [`${name} error lines`]: errorsOf(step).length }).toEqual({
+      [`${name} error lines`]: step.code === 0 ? 0 : 1,
+    });
+  }
 }

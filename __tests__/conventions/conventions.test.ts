@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { ACTION_VERSION } from '../src/common/version.js';
-import { ROOT } from './support/runner.js';
+import { ACTION_VERSION } from '../../src/common/version.js';
+import { ROOT } from '../support/steps/runner.js';
 
 type Spec = { description?: string; default?: string };
 const action = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as {

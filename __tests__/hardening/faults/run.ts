@@ -1,5 +1,5 @@
-import { FLOW_CASES, flowVerdict, runFlowCase } from './flows.js';
-import { CASES, runCase, verdict } from './suite.js';
+import { expectFlowVerdict, FLOW_CASES, runFlowCase } from './flows.js';
+import { CASES, expectVerdict, runCase } from './suite.js';
 
 /** `npm run test:faults`: every case of both suites, one row each, then `N passed, M failed`. */
 const CONCURRENCY = 4;
@@ -23,7 +23,7 @@ const jobs: Array<() => Promise<Row>> = [
       expected,
       observed: observed.fails ? `${observed.fails} fails: ${observed.message.slice(0, 90)}` : 'succeeds',
       left: observed.tokensLeft,
-      problems: verdict(fault, observed),
+      problems: problemsOf(() => expectVerdict(fault, observed)),
     };
   }),
   ...FLOW_CASES.map((fault) => async (): Promise<Row> => {
@@ -34,10 +34,27 @@ const jobs: Array<() => Promise<Row>> = [
       expected: 'succeeds',
       observed: failed ? `${failed} fails` : 'succeeds',
       left: observed.afterPost.tokens.length,
-      problems: flowVerdict(fault, observed),
+      problems: problemsOf(() => expectFlowVerdict(fault, observed)),
     };
   }),
 ];
+
+/** The verdicts assert with `expect`; outside jest, the first failed assertion of a case is its problem. */
+function problemsOf(check: () => void): string[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // One table row: expect's message without colours, on one line.
+    return [
+      message
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ];
+  }
+}
 
 const rows: Row[] = new Array(jobs.length);
 let next = 0;

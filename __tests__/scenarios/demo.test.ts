@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { runDemo } from '../emulator/demo-lifecycle.js';
+import { runDemo } from '../../emulator/demo-lifecycle.js';
 
 // `npm run demo` prints exactly this run; its summary is computed from the emulator, so it can say something was left.
 describe('npm run demo', () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { findLeaks } from './support/hygiene.js';
-import { runStep } from './support/runner.js';
-import { makeTestTls } from '../emulator/tls.js';
-import { startWorld, type World } from './support/world.js';
+import { findLeaks } from '../support/assertions/hygiene.js';
+import { errorsOf } from '../support/assertions/lines.js';
+import { runStep } from '../support/steps/runner.js';
+import { makeTestTls } from '../../emulator/tls.js';
+import { startWorld, type World } from '../support/steps/world.js';
 
 /**
  * Every bad input fails the step with exactly one error that names the input, before any request: nothing minted,
@@ -193,7 +194,7 @@ test.concurrent.each(CASES)('%s → one error naming %s, no request', async (_na
     inputs: { 'api-token': world.credential, hostname: world.emulator.hostname, ...inputs },
     ...(env ? { env } : {}),
   });
-  const errors = step.stdout.split('\n').filter((line) => line.startsWith('::error'));
+  const errors = errorsOf(step);
   expect(step.code).toBe(1);
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatch(new RegExp(`^::error::Input "${input}" `));
