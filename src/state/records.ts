@@ -10,7 +10,7 @@ export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' 
  */
 export interface CleanupRecord {
   /**
-   * `scoped-team`: a temporary team of scoped mode (src/operations/scoped-team-cleanup.ts), deleted after its tokens.
+   * `scoped-team`: a temporary team of scoped mode (src/tokens/scoped-team-cleanup.ts), deleted after its tokens.
    */
   readonly kind: TokenKind | 'scoped-team';
   readonly organization: string | null;
