@@ -5,7 +5,7 @@ import type { TfcClient } from '../api/tfc/client.js';
 import type { Transport } from '../transport/transport.js';
 import { findTeamByName, readTeam } from '../api/tfc/teams.js';
 import type { Team } from '../api/tfc/types.js';
-import type { TeamRef } from '../inputs/parse.js';
+import type { Ref } from '../api/tfc/ids.js';
 
 /** What every token operation works with; built once by the entry point. */
 export interface OperationContext {
@@ -24,7 +24,7 @@ export interface OperationContext {
 }
 
 /** A team id costs no request; a name costs one look-up. */
-export async function resolveTeamId(client: TfcClient, team: TeamRef, organization: string | null): Promise<string> {
+export async function resolveTeamId(client: TfcClient, team: Ref, organization: string | null): Promise<string> {
   if ('id' in team) return team.id;
   // parseInputs guarantees an organization whenever a team is named.
   return (await findTeamByName(client, organization as string, team.name)).id;

@@ -1,5 +1,6 @@
 import { quote } from '../common/hostname.js';
-import type { CreateScopedToken, ScopeRef } from '../inputs/scoped.js';
+import type { CreateScopedToken } from '../inputs/scoped.js';
+import type { Ref } from '../api/tfc/ids.js';
 import type { TfcClient } from '../api/tfc/client.js';
 import * as projects from '../api/tfc/projects.js';
 import * as workspaces from '../api/tfc/workspaces.js';
@@ -38,7 +39,7 @@ export async function resolveTargets(client: TfcClient, inputs: CreateScopedToke
 async function resolveWorkspace(
   client: TfcClient,
   organization: string,
-  ref: ScopeRef,
+  ref: Ref,
 ): Promise<workspaces.Workspace | null> {
   const found =
     'id' in ref
@@ -63,7 +64,7 @@ async function resolveProjects(client: TfcClient, inputs: CreateScopedToken): Pr
 }
 
 function matches(
-  ref: ScopeRef,
+  ref: Ref,
   found: { id: string; name: string; organization: string },
   organization: string,
   same: (a: string, b: string) => boolean,
@@ -84,6 +85,6 @@ function requireDistinct(items: ReadonlyArray<{ id: string; name: string }>, kin
   }
 }
 
-function label(ref: ScopeRef): string {
+function label(ref: Ref): string {
   return 'id' in ref ? ref.id : ref.name;
 }
