@@ -30,7 +30,6 @@ export interface SecretDestination {
   readonly apiUrl: string;
 }
 
-
 export interface VariableDestination {
   readonly key: string;
   readonly category: 'env' | 'terraform';

@@ -20,7 +20,6 @@ export const FORK_HINT =
   'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret ' +
   'exists but is not given to it.';
 
-
 export function oneOf<T extends string>(source: InputSource, name: string, allowed: readonly T[], fallback: T): T {
   const value = source.get(name) || fallback;
   if (!(allowed as readonly string[]).includes(value)) {

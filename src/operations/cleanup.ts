@@ -70,7 +70,7 @@ function singletonOf(client: TfcClient, record: Omit<CleanupRecord, 'tokenId'>) 
   const kind = record.kind === 'audit-trail' ? 'audit-trail' : 'organization';
   return {
     read: () => organizationTokens.read(client, organization, kind),
-    remove: () => organizationTokens.remove(client, organization, kind),
+    remove: () => organizationTokens.delete(client, organization, kind),
   };
 }
 

@@ -3,7 +3,7 @@ import type { CreateScopedToken } from '../inputs/scoped.js';
 import type { CleanupRecord } from '../state/ledger.js';
 import { teamsEntitled } from '../api/tfc/entitlements.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
-import { createTeam, deleteTeam, lookUpTeam } from '../api/tfc/teams.js';
+import * as teams from '../api/tfc/teams.js';
 import type { MintedToken, Team } from '../api/tfc/types.js';
 import { expiresClause, printable } from '../common/text.js';
 import type { OperationContext } from './context.js';
@@ -69,7 +69,7 @@ async function createTemporaryTeam(context: OperationContext, inputs: CreateScop
 async function createOrAdopt(context: OperationContext, inputs: CreateScopedToken): Promise<Team> {
   const { client, io } = context;
   try {
-    return await createTeam(client, inputs.organization, inputs.teamName);
+    return await teams.create(client, inputs.organization, inputs.teamName);
   } catch (error) {
     if (!mayHaveCreated(error)) throw error;
     io.warning(
@@ -77,10 +77,10 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
         `by name.`,
     );
   }
-  const found = await lookUpTeam(client, inputs.organization, inputs.teamName);
+  const found = await teams.readByName(client, inputs.organization, inputs.teamName);
   if (found) return found;
   try {
-    return await createTeam(client, inputs.organization, inputs.teamName);
+    return await teams.create(client, inputs.organization, inputs.teamName);
   } catch (error) {
     if (error instanceof ApiError && error.is(422) && /already been taken/i.test(error.message)) {
       throw new Error(
@@ -235,7 +235,7 @@ async function rollBack(
   try {
     if (token === 'unconfirmed') await removeUnconfirmedToken(context, team, attempt);
     else if (token !== 'absent') await removeMintedToken(context, token.id);
-    await deleteTeam(client, team.id);
+    await teams.delete(client, team.id);
     ledger.remove(sameTeam(team.name));
     return new Error(`${errorMessage(cause)} The temporary team ${team.name} was removed again.`);
   } catch (error) {

@@ -30,7 +30,7 @@ async function deleteOutcome(context: OperationContext, inputs: DeleteInputs): P
     const current = await organizationTokens.read(client, organization, tokenType);
     const owner = `organization "${organization}" (${tokenType} token)`;
     return deleteSingleton(current, inputs.tokenId, owner, () =>
-      organizationTokens.remove(client, organization, tokenType),
+      organizationTokens.delete(client, organization, tokenType),
     );
   }
   if (inputs.operation === 'delete-agent-token' || !inputs.legacy) {

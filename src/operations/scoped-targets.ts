@@ -42,9 +42,7 @@ async function resolveWorkspace(
   ref: Ref,
 ): Promise<workspaces.Workspace | null> {
   const found =
-    'id' in ref
-      ? await workspaces.readById(client, ref.id)
-      : await workspaces.readByName(client, organization, ref.name);
+    'id' in ref ? await workspaces.read(client, ref.id) : await workspaces.readByName(client, organization, ref.name);
   return found && matches(ref, found, organization, (a, b) => a === b) ? found : null;
 }
 
@@ -52,8 +50,8 @@ async function resolveWorkspace(
 async function resolveProjects(client: TfcClient, inputs: CreateScopedToken): Promise<Array<projects.Project | null>> {
   const names = inputs.projects.flatMap((ref) => ('name' in ref ? [ref.name] : []));
   const [named, byId] = await Promise.all([
-    names.length > 0 ? projects.listByNames(client, inputs.organization, names) : [],
-    Promise.all(inputs.projects.map((ref) => ('id' in ref ? projects.readById(client, ref.id) : null))),
+    names.length > 0 ? projects.list(client, inputs.organization, { names }) : [],
+    Promise.all(inputs.projects.map((ref) => ('id' in ref ? projects.read(client, ref.id) : null))),
   ]);
   return inputs.projects.map((ref, index) => {
     const project = 'id' in ref ? byId[index] : named.find((candidate) => candidate.name === ref.name);

@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import sodium from 'libsodium-wrappers';
 import { AmbiguousRequestError, errorMessage } from '../../common/errors.js';
-import { decideRetry, MAX_ELAPSED_MS, nextHistory, type Outcome, type RetryHistory } from '../../transport/retry.js';
+import { MAX_ELAPSED_MS, sendRetrying, type Attempt, type Outcome, type RetryClock } from '../../transport/retry.js';
 import { TransportError, type Transport } from '../../transport/transport.js';
 
 // Loaded only by mode: rotate (dynamic import), so per-job runs never evaluate the GitHub client or libsodium.
@@ -35,13 +35,6 @@ class GitHubCallError extends Error {
   }
 }
 
-/** Time for the retry policy's waits; tests pass their own. */
-export interface RetryClock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-  random(): number;
-}
-
 /**
  * Where Octokit's own messages go (a deprecation warning quotes the server's `Sunset` and `Link` headers): the
  * caller's guarded printer, never the console, which would print server text unscrubbed and undefused.
@@ -66,6 +59,8 @@ const REAL_CLOCK: RetryClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: () => Math.random(),
 };
+
+const GITHUB_API_VERSION = { 'X-GitHub-Api-Version': '2022-11-28' };
 
 interface Api {
   get(path: string): Promise<unknown>;
@@ -201,35 +196,40 @@ function githubApi(connection: GitHubConnection, transport: Transport, options: 
     request: { fetch: transportFetch(transport), log: octokitLog(options.log) },
     log: octokitLog(options.log),
   });
-  const call = async (method: string, path: string, body: Record<string, unknown> | null) => {
-    const started = clock.now();
-    let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
-    let landed: string | null = null;
-    if (started >= deadline) {
-      throw new GitHubCallError(null, `${method} ${path.split('?')[0]} was not sent: the step's time budget is spent`);
-    }
-    for (;;) {
-      const tried = clock.now();
-      try {
-        const headers = { 'X-GitHub-Api-Version': '2022-11-28' };
-        return await octokit.request(`${method} ${path}`, { ...body, headers });
-      } catch (error) {
-        const outcome = outcomeOf(error);
-        if (outcome) history = nextHistory(history, outcome, clock.now() - tried);
-        const policyClock = { nowSeconds: clock.now() / 1000, random: clock.random };
-        const decision = outcome ? decideRetry(method, outcome, history, policyClock) : null;
-        // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound,
-        // and every one of them within the step's budget, which the HCP Terraform requests share.
-        const late =
-          decision?.retry &&
-          (clock.now() - started + decision.delayMs > MAX_ELAPSED_MS || clock.now() + decision.delayMs >= deadline);
-        const failure = callError(error, method, path);
-        if (failure instanceof AmbiguousRequestError) landed ??= failure.message;
-        if (!decision?.retry || late) throw settledOrNot(failure, landed, method, path);
-        await clock.sleep(decision.delayMs);
-      }
+  type Answer = Awaited<ReturnType<typeof octokit.request>>;
+  const attempt = async (method: string, path: string, body: Record<string, unknown> | null) => {
+    try {
+      const answer = await octokit.request(`${method} ${path}`, { ...body, headers: GITHUB_API_VERSION });
+      return { outcome: null, what: 'answered', mayHaveApplied: true, finish: () => answer } as Attempt<Answer>;
+    } catch (error) {
+      const failure = callError(error, method, path);
+      return {
+        outcome: outcomeOf(error),
+        what: 'failed',
+        mayHaveApplied: failure instanceof AmbiguousRequestError,
+        finish: (applied: boolean) => {
+          throw settledOrNot(failure, applied, method, path);
+        },
+      } as Attempt<Answer>;
     }
   };
+  // A rotation is one job, not a fleet: its GitHub calls, 429s included, end within the policy's elapsed bound, and
+  // every one of them within the step's budget, which the HCP Terraform requests share.
+  const call = (method: string, path: string, body: Record<string, unknown> | null) =>
+    sendRetrying({
+      method,
+      clock,
+      deadline,
+      maxTotalMs: MAX_ELAPSED_MS,
+      send: () => attempt(method, path, body),
+      notSent: (applied) =>
+        settledOrNot(
+          new GitHubCallError(null, `${method} ${path.split('?')[0]} was not sent: the step's time budget is spent`),
+          applied,
+          method,
+          path,
+        ),
+    });
   return {
     get: async (path) => (await call('GET', path, null)).data as unknown,
     put: async (path, body) => (await call('PUT', path, body)).status,
@@ -270,8 +270,8 @@ function callError(error: unknown, method: string, path: string): Error {
  * Sent means maybe applied: once one attempt of a write may have been processed, a later attempt's plain refusal
  * (a 403, say) does not undo it, so the write's outcome stays unknown.
  */
-function settledOrNot(failure: Error, landed: string | null, method: string, path: string): Error {
-  if (landed === null || failure instanceof AmbiguousRequestError) return failure;
+function settledOrNot(failure: Error, applied: boolean, method: string, path: string): Error {
+  if (!applied || failure instanceof AmbiguousRequestError) return failure;
   return new AmbiguousRequestError(
     method,
     path.split('?')[0] ?? path,

@@ -43,6 +43,24 @@ export function isName(kind: NameKind, value: unknown): value is string {
   return typeof value === 'string' && NAME_FORMATS[kind].test(value);
 }
 
+type Fields = Record<string, unknown>;
+
+/**
+ * The id in a JSON:API resource's `relationships.<name>.data.id`, unchecked (the caller checks it against the format
+ * it expects); undefined when the relationship or its data is absent, null when the server says there is none. Kept
+ * here, beside the formats, because every decoder reads related ids, so the per-job path already loads this module.
+ */
+export function relatedId(resource: unknown, name: string): unknown {
+  const data = related(resource, name);
+  return data === null ? null : data?.['id'];
+}
+
+/** `relationships.<name>.data` (a resource identifier: type and id), unchecked; absent and null as above. */
+export function related(resource: unknown, name: string): Fields | null | undefined {
+  const relationships = ((resource ?? {}) as Fields)['relationships'] as Fields | undefined;
+  return (relationships?.[name] as Fields | undefined)?.['data'] as Fields | null | undefined;
+}
+
 /** An answer that breaks the API's own rules: reported without echoing the offending value. */
 export class UntrustedAnswerError extends Error {
   constructor(what: string) {

@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/errors.js';
 import type { ListCap, TfcClient } from './client.js';
 import { checkedId } from './ids.js';
-import { mintedTokenFrom, readOrNull, tokenFrom } from './documents.js';
+import { mintedTokenFrom, readOrNull, singletonToken, tokenFrom } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 export interface TeamTokenCreateOptions {
@@ -43,25 +43,25 @@ export function deleteById(client: TfcClient, tokenId: string): Promise<'deleted
 
 // Legacy single-token endpoints: one description-less token per team; creating one revokes the current one.
 
+const legacy = (client: TfcClient, teamId: string) =>
+  singletonToken(client, `/teams/${encodeURIComponent(teamId)}/authentication-token`);
+
 export async function createLegacy(
   client: TfcClient,
   teamId: string,
   expiredAt: Date,
   onSecret: OnSecret,
 ): Promise<MintedToken> {
-  const document = await client.post(`/teams/${encodeURIComponent(teamId)}/authentication-token`, {
-    data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } },
-  });
-  return { ...mintedTokenFrom(document, onSecret, client.unreadable), teamId };
+  return { ...(await legacy(client, teamId).create(expiredAt, onSecret)), teamId };
 }
 
 /** The team's legacy token, or null when it has none (the API answers 404). */
-export async function readLegacy(client: TfcClient, teamId: string): Promise<Token | null> {
-  return readOrNull(() => client.get(`/teams/${encodeURIComponent(teamId)}/authentication-token`), client.unreadable);
+export function readLegacy(client: TfcClient, teamId: string): Promise<Token | null> {
+  return legacy(client, teamId).read();
 }
 
 export function deleteLegacy(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
-  return client.delete(`/teams/${encodeURIComponent(teamId)}/authentication-token`);
+  return legacy(client, teamId).delete();
 }
 
 export interface TeamTokenListOptions {
