@@ -251,15 +251,15 @@ async function rollBack(
 }
 
 async function removeMintedToken(context: OperationContext, tokenId: string): Promise<void> {
-  await teamTokens.deleteById(context.client, tokenId);
+  await teamTokens.delete(context.client, tokenId);
   context.ledger.forget(tokenId);
 }
 
 async function removeUnconfirmedToken(context: OperationContext, team: Team, attempt: Attempt): Promise<void> {
   const organization = team.organization as string;
-  const tokens = await teamTokens.listAll(context.client, organization, { teamName: team.name });
+  const tokens = await teamTokens.list(context.client, organization, { teamName: team.name });
   const orphan = tokens.find((token) => isOwnedBy(token, attempt));
-  if (orphan) await teamTokens.deleteById(context.client, orphan.id);
+  if (orphan) await teamTokens.delete(context.client, orphan.id);
   context.ledger.settle(attempt.description);
 }
 

@@ -61,7 +61,7 @@ async function createDescribed(
       return expiredAt;
     },
     list: () => tokensOfTeam(context, inputs, teamId),
-    remove: (tokenId) => teamTokens.deleteById(client, tokenId),
+    remove: (tokenId) => teamTokens.delete(client, tokenId),
   });
 }
 
@@ -71,7 +71,7 @@ async function tokensOfTeam(context: OperationContext, inputs: CreateTeamToken, 
     'name' in inputs.team && inputs.organization
       ? { name: inputs.team.name, organization: inputs.organization }
       : await teamWithOrganization(context.client, teamId, inputs.organization);
-  return teamTokens.listAll(context.client, team.organization, { teamName: team.name });
+  return teamTokens.list(context.client, team.organization, { teamName: team.name });
 }
 
 /**

@@ -35,7 +35,7 @@ async function deleteOutcome(context: OperationContext, inputs: DeleteInputs): P
   }
   if (inputs.operation === 'delete-agent-token' || !inputs.legacy) {
     const tokenId = inputs.tokenId as string; // parseInputs requires it here
-    const result = await teamTokens.deleteById(client, tokenId);
+    const result = await teamTokens.delete(client, tokenId);
     const owner = '(named by token id)';
     return result === 'deleted'
       ? { deletedId: tokenId, note: `Deleted token ${tokenId}.`, owner }

@@ -189,7 +189,7 @@ async function findVariable(
   where: string,
 ) {
   try {
-    const found = (await variables.listVariables(context.client, collection)).filter(
+    const found = (await variables.list(context.client, collection)).filter(
       (v) => v.key === target.key && v.category === target.category,
     );
     return found[0] ?? null;
@@ -250,6 +250,6 @@ async function update(context: OperationContext, collection: VariableCollection,
 }
 
 async function lookUpVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination) {
-  const all = await variables.listVariables(context.client, collection);
+  const all = await variables.list(context.client, collection);
   return all.find((v) => v.key === target.key && v.category === target.category) ?? null;
 }

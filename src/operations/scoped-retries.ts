@@ -56,7 +56,7 @@ export function mintScoped(
     create,
     teamId: team.id,
     expiredAt: inputs.expiresAt.toISOString(),
-    list: () => teamTokens.listAll(client, inputs.organization, { teamName: team.name }),
-    remove: (tokenId) => teamTokens.deleteById(client, tokenId),
+    list: () => teamTokens.list(client, inputs.organization, { teamName: team.name }),
+    remove: (tokenId) => teamTokens.delete(client, tokenId),
   });
 }

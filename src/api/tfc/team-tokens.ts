@@ -37,9 +37,11 @@ export async function read(client: TfcClient, tokenId: string): Promise<Token | 
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#delete-a-team-token
-export function deleteById(client: TfcClient, tokenId: string): Promise<'deleted' | 'not-found'> {
+/** By id: team, agent and user tokens alike. */
+function deleteToken(client: TfcClient, tokenId: string): Promise<'deleted' | 'not-found'> {
   return client.delete(`/authentication-tokens/${encodeURIComponent(tokenId)}`);
 }
+export { deleteToken as delete };
 
 // Legacy single-token endpoints: one description-less token per team; creating one revokes the current one.
 
@@ -80,7 +82,7 @@ export interface TeamTokenListOptions {
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#list-team-tokens
 /** Every team token of the organization (legacy and described), following every page. */
-export async function listAll(
+export async function list(
   client: TfcClient,
   organization: string,
   options: TeamTokenListOptions = {},

@@ -27,7 +27,7 @@ export function workspaceVariables(workspaceId: string): VariableCollection {
  * Every variable of the collection. Workspace variables come unpaginated per the API description, variable set
  * variables in pages; following meta.pagination handles both.
  */
-export async function listVariables(client: TfcClient, collection: VariableCollection): Promise<Variable[]> {
+export async function list(client: TfcClient, collection: VariableCollection): Promise<Variable[]> {
   return (await client.getAll(collection.path)).map(variableFrom);
 }
 
