@@ -57,7 +57,7 @@ function earliest(jobs: readonly Job[]): Job {
 
 function waitS(resetS: number, rateLimited: number, random: () => number): number {
   const outcome = { rateLimitReset: resetS.toFixed(3) };
-  return rateLimitWaitMs(outcome, { rateLimited }, { nowSeconds: 0, random }) / 1000;
+  return rateLimitWaitMs(outcome, { rateLimited }, { now: () => 0, random }) / 1000;
 }
 
 /** A seeded generator, so two runs of the simulation print the same figures. */

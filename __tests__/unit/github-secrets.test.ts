@@ -3,6 +3,7 @@ import sodium from 'libsodium-wrappers';
 import { AmbiguousRequestError } from '../../src/common/errors.js';
 import { storeSecret } from '../../src/api/github/secrets.js';
 import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
+import { MAX_ELAPSED_MS } from '../../src/transport/retry.js';
 
 /** The GitHub secret write through the action's transport: retried by the one policy, ambiguous once sent. */
 
@@ -63,6 +64,31 @@ describe('storeSecret', () => {
     );
     expect(error).not.toBeInstanceOf(AmbiguousRequestError);
     expect((error as Error).message).toContain('Bad key id');
+  });
+
+  test('once a PUT may have been processed, a later refusal does not settle it: still unknown', async () => {
+    const refused = { status: 403, headers: {}, body: '{"message":"Resource not accessible"}' };
+    const { transport, sent } = scripted([await publicKeyAnswer(), empty(502), refused]);
+    const error = await storeSecret(connection, target, 'value', transport, { clock: fakeClock() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(sent.filter((request) => request.startsWith('PUT'))).toHaveLength(2);
+    expect(error).toBeInstanceOf(AmbiguousRequestError);
+    expect((error as Error).message).toContain('after an earlier attempt that may have been processed');
+  });
+
+  test("429s are waited out only within the policy's elapsed bound, whatever the step's budget", async () => {
+    const limited = { status: 429, headers: { 'x-ratelimit-reset': '30' }, body: '{"message":"slow down"}' };
+    const { transport, sent } = scripted([await publicKeyAnswer(), ...Array.from({ length: 10 }, () => limited)]);
+    const clock = fakeClock();
+    const error = await storeSecret(connection, target, 'value', transport, { clock }).catch(
+      (caught: unknown) => caught,
+    );
+    // 30 s waits from 0: the third 429 would wait past 60 s, so it ends the write.
+    expect(sent.filter((request) => request.startsWith('PUT'))).toHaveLength(3);
+    expect(clock.now()).toBeLessThanOrEqual(MAX_ELAPSED_MS);
+    expect(error).not.toBeInstanceOf(AmbiguousRequestError);
+    expect((error as Error).message).toContain('GitHub answered 429');
   });
 
   test("every request shares the step's budget: none is sent past it, whatever is left to read", async () => {

@@ -9,7 +9,7 @@ import {
 } from '../../src/transport/retry.js';
 import { MAX_IN_FLIGHT, Pacer } from '../../src/transport/pacer.js';
 
-const clock = { nowSeconds: 1_800_000_000, random: () => 0 };
+const clock = { now: () => 1_800_000_000_000, random: () => 0 };
 /** The history as the client keeps it: a 429 counts in `rateLimited`, anything else in `attempt`. */
 const decide = (method: string, outcome: Outcome, attempt = 1, elapsedMs = 0) => {
   const rateLimited = 'status' in outcome && outcome.status === 429;
@@ -137,7 +137,7 @@ describe('X-RateLimit-Reset', () => {
     ['soon', null],
     ['-1', null],
   ])('%j → %j ms', (header, expected) => {
-    expect(rateLimitDelayMs(header, clock.nowSeconds)).toBe(expected);
+    expect(rateLimitDelayMs(header, clock.now() / 1000)).toBe(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { AmbiguousRequestError, ApiError } from '../../src/common/errors.js';
-import { describeFailure, jsonApiErrors, MAX_PAGES, TfcClient } from '../../src/api/tfc/client.js';
+import { TfcClient } from '../../src/api/tfc/client.js';
+import { describeFailure, jsonApiErrors, MAX_PAGES } from '../../src/api/tfc/jsonapi.js';
 import { hasMultipleTeamTokens } from '../../src/api/tfc/platform.js';
 import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
 

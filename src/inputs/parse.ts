@@ -18,13 +18,13 @@ import {
   requiredOrganization,
   teamRef,
   type InputSource,
-  type TeamRef,
 } from './rules.js';
+import type { Ref } from '../api/tfc/ids.js';
 import { readApiToken, readCaCertificate, readHostname } from './connection.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './rotate.js';
 import { forbidScopedInputs, parseScopedCreate, wantsScopedToken, type CreateScopedToken } from './scoped.js';
 
-export { boolean, type InputSource, type TeamRef } from './rules.js';
+export { boolean, type InputSource } from './rules.js';
 export type { RotateToken, SecretDestination, VariableDestination } from './rotate.js';
 export type { CreateScopedToken } from './scoped.js';
 
@@ -32,7 +32,7 @@ export type { Connection, SingletonType, TokenType } from './types.js';
 
 export interface CreateTeamToken extends Connection {
   readonly operation: 'create-team-token';
-  readonly team: TeamRef;
+  readonly team: Ref;
   readonly organization: string | null;
   readonly expiresAt: Date;
   /** The `expiry` input was empty: an organization's lifetime policy may shorten it (with a notice). */
@@ -67,7 +67,7 @@ export interface DeleteTeamToken extends Connection {
   readonly operation: 'delete-team-token';
   /** Multiple-tokens API: the token to delete. Legacy: if set, delete only while it is still the team's token. */
   readonly tokenId: string | null;
-  readonly team: TeamRef | null;
+  readonly team: Ref | null;
   readonly organization: string | null;
   readonly legacy: boolean;
 }
@@ -87,7 +87,7 @@ export interface DeleteAgentToken extends Connection {
 export interface ListTokens extends Connection {
   readonly operation: 'list-tokens';
   readonly organization: string;
-  readonly team: TeamRef | null;
+  readonly team: Ref | null;
   readonly descriptionPrefix: string;
   readonly expiringWithinMs: number | null;
 }

@@ -13,8 +13,8 @@ import {
   teamRef,
   wholeNumber,
   type InputSource,
-  type TeamRef,
 } from './rules.js';
+import { isId, isName, type Ref } from '../api/tfc/ids.js';
 import type { Connection, TokenType } from './types.js';
 
 /**
@@ -30,15 +30,12 @@ export interface SecretDestination {
   readonly apiUrl: string;
 }
 
-export type WorkspaceRef = { readonly id: string } | { readonly name: string };
-export type VariableSetRef = { readonly id: string } | { readonly name: string };
-
 export interface VariableDestination {
   readonly key: string;
   readonly category: 'env' | 'terraform';
   /** Exactly one of workspace and variableSet is set. */
-  readonly workspace: WorkspaceRef | null;
-  readonly variableSet: VariableSetRef | null;
+  readonly workspace: Ref | null;
+  readonly variableSet: Ref | null;
   /** For name look-ups; null when both are given by id. */
   readonly organization: string | null;
 }
@@ -46,7 +43,7 @@ export interface VariableDestination {
 export interface RotateToken extends Connection {
   readonly operation: 'rotate-token';
   readonly tokenType: TokenType;
-  readonly team: TeamRef | null;
+  readonly team: Ref | null;
   readonly organization: string | null;
   readonly agentPoolId: string | null;
   readonly legacy: boolean;
@@ -129,8 +126,6 @@ export function parseRotate(source: InputSource, connection: Connection, tokenTy
   };
 }
 
-const TOKEN_ID = /^at-[A-Za-z0-9]{1,64}$/;
-
 /** Only described team tokens coexist with their successor; the other kinds are replaced by their creation. */
 function adoptTokenId(source: InputSource, coexists: boolean): string | null {
   const value = source.get('adopt-token-id');
@@ -142,7 +137,7 @@ function adoptTokenId(source: InputSource, coexists: boolean): string | null {
         'audit-trail and legacy team tokens are replaced by their creation, and agent tokens cannot call the API.',
     );
   }
-  if (!TOKEN_ID.test(value)) {
+  if (!isId('token', value)) {
     throw new InputError(
       'adopt-token-id',
       `must be a token id like at-TLhN8cc6ro6qYDvp (shown in the HCP Terraform UI and by mode: list); got ` +
@@ -221,9 +216,6 @@ function isRepository(value: string): boolean {
 /** Environment variable names; Terraform variable names also allow hyphens. Both start with a letter or `_`. */
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const TERRAFORM_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
-const WORKSPACE_ID = /^ws-[A-Za-z0-9]{1,64}$/;
-const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
-const VARIABLE_SET_ID = /^varset-[A-Za-z0-9]{1,64}$/;
 
 function variableDestination(source: InputSource): VariableDestination | null {
   const key = source.get('variable-key');
@@ -261,17 +253,17 @@ function variableDestination(source: InputSource): VariableDestination | null {
   return { key, category, workspace, variableSet, organization: organization(source, byName, why) };
 }
 
-function workspaceRef(value: string): WorkspaceRef {
-  if (WORKSPACE_ID.test(value)) return { id: value };
-  if (WORKSPACE_NAME.test(value)) return { name: value };
+function workspaceRef(value: string): Ref {
+  if (isId('workspace', value)) return { id: value };
+  if (isName('workspace', value)) return { name: value };
   throw new InputError(
     'variable-workspace',
-    `must be a workspace name (letters, digits, - and _) or id (ws-…); got ${quote(value)}.`,
+    `must be a workspace name (letters, digits, - and _, at most 90) or id (ws-…); got ${quote(value)}.`,
   );
 }
 
-function variableSetRef(value: string): VariableSetRef {
-  if (VARIABLE_SET_ID.test(value)) return { id: value };
+function variableSetRef(value: string): Ref {
+  if (isId('variable set', value as unknown)) return { id: value };
   if (value.length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(value)) return { name: value };
   throw new InputError(
     'variable-set',

@@ -3,6 +3,7 @@ import { durationMs } from './expiry.js';
 import { quote } from '../common/hostname.js';
 import type { RunContext } from './description.js';
 import type { StepEnv } from '../runner/runner-input.js';
+import { isId, type Ref } from '../api/tfc/ids.js';
 
 /** Small readers shared by every mode's parser; each throws one InputError naming the input. */
 
@@ -18,13 +19,6 @@ export interface InputSource {
 export const FORK_HINT =
   'Secrets are not passed to workflows triggered from forks or by Dependabot; if this is such a run, the secret ' +
   'exists but is not given to it.';
-
-export type TeamRef = { readonly id: string } | { readonly name: string };
-
-const TEAM_ID = /^team-[A-Za-z0-9]{1,64}$/;
-const TOKEN_ID = /^at-[A-Za-z0-9]{1,64}$/;
-const AGENT_POOL_ID = /^apool-[A-Za-z0-9]{1,64}$/;
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 export function oneOf<T extends string>(source: InputSource, name: string, allowed: readonly T[], fallback: T): T {
   const value = source.get(name) || fallback;
@@ -53,23 +47,23 @@ export function forbid(source: InputSource, name: string, why: string): void {
   if (source.get(name)) throw new InputError(name, `${why}; remove it.`);
 }
 
-export function teamRef(source: InputSource): TeamRef {
+export function teamRef(source: InputSource): Ref {
   const team = optionalTeamRef(source);
   if (!team) throw new InputError('team-id', 'or "team-name" is required for team tokens; give exactly one of them.');
   return team;
 }
 
-export function optionalTeamRef(source: InputSource): TeamRef | null {
+export function optionalTeamRef(source: InputSource): Ref | null {
   const id = source.get('team-id');
   const name = source.get('team-name');
   if (id && name) throw new InputError('team-id', 'cannot be combined with "team-name"; give exactly one of them.');
   if (id) {
-    if (!TEAM_ID.test(id))
+    if (!isId('team', id))
       throw new InputError('team-id', `must be a team id like team-6p5jTwJQXwqZBncC; got ${quote(id)}.`);
     return { id };
   }
   if (name) {
-    if (!NAME.test(name))
+    if (!isId('name', name))
       throw new InputError('team-name', `must be a team name (letters, digits, - and _); got ${quote(name)}.`);
     return { name };
   }
@@ -94,7 +88,7 @@ export function organization(
     if (!required) return null;
     throw new InputError('organization', `is required here (${why}) and TF_CLOUD_ORGANIZATION is not set either.`);
   }
-  if (!NAME.test(value)) {
+  if (!isId('name', value)) {
     throw new InputError(
       'organization',
       `must be an organization name (letters, digits, - and _); got ${quote(value)}.`,
@@ -112,7 +106,7 @@ export function agentPoolId(source: InputSource): string {
   if (!value) {
     throw new InputError('agent-pool-id', 'is required for agent tokens (the apool-… id of the agent pool).');
   }
-  if (!AGENT_POOL_ID.test(value))
+  if (!isId('agent pool', value))
     throw new InputError('agent-pool-id', `must be an agent pool id like apool-yoGUFz5zcRMMz53i; got ${quote(value)}.`);
   return value;
 }
@@ -120,7 +114,7 @@ export function agentPoolId(source: InputSource): string {
 export function optionalTokenId(source: InputSource): string | null {
   const value = source.get('token-id');
   if (!value) return null;
-  if (!TOKEN_ID.test(value))
+  if (!isId('token', value))
     throw new InputError('token-id', `must be a token id like at-TLhN8cc6ro6qYDvp; got ${quote(value)}.`);
   return value;
 }

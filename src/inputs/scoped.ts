@@ -6,20 +6,18 @@ import { boolean, checkedDescription, oneOf, organization, type InputSource } fr
 import { scopedTeamName } from './scoped-team-name.js';
 import type { Connection } from './types.js';
 import type { ProjectAccess, WorkspaceAccess } from '../api/tfc/team-access.js';
+import { isId, isName, type IdKind, type NameKind, type Ref } from '../api/tfc/ids.js';
 
 /**
  * Scoped mode: `mode: create`, `token-type: team` with `workspaces` and/or `projects` and no team. The action makes a
  * temporary team with exactly that access, mints the job's token for it and removes the team when the job ends.
  */
 
-/** A listed workspace or project: by id (`ws-…`, `prj-…` and 16 letters or digits) or by name. */
-export type ScopeRef = { readonly id: string } | { readonly name: string };
-
 export interface CreateScopedToken extends Connection {
   readonly operation: 'create-scoped-token';
   readonly organization: string;
-  readonly workspaces: readonly ScopeRef[];
-  readonly projects: readonly ScopeRef[];
+  readonly workspaces: readonly Ref[];
+  readonly projects: readonly Ref[];
   readonly workspaceAccess: WorkspaceAccess;
   readonly projectAccess: ProjectAccess;
   /** gha-tfc-scoped-<UTC creation time>-<run id>-<attempt>-<random>: a sweep reads the team's age from it. */
@@ -34,12 +32,6 @@ const WORKSPACE_LEVELS = ['read', 'plan', 'write', 'admin'] as const;
 const PROJECT_LEVELS = ['read', 'write', 'maintain', 'admin'] as const;
 /** HCP Europe has HCP groups instead of teams: the Teams API, and so a temporary team, does not exist there. */
 const HCP_EUROPE = 'app.eu.terraform.io';
-
-const WORKSPACE_ID = /^ws-[A-Za-z0-9]{16}$/;
-const PROJECT_ID = /^prj-[A-Za-z0-9]{16}$/;
-const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
-/** Letters, digits, spaces, - and _; 3 to 40 characters; no space at either end. */
-const PROJECT_NAME = /^[A-Za-z0-9_-][A-Za-z0-9 _-]{1,38}[A-Za-z0-9_-]$/;
 
 /** Scoped mode is asked for by listing workspaces or projects. */
 export function wantsScopedToken(source: InputSource): boolean {
@@ -105,15 +97,13 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
   const workspaces = refs(
     source,
     'workspaces',
-    WORKSPACE_ID,
-    WORKSPACE_NAME,
+    'workspace',
     'a workspace name (letters, digits, - and _, at most 90) or id like ws-6p5jTwJQXwqZBncC',
   );
   const projects = refs(
     source,
     'projects',
-    PROJECT_ID,
-    PROJECT_NAME,
+    'project',
     'a project name (letters, digits, spaces, - and _, 3 to 40, no space at either end) or id like ' +
       'prj-6p5jTwJQXwqZBncC',
   );
@@ -137,7 +127,8 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
 }
 
 /** Items separated by commas or new lines; an empty item, a bad name or one listed twice is an input error. */
-function refs(source: InputSource, input: string, id: RegExp, name: RegExp, allowed: string): ScopeRef[] {
+/** A listed workspace or project: by id (`ws-…`, `prj-…`) or by name. */
+function refs(source: InputSource, input: string, kind: IdKind & NameKind, allowed: string): Ref[] {
   const raw = source.get(input);
   if (!raw) return [];
   // A comma ending a line separates once, so `a,⏎b` is two items, as a person writing YAML means it.
@@ -149,12 +140,12 @@ function refs(source: InputSource, input: string, id: RegExp, name: RegExp, allo
         input,
         `has an empty item (number ${index + 1}); separate names by single commas or new lines.`,
       );
-    if (!id.test(item) && !name.test(item))
+    if (!isId(kind, item) && !isName(kind, item))
       throw new InputError(input, `must list only ${allowed}; got ${quote(item)}.`);
     // Project names are matched case-insensitively by the API, so "Core" and "core" are the same project.
     const key = input === 'projects' ? item.toLowerCase() : item;
     if (seen.has(key)) throw new InputError(input, `lists ${quote(item)} twice.`);
     seen.add(key);
-    return id.test(item) ? { id: item } : { name: item };
+    return isId(kind, item) ? { id: item } : { name: item };
   });
 }

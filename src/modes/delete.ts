@@ -30,12 +30,12 @@ async function deleteOutcome(context: OperationContext, inputs: DeleteInputs): P
     const current = await organizationTokens.read(client, organization, tokenType);
     const owner = `organization "${organization}" (${tokenType} token)`;
     return deleteSingleton(current, inputs.tokenId, owner, () =>
-      organizationTokens.remove(client, organization, tokenType),
+      organizationTokens.delete(client, organization, tokenType),
     );
   }
   if (inputs.operation === 'delete-agent-token' || !inputs.legacy) {
     const tokenId = inputs.tokenId as string; // parseInputs requires it here
-    const result = await teamTokens.deleteById(client, tokenId);
+    const result = await teamTokens.delete(client, tokenId);
     const owner = '(named by token id)';
     return result === 'deleted'
       ? { deletedId: tokenId, note: `Deleted token ${tokenId}.`, owner }

@@ -69,7 +69,7 @@ export async function deleteRecorded(
   tokenId: string,
 ): Promise<string> {
   if (record.kind === 'team' || record.kind === 'agent') {
-    const result = await teamTokens.deleteById(client, tokenId);
+    const result = await teamTokens.delete(client, tokenId);
     const kind = record.kind === 'team' ? 'Team' : 'Agent';
     return result === 'deleted'
       ? `Deleted ${record.kind} token ${tokenId}.`
@@ -94,7 +94,7 @@ function singletonOf(client: TfcClient, record: Omit<CleanupRecord, 'tokenId'>) 
   const kind = record.kind === 'audit-trail' ? 'audit-trail' : 'organization';
   return {
     read: () => organizationTokens.read(client, organization, kind),
-    remove: () => organizationTokens.remove(client, organization, kind),
+    remove: () => organizationTokens.delete(client, organization, kind),
   };
 }
 
@@ -115,7 +115,7 @@ async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord
     );
   }
   if (!found) return say(io, `No token was created under "${record.description}"; nothing to delete.`);
-  const result = await teamTokens.deleteById(context.client, found.id);
+  const result = await teamTokens.delete(context.client, found.id);
   const outcome =
     result === 'deleted'
       ? `Deleted ${record.kind} token ${found.id}, whose create was interrupted.`
@@ -127,12 +127,12 @@ async function cleanUpUnconfirmed(context: CleanupContext, record: CleanupRecord
 async function findUnconfirmed(client: TfcClient, record: CleanupRecord): Promise<Token | null | 'cannot-look-up'> {
   if (!record.description) return 'cannot-look-up';
   if (record.kind === 'agent' && record.agentPoolId) {
-    const tokens = await agentTokens.listAll(client, record.agentPoolId);
+    const tokens = await agentTokens.list(client, record.agentPoolId);
     return tokens.find((token) => isOwnedBy(token, record)) ?? null;
   }
   if (record.kind !== 'team' || !record.teamId) return 'cannot-look-up';
   const team = await teamWithOrganization(client, record.teamId, record.organization);
-  const tokens = await teamTokens.listAll(client, team.organization, { teamName: team.name });
+  const tokens = await teamTokens.list(client, team.organization, { teamName: team.name });
   return tokens.find((token) => isOwnedBy(token, record)) ?? null;
 }
 

@@ -3,9 +3,9 @@ import type { Publisher } from '../runner/publish.js';
 import type { CleanupLedger } from '../state/ledger.js';
 import type { TfcClient } from '../api/tfc/client.js';
 import type { Transport } from '../transport/transport.js';
-import { findTeamByName, readTeam } from '../api/tfc/teams.js';
+import * as teams from '../api/tfc/teams.js';
 import type { Team } from '../api/tfc/types.js';
-import type { TeamRef } from '../inputs/parse.js';
+import type { Ref } from '../api/tfc/ids.js';
 
 /** What every token operation works with; built once by the entry point. */
 export interface OperationContext {
@@ -24,10 +24,15 @@ export interface OperationContext {
 }
 
 /** A team id costs no request; a name costs one look-up. */
-export async function resolveTeamId(client: TfcClient, team: TeamRef, organization: string | null): Promise<string> {
+export async function resolveTeamId(client: TfcClient, team: Ref, organization: string | null): Promise<string> {
   if ('id' in team) return team.id;
   // parseInputs guarantees an organization whenever a team is named.
-  return (await findTeamByName(client, organization as string, team.name)).id;
+  const found = await teams.readByName(client, organization as string, team.name);
+  if (found) return found.id;
+  throw new Error(
+    `No team named "${team.name}" in organization "${organization}" is visible to this credential. Check the name ` +
+      `(it is case-sensitive) or use team-id; a secret team needs a credential that can see it.`,
+  );
 }
 
 /**
@@ -39,7 +44,7 @@ export async function teamWithOrganization(
   teamId: string,
   organization: string | null,
 ): Promise<Team & { organization: string }> {
-  const team = await readTeam(client, teamId);
+  const team = await teams.read(client, teamId);
   const known = organization ?? team.organization;
   if (!known) {
     throw new Error(

@@ -3,7 +3,7 @@ import { count } from '../common/text.js';
 import { MIN_LIFETIME_MS } from '../inputs/expiry.js';
 import type { RotateToken } from '../inputs/parse.js';
 import type { TokenKind } from '../state/ledger.js';
-import { listMaxima, type PolicyTokenType } from '../api/tfc/token-ttl-policies.js';
+import { list as listMaxima, type PolicyTokenType } from '../api/tfc/token-ttl-policies.js';
 import type { OperationContext } from './context.js';
 
 /**

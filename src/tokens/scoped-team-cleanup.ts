@@ -2,7 +2,7 @@ import { clip, printable } from '../common/text.js';
 import type { ActionIo } from '../runner/io.js';
 import { isScopedTeamRecord, type CleanupRecord, type ScopedTeamRecord } from '../state/records.js';
 import type { TfcClient } from '../api/tfc/client.js';
-import { deleteTeam, lookUpTeam, readTeamDetails } from '../api/tfc/teams.js';
+import * as teams from '../api/tfc/teams.js';
 import type { TeamDetails } from '../api/tfc/types.js';
 import type { CleanupContext } from './context.js';
 
@@ -20,8 +20,8 @@ export function readScopedTeams(client: TfcClient, records: readonly CleanupReco
   for (const record of records) {
     if (!isScopedTeamRecord(record)) continue;
     const read = record.teamId
-      ? readTeamDetails(client, record.teamId)
-      : lookUpTeam(client, record.organization, record.teamName);
+      ? teams.readDetails(client, record.teamId)
+      : teams.readByName(client, record.organization, record.teamName);
     reads.set(
       record,
       read.then(
@@ -63,7 +63,7 @@ export async function cleanUpScopedTeam(
     io.warning(message);
     return message;
   }
-  const result = await deleteTeam(client, team.id);
+  const result = await teams.delete(client, team.id);
   const outcome =
     result === 'deleted'
       ? `Deleted the temporary team ${record.teamName} (${team.id}).`

@@ -15,10 +15,8 @@ const MAX_JITTER_MS = 300;
  * burst over about the time the limit needs to serve it. A request turned away a third time has already waited out
  * most of such a burst, so it is in the burst's tail, where few jobs are left: a short window there keeps the
  * credential busy instead of leaving it idle while the last jobs sleep out long draws. The windows were chosen with
- * `npm run bench:sim` (bench/retry-sim.ts), which simulates the emulator's fixed one-second windows: in the burst
- * model (100 jobs at 3 requests per second) they drain each phase in about 1.2 times the rate limit's floor with
- * about 2.4 answers of 429 per job, against 1.4 times for windows of 8 s doubling to 16 s. The price: a job turned
- * away in a small burst waits up to 16 s more than it needed.
+ * `npm run bench:sim` (bench/retry-sim.ts); its figures, and the price (a job turned away in a small burst waits
+ * longer than it needed), are in bench/results.md.
  */
 export const RATE_LIMIT_WINDOWS_MS: readonly number[] = [16_000, 20_000, 6_000];
 
@@ -50,12 +48,17 @@ export const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AG
  */
 export const CERTIFICATE_ERROR = /^(ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)\b/;
 
+/** Time for the policy and its waits: the clients pass the real one, tests their own. */
 export interface RetryClock {
-  readonly nowSeconds: number;
-  readonly random: () => number;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
 }
 
-export function decideRetry(method: string, outcome: Outcome, history: RetryHistory, clock: RetryClock): Decision {
+/** What the policy reads of the clock. */
+type PolicyClock = Pick<RetryClock, 'now' | 'random'>;
+
+export function decideRetry(method: string, outcome: Outcome, history: RetryHistory, clock: PolicyClock): Decision {
   if ('status' in outcome && outcome.status === 429)
     return { retry: true, delayMs: rateLimitWaitMs(outcome, history, clock) };
   const { attempt, elapsedMs } = history;
@@ -70,9 +73,9 @@ export function decideRetry(method: string, outcome: Outcome, history: RetryHist
 export function rateLimitWaitMs(
   outcome: { readonly rateLimitReset?: string | undefined },
   history: Pick<RetryHistory, 'rateLimited'>,
-  clock: RetryClock,
+  clock: PolicyClock,
 ): number {
-  const resetMs = rateLimitDelayMs(outcome.rateLimitReset, clock.nowSeconds) ?? DEFAULT_RESET_MS;
+  const resetMs = rateLimitDelayMs(outcome.rateLimitReset, clock.now() / 1000) ?? DEFAULT_RESET_MS;
   const windows = RATE_LIMIT_WINDOWS_MS;
   const window = windows[Math.min(Math.max(history.rateLimited, 1), windows.length) - 1] as number;
   return Math.ceil(resetMs + clock.random() * window);
@@ -107,4 +110,72 @@ export function rateLimitDelayMs(header: string | undefined, nowSeconds: number)
 export function nextHistory(history: RetryHistory, outcome: Outcome, attemptMs: number): RetryHistory {
   if ('status' in outcome && outcome.status === 429) return { ...history, rateLimited: history.rateLimited + 1 };
   return { attempt: history.attempt + 1, elapsedMs: history.elapsedMs + attemptMs, rateLimited: 0 };
+}
+
+/** One attempt of a request, as its client reads it. */
+export interface Attempt<T> {
+  /** What the policy needs to know of it; null: nothing it retries (a success, or a failure it cannot read). */
+  readonly outcome: Outcome | null;
+  /** For the retry log line: `answered 503`, `failed (ECONNRESET)`. */
+  readonly what: string;
+  /** The server may have processed it: the client cannot tell a write did not happen. */
+  readonly mayHaveApplied: boolean;
+  /** The request's final answer from this attempt (or its error); `applied`: some attempt may have been processed. */
+  readonly finish: (applied: boolean) => T;
+}
+
+/** What differs between the clients that share the one retrying loop. */
+export interface RetryingRequest<T> {
+  /** The method as the policy reads it (a repeatable PATCH is retried as a PUT). */
+  readonly method: string;
+  readonly clock: RetryClock;
+  /** No attempt starts, and no retry waits, past this (epoch ms): the step's time budget. */
+  readonly deadline: number;
+  /** Bounds the whole request, 429 waits included, from its start; without one, only the deadline bounds 429s. */
+  readonly maxTotalMs?: number;
+  readonly send: () => Promise<Attempt<T>>;
+  /** The error for an attempt not sent because the deadline had passed; `applied`: an earlier one may have been. */
+  readonly notSent: (applied: boolean) => Error;
+  /** Runs each attempt (a pacer: in-flight slots and rate-limit holds); without one, at once. */
+  readonly pace?: (attempt: () => Promise<Attempt<T>>) => Promise<Attempt<T>>;
+  /** Told of each 429 with the time (epoch ms) its X-RateLimit-Reset names, to hold back the step's other requests. */
+  readonly onRateLimited?: (resetAt: number) => void;
+  readonly onRetry?: (attempt: number, what: string, delayMs: number) => void;
+}
+
+/**
+ * One request to its final answer under the one policy: every attempt within the deadline (checked after any wait
+ * for a pacing slot, which may end past it), a 429 never repeated before its reset, and, once an attempt may have
+ * been processed, the request's answer says so (sent means maybe applied).
+ */
+export async function sendRetrying<T>(request: RetryingRequest<T>): Promise<T> {
+  const { clock, deadline } = request;
+  const started = clock.now();
+  const pace = request.pace ?? ((attempt) => attempt());
+  let history: RetryHistory = { attempt: 0, elapsedMs: 0, rateLimited: 0 };
+  let applied = false;
+  for (let attempts = 0; ;) {
+    const tried = clock.now();
+    const attempt = await pace(() => {
+      if (clock.now() >= deadline) throw request.notSent(applied);
+      return request.send();
+    });
+    applied ||= attempt.mayHaveApplied;
+    const { outcome } = attempt;
+    if (outcome === null) return attempt.finish(applied);
+    history = nextHistory(history, outcome, clock.now() - tried);
+    const now = clock.now();
+    const decision = decideRetry(request.method, outcome, history, clock);
+    if (history.rateLimited > 0) request.onRateLimited?.(now + resetMs(outcome, now));
+    if (!decision.retry || now + decision.delayMs >= deadline) return attempt.finish(applied);
+    if (request.maxTotalMs !== undefined && now - started + decision.delayMs > request.maxTotalMs)
+      return attempt.finish(applied);
+    if (history.rateLimited === 0) history = { ...history, elapsedMs: history.elapsedMs + decision.delayMs };
+    request.onRetry?.(++attempts, attempt.what, decision.delayMs);
+    await clock.sleep(decision.delayMs);
+  }
+}
+
+function resetMs(outcome: Outcome, nowMs: number): number {
+  return ('rateLimitReset' in outcome ? rateLimitDelayMs(outcome.rateLimitReset, nowMs / 1000) : null) ?? 0;
 }

@@ -1,5 +1,6 @@
-import type { Json, TfcClient } from './client.js';
-import { isId } from './ids.js';
+import type { TfcClient } from './client.js';
+import { isId, related } from './ids.js';
+import type { Json } from './jsonapi.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/account#get-your-account-details
 /** Proves a token authenticates: 200 for a working token, 401 for a revoked, expired or over-TTL one. */
@@ -21,8 +22,7 @@ export async function describeCredential(client: TfcClient): Promise<Credential>
   const link = ((data['links'] ?? {}) as Json)['auth-token'];
   const tokenId =
     typeof link === 'string' ? /^\/api\/v2\/authentication-tokens\/([^/?#]+)$/.exec(link)?.[1] : undefined;
-  const resource = (((data['relationships'] ?? {}) as Json)['authenticated-resource'] as Json | undefined)?.['data'] as
-    Json | null | undefined;
+  const resource = related(data, 'authenticated-resource');
   const type = resource?.['type'];
   const id = resource?.['id'];
   return {

@@ -17,7 +17,7 @@ export async function create(
   return mintedTokenFrom(document, onSecret, client.unreadable);
 }
 
-export async function listAll(client: TfcClient, agentPoolId: string): Promise<Token[]> {
+export async function list(client: TfcClient, agentPoolId: string): Promise<Token[]> {
   return (await client.getAll(`/agent-pools/${encodeURIComponent(agentPoolId)}/authentication-tokens`)).map((item) =>
     tokenFrom(item, client.unreadable),
   );

@@ -1,5 +1,6 @@
-import type { Json } from './client.js';
-import { checkedId, isId, UntrustedAnswerError } from './ids.js';
+import type { TfcClient } from './client.js';
+import { orNull, type Json } from './jsonapi.js';
+import { checkedId, isId, relatedId, UntrustedAnswerError } from './ids.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 /** Told about a server value the decoders dropped; the message never holds the value itself. */
@@ -13,9 +14,7 @@ export type OnOddValue = (message: string) => void;
 export function tokenFrom(resource: unknown, onOdd: OnOddValue = () => {}): Token {
   const data = (resource ?? {}) as Json;
   const attributes = (data['attributes'] ?? {}) as Json;
-  const team = ((data['relationships'] as Json | undefined)?.['team'] as Json | undefined)?.['data'] as
-    Json | null | undefined;
-  const teamId = team?.['id'];
+  const teamId = relatedId(resource, 'team');
   if (teamId !== undefined && teamId !== null && !isId('team', teamId)) {
     throw new UntrustedAnswerError('a token names a team whose id is not a team id');
   }
@@ -85,16 +84,25 @@ export function mintedTokenFrom(document: Json, onSecret: OnSecret, onOdd?: OnOd
 }
 
 /** Reads a single token resource; null when the API answers 404 (none exists, or none visible). */
-export async function readOrNull(
-  read: () => Promise<Record<string, unknown>>,
-  onOdd?: OnOddValue,
-): Promise<Token | null> {
-  try {
-    return tokenFrom((await read())['data'], onOdd);
-  } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return null;
-    throw error;
-  }
+export function readOrNull(read: () => Promise<Json>, onOdd?: OnOddValue): Promise<Token | null> {
+  return orNull(async () => tokenFrom((await read())['data'], onOdd));
+}
+
+/**
+ * A token that is one per owner at a fixed path (a team's legacy token, an organization or audit-trail token):
+ * creating one revokes the current one at once, and reading or deleting it needs no id.
+ */
+export function singletonToken(client: TfcClient, path: string, query: Readonly<Record<string, string>> = {}) {
+  return {
+    async create(expiredAt: Date, onSecret: OnSecret): Promise<MintedToken> {
+      const body = { data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } } };
+      return mintedTokenFrom(await client.post(path, body, query), onSecret, client.unreadable);
+    },
+    /** The current token, or null when there is none (the API answers 404). */
+    read: (): Promise<Token | null> => readOrNull(() => client.get(path, query), client.unreadable),
+    /** 'not-found': there was none, which the callers count as done. */
+    delete: (): Promise<'deleted' | 'not-found'> => client.delete(path, query),
+  };
 }
 
 function stringOrNull(value: unknown): string | null {

@@ -1,5 +1,5 @@
 import type { TfcClient } from './client.js';
-import { mintedTokenFrom, readOrNull } from './documents.js';
+import { singletonToken } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organization-tokens
@@ -8,30 +8,34 @@ import type { MintedToken, OnSecret, Token } from './types.js';
 
 export type OrganizationTokenKind = 'organization' | 'audit-trail';
 
-const path = (organization: string) => `/organizations/${encodeURIComponent(organization)}/authentication-token`;
-/** Terraform Enterprise ignores this parameter and acts on the organization token: callers must check the platform. */
-const query = (kind: OrganizationTokenKind) => (kind === 'audit-trail' ? { token: 'audit-trails' } : {});
+/** Terraform Enterprise ignores `token` and acts on the organization token: callers must check the platform. */
+const token = (client: TfcClient, organization: string, kind: OrganizationTokenKind) =>
+  singletonToken(
+    client,
+    `/organizations/${encodeURIComponent(organization)}/authentication-token`,
+    kind === 'audit-trail' ? { token: 'audit-trails' } : {},
+  );
 
-export async function create(
+export function create(
   client: TfcClient,
   organization: string,
   kind: OrganizationTokenKind,
   expiredAt: Date,
   onSecret: OnSecret,
 ): Promise<MintedToken> {
-  const body = { data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } } };
-  return mintedTokenFrom(await client.post(path(organization), body, query(kind)), onSecret, client.unreadable);
+  return token(client, organization, kind).create(expiredAt, onSecret);
 }
 
 /** The organization's token of this kind, or null when it has none. */
 export function read(client: TfcClient, organization: string, kind: OrganizationTokenKind): Promise<Token | null> {
-  return readOrNull(() => client.get(path(organization), query(kind)), client.unreadable);
+  return token(client, organization, kind).read();
 }
 
-export function remove(
+function deleteToken(
   client: TfcClient,
   organization: string,
   kind: OrganizationTokenKind,
 ): Promise<'deleted' | 'not-found'> {
-  return client.delete(path(organization), query(kind));
+  return token(client, organization, kind).delete();
 }
+export { deleteToken as delete };

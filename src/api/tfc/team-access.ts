@@ -1,5 +1,5 @@
 import type { TfcClient } from './client.js';
-import { checkedId } from './ids.js';
+import { checkedId, relatedId } from './ids.js';
 
 export type WorkspaceAccess = 'read' | 'plan' | 'write' | 'admin';
 export type ProjectAccess = 'read' | 'write' | 'maintain' | 'admin';
@@ -70,7 +70,6 @@ function grantOf(
   kind: 'team access' | 'project access',
   what: string,
 ): string | null {
-  type Grant = { id?: unknown; relationships?: { team?: { data?: { id?: unknown } } } } | null;
-  const grant = grants.find((candidate) => (candidate as Grant)?.relationships?.team?.data?.id === teamId);
-  return grant === undefined ? null : checkedId(kind, (grant as Grant)?.id, what);
+  const grant = grants.find((candidate) => relatedId(candidate, 'team') === teamId);
+  return grant === undefined ? null : checkedId(kind, (grant as { id?: unknown } | null)?.id, what);
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/errors.js';
 import type { ListCap, TfcClient } from './client.js';
 import { checkedId } from './ids.js';
-import { mintedTokenFrom, readOrNull, tokenFrom } from './documents.js';
+import { mintedTokenFrom, readOrNull, singletonToken, tokenFrom } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 export interface TeamTokenCreateOptions {
@@ -37,11 +37,16 @@ export async function read(client: TfcClient, tokenId: string): Promise<Token | 
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#delete-a-team-token
-export function deleteById(client: TfcClient, tokenId: string): Promise<'deleted' | 'not-found'> {
+/** By id: team, agent and user tokens alike. */
+function deleteToken(client: TfcClient, tokenId: string): Promise<'deleted' | 'not-found'> {
   return client.delete(`/authentication-tokens/${encodeURIComponent(tokenId)}`);
 }
+export { deleteToken as delete };
 
 // Legacy single-token endpoints: one description-less token per team; creating one revokes the current one.
+
+const legacy = (client: TfcClient, teamId: string) =>
+  singletonToken(client, `/teams/${encodeURIComponent(teamId)}/authentication-token`);
 
 export async function createLegacy(
   client: TfcClient,
@@ -49,19 +54,16 @@ export async function createLegacy(
   expiredAt: Date,
   onSecret: OnSecret,
 ): Promise<MintedToken> {
-  const document = await client.post(`/teams/${encodeURIComponent(teamId)}/authentication-token`, {
-    data: { type: 'authentication-token', attributes: { 'expired-at': expiredAt.toISOString() } },
-  });
-  return { ...mintedTokenFrom(document, onSecret, client.unreadable), teamId };
+  return { ...(await legacy(client, teamId).create(expiredAt, onSecret)), teamId };
 }
 
 /** The team's legacy token, or null when it has none (the API answers 404). */
-export async function readLegacy(client: TfcClient, teamId: string): Promise<Token | null> {
-  return readOrNull(() => client.get(`/teams/${encodeURIComponent(teamId)}/authentication-token`), client.unreadable);
+export function readLegacy(client: TfcClient, teamId: string): Promise<Token | null> {
+  return legacy(client, teamId).read();
 }
 
 export function deleteLegacy(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
-  return client.delete(`/teams/${encodeURIComponent(teamId)}/authentication-token`);
+  return legacy(client, teamId).delete();
 }
 
 export interface TeamTokenListOptions {
@@ -80,7 +82,7 @@ export interface TeamTokenListOptions {
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#list-team-tokens
 /** Every team token of the organization (legacy and described), following every page. */
-export async function listAll(
+export async function list(
   client: TfcClient,
   organization: string,
   options: TeamTokenListOptions = {},

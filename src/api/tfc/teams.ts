@@ -1,82 +1,77 @@
-import type { Json, ListCap, TfcClient } from './client.js';
-import { checkedId, isId } from './ids.js';
+import type { ListCap, TfcClient } from './client.js';
+import { checkedId, isId, relatedId } from './ids.js';
+import { orNull, type Json } from './jsonapi.js';
 import type { Team, TeamDetails } from './types.js';
+
+const collection = (organization: string) => `/organizations/${encodeURIComponent(organization)}/teams`;
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#list-teams
 /**
- * The team called exactly `name`. filter[names] may match case-insensitively, so the answer is compared exactly;
- * a secret team the credential cannot see is simply absent.
+ * The team called exactly `name` (one request), or null if the credential sees none: filter[names] may match
+ * case-insensitively, so the answer is compared exactly, and a secret team the credential cannot see is simply
+ * absent. Two teams of exactly that name leave nothing to choose between: an error.
  */
-export async function findTeamByName(client: TfcClient, organization: string, name: string): Promise<Team> {
-  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, {
-    'filter[names]': name,
-    'page[size]': 100,
-  });
-  const teams = ((document['data'] ?? []) as unknown[]).map(teamFrom).filter((team) => team.name === name);
-  if (teams.length === 1) return teams[0] as Team;
-  if (teams.length === 0) {
-    throw new Error(
-      `No team named "${name}" in organization "${organization}" is visible to this credential. Check the name (it ` +
-        `is case-sensitive) or use team-id; a secret team needs a credential that can see it.`,
-    );
+export async function readByName(client: TfcClient, organization: string, name: string): Promise<TeamDetails | null> {
+  const document = await client.get(collection(organization), { 'filter[names]': name, 'page[size]': 100 });
+  const teams = ((document['data'] ?? []) as unknown[]).map(detailsFrom).filter((team) => team.name === name);
+  if (teams.length > 1) {
+    throw new Error(`${teams.length} teams named "${name}" in organization "${organization}"; use team-id instead.`);
   }
-  throw new Error(`${teams.length} teams named "${name}" in organization "${organization}"; use team-id instead.`);
+  return teams[0] ?? null;
+}
+
+export interface TeamListOptions {
+  /** Narrows by name (the API's `q`, a search). */
+  readonly q?: string;
+  /** Refuse the list past this many items or bytes of answers (ListCapError). */
+  readonly cap?: ListCap | undefined;
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#list-teams
-/** Every team the credential can see (all pages), as the API returns them; `q` narrows by name. */
-export function listTeams(
-  client: TfcClient,
-  organization: string,
-  query: { q?: string } = {},
-  cap?: ListCap,
-): Promise<unknown[]> {
-  return client.getAll(`/organizations/${encodeURIComponent(organization)}/teams`, query, undefined, cap);
+/** Every team the credential can see (all pages), as the API returns them. */
+export function list(client: TfcClient, organization: string, options: TeamListOptions = {}): Promise<unknown[]> {
+  const query = options.q === undefined ? {} : { q: options.q };
+  return client.getAll(collection(organization), query, undefined, options.cap);
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#show-team-information
-export async function readTeam(client: TfcClient, teamId: string): Promise<Team> {
+/** The team; a 404 (gone, or not visible) is the API's error. */
+export async function read(client: TfcClient, teamId: string): Promise<Team> {
   const document = await client.get(`/teams/${encodeURIComponent(teamId)}`);
   return teamFrom(document['data']);
 }
 
-/** The organization comes from `relationships.organization` (the API and its OpenAPI description name it there). */
-function teamFrom(resource: unknown): Team {
-  const data = (resource ?? {}) as Json;
-  const attributes = (data['attributes'] ?? {}) as Json;
-  const relationships = (data['relationships'] ?? {}) as Json;
-  const organization = ((relationships['organization'] as Json | undefined)?.['data'] as Json | undefined)?.['id'];
-  return {
-    id: checkedId('team', data['id'], 'a team id'),
-    name: typeof attributes['name'] === 'string' ? attributes['name'] : '',
-    organization: isId('name', organization) ? organization : null,
-  };
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#show-team-information
+/** The team with its visibility and member count, or null when the API answers 404 (gone, or not visible). */
+export function readDetails(client: TfcClient, teamId: string): Promise<TeamDetails | null> {
+  return orNull(async () => detailsFrom((await client.get(`/teams/${encodeURIComponent(teamId)}`))['data']));
 }
 
-/** Every documented organization permission, all off: organization access would override the team's grants. */
-const NO_ORGANIZATION_ACCESS = Object.fromEntries(
-  [
-    'manage-policies',
-    'manage-policy-overrides',
-    'manage-run-tasks',
-    'manage-workspaces',
-    'manage-vcs-settings',
-    'manage-agent-pools',
-    'manage-providers',
-    'manage-modules',
-    'manage-projects',
-    'read-projects',
-    'read-workspaces',
-    'manage-membership',
-    'manage-teams',
-    'manage-organization-access',
-  ].map((key) => [key, false]),
-);
+/**
+ * Every documented organization permission, all off: organization access would override the team's grants. Written
+ * out rather than built, so loading this module runs nothing.
+ */
+const NO_ORGANIZATION_ACCESS = {
+  'manage-policies': false,
+  'manage-policy-overrides': false,
+  'manage-run-tasks': false,
+  'manage-workspaces': false,
+  'manage-vcs-settings': false,
+  'manage-agent-pools': false,
+  'manage-providers': false,
+  'manage-modules': false,
+  'manage-projects': false,
+  'read-projects': false,
+  'read-workspaces': false,
+  'manage-membership': false,
+  'manage-teams': false,
+  'manage-organization-access': false,
+} as const;
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#create-a-team
 /** A secret team with no organization-level access. The docs answer 200; any 2xx is accepted. */
-export async function createTeam(client: TfcClient, organization: string, name: string): Promise<Team> {
-  const document = await client.post(`/organizations/${encodeURIComponent(organization)}/teams`, {
+export async function create(client: TfcClient, organization: string, name: string): Promise<Team> {
+  const document = await client.post(collection(organization), {
     data: { type: 'teams', attributes: { name, visibility: 'secret', 'organization-access': NO_ORGANIZATION_ACCESS } },
   });
   const team = teamFrom(document['data']);
@@ -84,29 +79,21 @@ export async function createTeam(client: TfcClient, organization: string, name: 
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#delete-a-team
-export function deleteTeam(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
+function deleteTeam(client: TfcClient, teamId: string): Promise<'deleted' | 'not-found'> {
   return client.delete(`/teams/${encodeURIComponent(teamId)}`);
 }
+export { deleteTeam as delete };
 
-/** The team called exactly `name`, or null if the credential sees none (one request). */
-export async function lookUpTeam(client: TfcClient, organization: string, name: string): Promise<TeamDetails | null> {
-  const document = await client.get(`/organizations/${encodeURIComponent(organization)}/teams`, {
-    'filter[names]': name,
-    'page[size]': 100,
-  });
-  const team = ((document['data'] ?? []) as unknown[]).map(detailsFrom).find((candidate) => candidate.name === name);
-  return team ?? null;
-}
-
-// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/teams#show-team-information
-/** The team with its visibility and member count, or null when the API answers 404 (gone, or not visible). */
-export async function readTeamDetails(client: TfcClient, teamId: string): Promise<TeamDetails | null> {
-  try {
-    return detailsFrom((await client.get(`/teams/${encodeURIComponent(teamId)}`))['data']);
-  } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return null;
-    throw error;
-  }
+/** The organization comes from `relationships.organization` (the API and its OpenAPI description name it there). */
+function teamFrom(resource: unknown): Team {
+  const data = (resource ?? {}) as Json;
+  const attributes = (data['attributes'] ?? {}) as Json;
+  const organization = relatedId(resource, 'organization');
+  return {
+    id: checkedId('team', data['id'], 'a team id'),
+    name: typeof attributes['name'] === 'string' ? attributes['name'] : '',
+    organization: isId('name', organization) ? organization : null,
+  };
 }
 
 /** `users-count`, and the `users` relationship where the server lists it: the larger of the two is the count. */

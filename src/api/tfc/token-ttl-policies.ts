@@ -8,7 +8,7 @@ const TYPES: ReadonlySet<string> = new Set(['organization', 'team', 'user', 'aud
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organization-token-ttl-policies (OpenAPI
 // listTokenTtlPolicies)
 /** Each token type's maximum lifetime in ms. Only the owners team may read it: others get 403. */
-export async function listMaxima(client: TfcClient, organization: string): Promise<Map<string, number>> {
+export async function list(client: TfcClient, organization: string): Promise<Map<string, number>> {
   const document = await client.get(`/organizations/${encodeURIComponent(organization)}/token-ttl-policies`);
   const data = Array.isArray(document['data']) ? document['data'].slice(0, 20) : [];
   const maxima = new Map<string, number>();

@@ -23,24 +23,11 @@ export function workspaceVariables(workspaceId: string): VariableCollection {
   return { path: `/workspaces/${encodeURIComponent(checkedId('workspace', workspaceId, 'the workspace id'))}/vars` };
 }
 
-// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
-/** The workspace called exactly `name`; 404 when it does not exist or the credential cannot see it. */
-export async function findWorkspaceId(client: TfcClient, organization: string, name: string): Promise<string> {
-  const document = await client.get(
-    `/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`,
-  );
-  const data = (document['data'] ?? {}) as Json;
-  const attributes = (data['attributes'] ?? {}) as Json;
-  // Case sensitivity of the look-up is undocumented: accept only the name asked for.
-  if (attributes['name'] !== name) throw new UntrustedAnswerError('the workspace found by name has another name');
-  return checkedId('workspace', data['id'], 'the workspace id');
-}
-
 /**
  * Every variable of the collection. Workspace variables come unpaginated per the API description, variable set
  * variables in pages; following meta.pagination handles both.
  */
-export async function listVariables(client: TfcClient, collection: VariableCollection): Promise<Variable[]> {
+export async function list(client: TfcClient, collection: VariableCollection): Promise<Variable[]> {
   return (await client.getAll(collection.path)).map(variableFrom);
 }
 

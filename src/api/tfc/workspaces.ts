@@ -1,6 +1,6 @@
-import { ApiError } from '../../common/errors.js';
-import type { Json, TfcClient } from './client.js';
-import { checkedId } from './ids.js';
+import type { TfcClient } from './client.js';
+import { checkedId, relatedId } from './ids.js';
+import { orNull, type Json } from './jsonapi.js';
 
 export interface Workspace {
   readonly id: string;
@@ -10,35 +10,33 @@ export interface Workspace {
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
-/** The workspace called `name`, or null when the API answers 404 (unknown, or invisible to this credential). */
+/**
+ * The workspace called `name`, or null when the API answers 404 (unknown, or invisible to this credential). Whether
+ * the look-up is case-sensitive is undocumented: callers compare the answer's name with the one they asked for.
+ */
 export function readByName(client: TfcClient, organization: string, name: string): Promise<Workspace | null> {
-  return orNull(() =>
-    client.get(`/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`),
-  );
+  return readAt(client, `/organizations/${encodeURIComponent(organization)}/workspaces/${encodeURIComponent(name)}`);
 }
 
-export function readById(client: TfcClient, workspaceId: string): Promise<Workspace | null> {
-  return orNull(() => client.get(`/workspaces/${encodeURIComponent(workspaceId)}`));
+// https://developer.hashicorp.com/terraform/cloud-docs/api-docs/workspaces#show-workspace
+/** The workspace, or null when the API answers 404 (unknown, or invisible to this credential). */
+export function read(client: TfcClient, workspaceId: string): Promise<Workspace | null> {
+  return readAt(client, `/workspaces/${encodeURIComponent(workspaceId)}`);
 }
 
-async function orNull(read: () => Promise<Json>): Promise<Workspace | null> {
-  try {
-    return workspaceFrom((await read())['data']);
-  } catch (error) {
-    if (error instanceof ApiError && error.is(404)) return null;
-    throw error;
-  }
+function readAt(client: TfcClient, path: string): Promise<Workspace | null> {
+  return orNull(async () => workspaceFrom((await client.get(path))['data']));
 }
 
 function workspaceFrom(resource: unknown): Workspace {
-  const data = (resource ?? {}) as { id?: unknown; attributes?: { name?: unknown }; relationships?: Json };
-  const related = (name: string) =>
-    ((data.relationships?.[name] as Json | undefined)?.['data'] as Json | null | undefined)?.['id'];
-  const project = related('project');
+  const data = (resource ?? {}) as Json;
+  const attributes = (data['attributes'] ?? {}) as Json;
+  const organization = relatedId(resource, 'organization');
+  const project = relatedId(resource, 'project');
   return {
-    id: checkedId('workspace', data.id, 'the workspace id'),
-    name: typeof data.attributes?.name === 'string' ? data.attributes.name : '',
-    organization: typeof related('organization') === 'string' ? (related('organization') as string) : '',
+    id: checkedId('workspace', data['id'], 'the workspace id'),
+    name: typeof attributes['name'] === 'string' ? attributes['name'] : '',
+    organization: typeof organization === 'string' ? organization : '',
     projectId:
       project === undefined || project === null ? null : checkedId('project', project, "the workspace's project id"),
   };

@@ -2,7 +2,7 @@ import { ApiError } from '../../common/errors.js';
 import { expiresClause } from '../../common/text.js';
 import type { CreateTeamToken } from '../../inputs/parse.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
-import { readTeam } from '../../api/tfc/teams.js';
+import * as teams from '../../api/tfc/teams.js';
 import { hasMultipleTeamTokens } from '../../api/tfc/platform.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
 import { resolveTeamId, teamWithOrganization, type OperationContext } from '../../tokens/context.js';
@@ -55,7 +55,7 @@ async function tokensOfTeam(context: OperationContext, inputs: CreateTeamToken, 
     'name' in inputs.team && inputs.organization
       ? { name: inputs.team.name, organization: inputs.organization }
       : await teamWithOrganization(context.client, teamId, inputs.organization);
-  return teamTokens.listAll(context.client, team.organization, { teamName: team.name });
+  return teamTokens.list(context.client, team.organization, { teamName: team.name });
 }
 
 /**
@@ -88,7 +88,7 @@ function serverName(context: OperationContext): string {
 
 async function teamIsReadable(context: OperationContext, teamId: string): Promise<boolean> {
   try {
-    await readTeam(context.client, teamId);
+    await teams.read(context.client, teamId);
     return true;
   } catch {
     return false;

@@ -82,7 +82,7 @@ async function listCapped(context: OperationContext, inputs: ListTokens, now: nu
 
 /** Every team token of the organization, searched by team name when one is given; the server may filter loosely. */
 function readTokens(context: OperationContext, inputs: ListTokens, teamName: string | undefined): Promise<Token[]> {
-  return teamTokens.listAll(context.client, inputs.organization, {
+  return teamTokens.list(context.client, inputs.organization, {
     ...(teamName === undefined ? {} : { teamName }),
     ...statusesFor(inputs.expiringWithinMs),
     cap: LIST_CAP,

@@ -3,6 +3,8 @@ import type { RotateToken, SecretDestination, VariableDestination } from '../../
 import { printable } from '../../common/text.js';
 import { findVariableSetId, variableSetVariables } from '../../api/tfc/variable-sets.js';
 import * as variables from '../../api/tfc/variables.js';
+import * as workspaces from '../../api/tfc/workspaces.js';
+import { UntrustedAnswerError } from '../../api/tfc/ids.js';
 import type { VariableCollection } from '../../api/tfc/variables.js';
 import { ACTION_VERSION } from '../../common/version.js';
 import type { OperationContext } from '../../tokens/context.js';
@@ -168,18 +170,16 @@ async function resolveCollection(
 }
 
 async function findWorkspaceId(context: OperationContext, organization: string, name: string): Promise<string> {
-  try {
-    return await variables.findWorkspaceId(context.client, organization, name);
-  } catch (error) {
-    if (error instanceof ApiError && error.is(404)) {
-      throw new Error(
-        `No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the ` +
-          `name, or use the ws-… id.`,
-        { cause: error },
-      );
-    }
-    throw error;
+  const workspace = await workspaces.readByName(context.client, organization, name);
+  if (!workspace) {
+    throw new Error(
+      `No workspace named "${name}" in organization "${organization}" is visible to this credential. Check the ` +
+        `name, or use the ws-… id.`,
+    );
   }
+  // Case sensitivity of the look-up is undocumented: accept only the name asked for.
+  if (workspace.name !== name) throw new UntrustedAnswerError('the workspace found by name has another name');
+  return workspace.id;
 }
 
 async function findVariable(
@@ -189,7 +189,7 @@ async function findVariable(
   where: string,
 ) {
   try {
-    const found = (await variables.listVariables(context.client, collection)).filter(
+    const found = (await variables.list(context.client, collection)).filter(
       (v) => v.key === target.key && v.category === target.category,
     );
     return found[0] ?? null;
@@ -250,6 +250,6 @@ async function update(context: OperationContext, collection: VariableCollection,
 }
 
 async function lookUpVariable(context: OperationContext, collection: VariableCollection, target: VariableDestination) {
-  const all = await variables.listVariables(context.client, collection);
+  const all = await variables.list(context.client, collection);
   return all.find((v) => v.key === target.key && v.category === target.category) ?? null;
 }

@@ -171,7 +171,7 @@ async function rollBack(
       { cause: error },
     );
   }
-  const rollback = await teamTokens.deleteById(context.client, token.id).then(
+  const rollback = await teamTokens.delete(context.client, token.id).then(
     () => {
       context.ledger.forget(token.id);
       return `the new token ${token.id} was deleted again and nothing changed`;
@@ -277,7 +277,7 @@ async function revokePrevious(
     const inUse = planned.filter((old) => old.id === credentialId);
     const order = [...planned.filter((old) => old.id !== credentialId), ...(adopted ? [adopted] : []), ...inUse];
     for (const old of order) {
-      const done = await teamTokens.deleteById(client, old.id);
+      const done = await teamTokens.delete(client, old.id);
       const what = done === 'deleted' ? 'Revoked' : 'Already gone:';
       io.info(`${what} ${old.id}${old.id === adopted?.id ? ' (adopt-token-id)' : ''} ("${old.description ?? ''}").`);
       if (done === 'deleted') revoked.push(old.id);
@@ -370,12 +370,12 @@ async function adoptedToken(context: OperationContext, inputs: RotateToken, line
 
 /** The tokens among which this rotation's own are: the team's (or the agent pool's). */
 async function tokensOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
-  if (inputs.tokenType === 'agent') return agentTokens.listAll(context.client, inputs.agentPoolId as string);
+  if (inputs.tokenType === 'agent') return agentTokens.list(context.client, inputs.agentPoolId as string);
   const teamId = owner.teamId as string;
   const team =
     owner.teamName && inputs.organization
       ? { name: owner.teamName, organization: inputs.organization }
       : await teamWithOrganization(context.client, teamId, inputs.organization);
-  const tokens = await teamTokens.listAll(context.client, team.organization, { teamName: team.name });
+  const tokens = await teamTokens.list(context.client, team.organization, { teamName: team.name });
   return tokens.filter((t) => t.teamId === teamId);
 }

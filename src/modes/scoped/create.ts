@@ -3,7 +3,7 @@ import type { CreateScopedToken } from '../../inputs/scoped.js';
 import type { CleanupRecord } from '../../state/ledger.js';
 import { teamsEntitled } from '../../api/tfc/entitlements.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
-import { createTeam, deleteTeam, lookUpTeam } from '../../api/tfc/teams.js';
+import * as teams from '../../api/tfc/teams.js';
 import type { MintedToken, Team } from '../../api/tfc/types.js';
 import { expiresClause, printable } from '../../common/text.js';
 import type { OperationContext } from '../../tokens/context.js';
@@ -67,7 +67,7 @@ async function createTemporaryTeam(context: OperationContext, inputs: CreateScop
 async function createOrAdopt(context: OperationContext, inputs: CreateScopedToken): Promise<Team> {
   const { client, io } = context;
   try {
-    return await createTeam(client, inputs.organization, inputs.teamName);
+    return await teams.create(client, inputs.organization, inputs.teamName);
   } catch (error) {
     if (!mayHaveLanded(error)) throw error;
     io.warning(
@@ -75,10 +75,10 @@ async function createOrAdopt(context: OperationContext, inputs: CreateScopedToke
         `by name.`,
     );
   }
-  const found = await lookUpTeam(client, inputs.organization, inputs.teamName);
+  const found = await teams.readByName(client, inputs.organization, inputs.teamName);
   if (found) return found;
   try {
-    return await createTeam(client, inputs.organization, inputs.teamName);
+    return await teams.create(client, inputs.organization, inputs.teamName);
   } catch (error) {
     if (error instanceof ApiError && error.is(422) && /already been taken/i.test(error.message)) {
       throw new Error(
@@ -210,7 +210,7 @@ function mintScoped(context: OperationContext, inputs: CreateScopedToken, team: 
     expiryDefaulted: false,
     send: (description, expiresAt) =>
       teamTokens.create(client, team.id, { description: description!, expiredAt: expiresAt! }, publisher.mask),
-    candidates: () => teamTokens.listAll(client, inputs.organization, { teamName: team.name }),
+    candidates: () => teamTokens.list(client, inputs.organization, { teamName: team.name }),
   });
 }
 
@@ -223,7 +223,7 @@ async function rollBack(context: OperationContext, team: Team, cause: unknown, t
   try {
     if (token === 'unconfirmed') await removeUnconfirmedTokens(context, team);
     else if (token !== 'absent') await removeMintedToken(context, token.id);
-    await deleteTeam(client, team.id);
+    await teams.delete(client, team.id);
     ledger.remove(sameTeam(team.name));
     return new Error(`${errorMessage(cause)} The temporary team ${team.name} was removed again.`);
   } catch (error) {
@@ -239,17 +239,17 @@ async function rollBack(context: OperationContext, team: Team, cause: unknown, t
 }
 
 async function removeMintedToken(context: OperationContext, tokenId: string): Promise<void> {
-  await teamTokens.deleteById(context.client, tokenId);
+  await teamTokens.delete(context.client, tokenId);
   context.ledger.forget(tokenId);
 }
 
 /** Every try whose outcome is unknown is in the ledger: its token, found by the nonce, is deleted. */
 async function removeUnconfirmedTokens(context: OperationContext, team: Team): Promise<void> {
   const organization = team.organization as string;
-  const tokens = await teamTokens.listAll(context.client, organization, { teamName: team.name });
+  const tokens = await teamTokens.list(context.client, organization, { teamName: team.name });
   for (const attempt of context.ledger.unconfirmed(team.id)) {
     const orphan = tokens.find((token) => isOwnedBy(token, attempt));
-    if (orphan) await teamTokens.deleteById(context.client, orphan.id);
+    if (orphan) await teamTokens.delete(context.client, orphan.id);
     context.ledger.settle(attempt.description as string);
   }
 }

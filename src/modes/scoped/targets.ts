@@ -1,5 +1,6 @@
 import { quote } from '../../common/hostname.js';
-import type { CreateScopedToken, ScopeRef } from '../../inputs/scoped.js';
+import type { CreateScopedToken } from '../../inputs/scoped.js';
+import type { Ref } from '../../api/tfc/ids.js';
 import type { TfcClient } from '../../api/tfc/client.js';
 import * as projects from '../../api/tfc/projects.js';
 import * as workspaces from '../../api/tfc/workspaces.js';
@@ -38,12 +39,10 @@ export async function resolveTargets(client: TfcClient, inputs: CreateScopedToke
 async function resolveWorkspace(
   client: TfcClient,
   organization: string,
-  ref: ScopeRef,
+  ref: Ref,
 ): Promise<workspaces.Workspace | null> {
   const found =
-    'id' in ref
-      ? await workspaces.readById(client, ref.id)
-      : await workspaces.readByName(client, organization, ref.name);
+    'id' in ref ? await workspaces.read(client, ref.id) : await workspaces.readByName(client, organization, ref.name);
   return found && matches(ref, found, organization, (a, b) => a === b) ? found : null;
 }
 
@@ -51,8 +50,8 @@ async function resolveWorkspace(
 async function resolveProjects(client: TfcClient, inputs: CreateScopedToken): Promise<Array<projects.Project | null>> {
   const names = inputs.projects.flatMap((ref) => ('name' in ref ? [ref.name] : []));
   const [named, byId] = await Promise.all([
-    names.length > 0 ? projects.listByNames(client, inputs.organization, names) : [],
-    Promise.all(inputs.projects.map((ref) => ('id' in ref ? projects.readById(client, ref.id) : null))),
+    names.length > 0 ? projects.list(client, inputs.organization, { names }) : [],
+    Promise.all(inputs.projects.map((ref) => ('id' in ref ? projects.read(client, ref.id) : null))),
   ]);
   return inputs.projects.map((ref, index) => {
     const project = 'id' in ref ? byId[index] : named.find((candidate) => candidate.name === ref.name);
@@ -63,7 +62,7 @@ async function resolveProjects(client: TfcClient, inputs: CreateScopedToken): Pr
 }
 
 function matches(
-  ref: ScopeRef,
+  ref: Ref,
   found: { id: string; name: string; organization: string },
   organization: string,
   same: (a: string, b: string) => boolean,
@@ -84,6 +83,6 @@ function requireDistinct(items: ReadonlyArray<{ id: string; name: string }>, kin
   }
 }
 
-function label(ref: ScopeRef): string {
+function label(ref: Ref): string {
   return 'id' in ref ? ref.id : ref.name;
 }

@@ -77,7 +77,7 @@ async function bulkBatch(
 }
 
 async function oneByOne(context: OperationContext, batch: readonly string[], outcome: DeleteOutcome): Promise<void> {
-  const results = await Promise.allSettled(batch.map((id) => teamTokens.deleteById(context.client, id)));
+  const results = await Promise.allSettled(batch.map((id) => teamTokens.delete(context.client, id)));
   results.forEach((result, index) => {
     const id = batch[index] as string;
     if (result.status === 'fulfilled') {

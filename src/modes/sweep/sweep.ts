@@ -16,7 +16,7 @@ import { sweepTeams } from './teams.js';
  */
 export async function sweepTokens(context: OperationContext, inputs: SweepTokens, now = Date.now()): Promise<void> {
   const { client, io, publisher } = context;
-  const all = await teamTokens.listAll(client, inputs.organization, {
+  const all = await teamTokens.list(client, inputs.organization, {
     onPage: (page, total) => io.info(`Read page ${page} of ${total} of the organization's team tokens.`),
   });
   const stale = all.filter((token) => isStale(token, inputs.olderThanMs, now)).sort(byExpiry);

@@ -3,7 +3,7 @@ import { count } from '../../common/text.js';
 import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from '../../inputs/scoped-team-name.js';
 import type { SweepTokens } from '../../inputs/parse.js';
 import { isId } from '../../api/tfc/ids.js';
-import { deleteTeam, listTeams } from '../../api/tfc/teams.js';
+import { delete as deleteTeam, list as listTeams } from '../../api/tfc/teams.js';
 import type { OperationContext } from '../../tokens/context.js';
 
 interface Candidate {
