@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
-import { httpClientTransport, TransportError, type Transport } from '../../src/transport/transport.js';
-import { TlsTrust } from '../../src/transport/trust.js';
-import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
-import { createTestTls, makeTestTls, removeTls, type LeafKind, type TestTls } from '../../emulator/tls.js';
+import { httpClientTransport, TransportError, type Transport } from '../../../src/transport/transport.js';
+import { TlsTrust } from '../../../src/transport/trust.js';
+import { startConnectProxy, type ConnectProxy } from '../../support/fakes/connect-proxy.js';
+import { createTestTls, makeTestTls, removeTls, type LeafKind, type TestTls } from '../../../emulator/tls.js';
 
 // Real sockets on loopback: the deadline, the cap and TLS classification are properties of a connection.
 let tls: TestTls;

@@ -1,8 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { cell, guardIo, SecretScrubber } from '../../src/runner/guarded-io.js';
-import { MAX_LINE, safeLine } from '../../src/common/text.js';
-import { isOwnedBy } from '../../src/tokens/ownership.js';
-import { fakeIo } from '../support/fake-io.js';
+import { cell, guardIo, SecretScrubber } from '../../../src/runner/guarded-io.js';
+import { MAX_LINE, safeLine } from '../../../src/common/text.js';
+import { fakeIo } from '../../support/fakes/fake-io.js';
 
 const SECRET = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
 
@@ -36,7 +35,6 @@ describe('SecretScrubber', () => {
     expect(short.scrub('abcdef')).toBe('abcdef');
   });
 });
-
 describe('guarded output', () => {
   test('messages lose their line breaks and any leading workflow command; secrets are scrubbed', () => {
     const { io, calls } = fakeIo();
@@ -77,48 +75,6 @@ describe('guarded output', () => {
     expect(cell(`a&b"c'd\`e|f`)).toBe('a&#38;b&#34;c&#39;d&#96;e&#124;f');
   });
 });
-
-describe('ownership', () => {
-  const attempt = {
-    description: 'ci deploy 0123456789abcdef',
-    teamId: 'team-a',
-    expiredAt: '2030-01-01T06:00:00.000Z',
-  };
-  const token = {
-    id: 'at-1',
-    description: attempt.description,
-    teamId: 'team-a',
-    expiredAt: '2030-01-01T06:00:00Z',
-    createdAt: '',
-    lastUsedAt: null,
-  };
-  test('the exact description with its nonce, the team and the expiry: this run made it', () => {
-    expect(isOwnedBy(token, attempt)).toBe(true);
-  });
-  test.each([
-    ['a description without the nonce', { ...token, description: 'ci deploy' }, attempt],
-    ['another team', { ...token, teamId: 'team-b' }, attempt],
-    ['another expiry', { ...token, expiredAt: '2030-01-01T07:00:00Z' }, attempt],
-    ['no expiry', { ...token, expiredAt: null }, attempt],
-    [
-      'an attempt whose description has no nonce',
-      { ...token, description: 'ci deploy' },
-      { ...attempt, description: 'ci deploy' },
-    ],
-  ])("%s: not this run's", (_label, candidate, tried) => {
-    expect(isOwnedBy(candidate, tried)).toBe(false);
-  });
-
-  test.each(['##[stop-commands]zz', 'a ##[set-output name=x]y', '###[x]', '##[##[x]', '\u2028##[x]'])(
-    'safeLine(%j) carries no ##[ anywhere, readably escaped',
-    (text) => {
-      const line = safeLine(text);
-      expect(line).not.toContain('##[');
-      expect(line).toContain('##\\[');
-    },
-  );
-});
-
 describe('scrub first, then cut', () => {
   /** Every offset from well before to well after the printer's cut, for a secret in a line longer than it. */
   const offsets = Array.from({ length: 160 }, (_, index) => MAX_LINE - 500 + index * 6);

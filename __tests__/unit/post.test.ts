@@ -5,7 +5,7 @@ import { CleanupLedger } from '../../src/state/ledger.js';
 import type { Connection, Dependencies } from '../../src/dependencies.js';
 import { postStep } from '../../src/post.js';
 import type { Transport } from '../../src/transport/transport.js';
-import { fakeIo } from '../support/fake-io.js';
+import { fakeIo } from '../support/fakes/fake-io.js';
 
 const MINUTE = 60_000;
 const START = 1_800_000_000_000;

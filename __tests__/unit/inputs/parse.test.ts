@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { InputError } from '../../src/common/errors.js';
-import { parseInputs, type Connection, type Inputs } from '../../src/inputs/parse.js';
-import { makeTestTls, type TestTls } from '../../emulator/tls.js';
+import { InputError } from '../../../src/common/errors.js';
+import { parseInputs, type Connection, type Inputs } from '../../../src/inputs/parse.js';
+import { makeTestTls, type TestTls } from '../../../emulator/tls.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const HOUR = 3600_000;

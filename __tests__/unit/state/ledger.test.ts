@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { ApiError } from '../../src/common/errors.js';
-import { CleanupLedger, loadCleanupState } from '../../src/state/ledger.js';
-import { fakeIo } from '../support/fake-io.js';
+import { ApiError } from '../../../src/common/errors.js';
+import { CleanupLedger, loadCleanupState } from '../../../src/state/ledger.js';
+import { fakeIo } from '../../support/fakes/fake-io.js';
 
 const record = {
   kind: 'team',

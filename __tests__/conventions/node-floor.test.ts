@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { belowFloor, floorOf } from '../../scripts/check-node.mjs';
-import { ROOT } from '../support/runner.js';
+import { ROOT } from '../support/steps/runner.js';
 
 // The development floor: package.json's engines, checked by scripts/check-node.mjs before the tests and the bench.
 const packageJson = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };

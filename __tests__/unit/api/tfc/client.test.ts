@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { AmbiguousRequestError, ApiError } from '../../src/common/errors.js';
-import { TfcClient } from '../../src/api/tfc/client.js';
-import { describeFailure, jsonApiErrors, MAX_PAGES } from '../../src/api/tfc/jsonapi.js';
-import { hasMultipleTeamTokens } from '../../src/api/tfc/platform.js';
-import { TransportError, type RawResponse, type Transport } from '../../src/transport/transport.js';
+import { AmbiguousRequestError, ApiError } from '../../../../src/common/errors.js';
+import { TfcClient } from '../../../../src/api/tfc/client.js';
+import { describeFailure, jsonApiErrors, MAX_PAGES } from '../../../../src/api/tfc/jsonapi.js';
+import { hasMultipleTeamTokens } from '../../../../src/api/tfc/platform.js';
+import { TransportError, type RawResponse, type Transport } from '../../../../src/transport/transport.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
 type Scripted = RawResponse | TransportError;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { Publisher } from '../../src/runner/publish.js';
-import { fakeIo } from '../support/fake-io.js';
+import { Publisher } from '../../../src/runner/publish.js';
+import { fakeIo } from '../../support/fakes/fake-io.js';
 
 const token = {
   id: 'at-abc',

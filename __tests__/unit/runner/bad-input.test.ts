@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from '@jest/globals';
-import { reportBadInput, stdoutCommands } from '../../src/runner/bad-input.js';
+import { reportBadInput, stdoutCommands } from '../../../src/runner/bad-input.js';
 
 const CREDENTIAL = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Token } from '../../src/api/tfc/types.js';
-import { classify, markOf, revocationPlan, rotationDescription } from '../../src/modes/rotate/lineage.js';
+import type { Token } from '../../../../src/api/tfc/types.js';
+import { classify, markOf, revocationPlan, rotationDescription } from '../../../../src/modes/rotate/lineage.js';
 
 const token = (id: string, minute: number, description = ''): Token => ({
   id,

@@ -6,8 +6,8 @@ import {
   RATE_LIMIT_WINDOWS_MS,
   rateLimitDelayMs,
   type Outcome,
-} from '../../src/transport/retry.js';
-import { MAX_IN_FLIGHT, Pacer } from '../../src/transport/pacer.js';
+} from '../../../src/transport/retry.js';
+import { MAX_IN_FLIGHT, Pacer } from '../../../src/transport/pacer.js';
 
 const clock = { now: () => 1_800_000_000_000, random: () => 0 };
 /** The history as the client keeps it: a 429 counts in `rateLimited`, anything else in `attempt`. */

@@ -1,2 +1,0 @@
-// unit/ imports this path; the fakes live in fakes/. Remove once unit/ imports fakes/ directly.
-export * from './fakes/connect-proxy.js';
