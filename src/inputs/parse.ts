@@ -1,12 +1,8 @@
-import { defaultDescription, keptDescription, type RunContext } from './description.js';
 import type { Connection, SingletonType, TokenType } from './types.js';
 import { InputError } from '../common/errors.js';
-import { parseExpiry } from './expiry.js';
 import { quote } from '../common/hostname.js';
 import {
-  agentPoolId,
   boolean,
-  checkedDescription,
   duration,
   FORK_HINT,
   forbid,
@@ -22,46 +18,15 @@ import {
 import type { Ref } from '../api/tfc/ids.js';
 import { readApiToken, readCaCertificate, readHostname } from './connection.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './rotate.js';
-import { forbidScopedInputs, parseScopedCreate, wantsScopedToken, type CreateScopedToken } from './scoped.js';
+import { forbidScopedInputs, type CreateScopedToken } from './scoped.js';
+import { parseCreate, type CreateAgentToken, type CreateOrganizationToken, type CreateTeamToken } from './create.js';
 
 export { boolean, type InputSource } from './rules.js';
 export type { RotateToken, SecretDestination, VariableDestination } from './rotate.js';
 export type { CreateScopedToken } from './scoped.js';
+export type { CreateAgentToken, CreateOrganizationToken, CreateTeamToken } from './create.js';
 
 export type { Connection, SingletonType, TokenType } from './types.js';
-
-export interface CreateTeamToken extends Connection {
-  readonly operation: 'create-team-token';
-  readonly team: Ref;
-  readonly organization: string | null;
-  readonly expiresAt: Date;
-  /** The `expiry` input was empty: an organization's lifetime policy may shorten it (with a notice). */
-  readonly expiryDefaulted: boolean;
-  /** What every description starts with; each create appends its own nonce ('' for legacy tokens). */
-  readonly description: string;
-  readonly ephemeral: boolean;
-  readonly legacy: boolean;
-  readonly replaceExisting: boolean;
-  readonly exportEnv: boolean;
-}
-
-export interface CreateOrganizationToken extends Connection {
-  readonly operation: 'create-organization-token';
-  readonly tokenType: SingletonType;
-  readonly organization: string;
-  readonly expiresAt: Date;
-  readonly expiryDefaulted: boolean;
-  readonly ephemeral: boolean;
-  readonly replaceExisting: boolean;
-}
-
-export interface CreateAgentToken extends Connection {
-  readonly operation: 'create-agent-token';
-  readonly agentPoolId: string;
-  /** What the description starts with; the create appends its nonce. */
-  readonly description: string;
-  readonly ephemeral: boolean;
-}
 
 export interface DeleteTeamToken extends Connection {
   readonly operation: 'delete-team-token';
@@ -162,76 +127,6 @@ function parseConnection(source: InputSource): Connection {
   return { apiToken, hostname, requestTimeoutMs: requestTimeout(source), caCertificate: readCaCertificate(source) };
 }
 
-function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
-  if (tokenType === 'team')
-    return wantsScopedToken(source) ? parseScopedCreate(source, connection) : createTeamToken(source, connection);
-  if (tokenType === 'agent') return createAgentToken(source, connection);
-  forbidTeamInputs(source, tokenType);
-  forbid(source, 'description', `applies only to team and agent tokens: ${tokenType} tokens have no description`);
-  const ephemeral = boolean(source, 'ephemeral', true);
-  return {
-    ...connection,
-    operation: 'create-organization-token',
-    tokenType,
-    organization: requiredOrganization(source, `${tokenType} tokens belong to an organization`),
-    expiresAt: expiry(source, ephemeral),
-    expiryDefaulted: !source.get('expiry'),
-    ephemeral,
-    replaceExisting: boolean(source, 'replace-existing', false),
-  };
-}
-
-function createTeamToken(source: InputSource, connection: Connection): CreateTeamToken {
-  const team = teamRef(source);
-  const legacy = boolean(source, 'legacy-team-token', false);
-  const replaceExisting = boolean(source, 'replace-existing', false);
-  if (replaceExisting && !legacy) {
-    throw new InputError(
-      'replace-existing',
-      'applies only to organization, audit-trail and legacy team tokens (legacy-team-token: true); team tokens from ' +
-        'the multiple-tokens API never replace each other.',
-    );
-  }
-  const ephemeral = boolean(source, 'ephemeral', true);
-  const description = source.get('description');
-  if (legacy && description) {
-    throw new InputError('description', 'cannot be set for a legacy team token: the legacy API has no description.');
-  }
-  return {
-    ...connection,
-    operation: 'create-team-token',
-    team,
-    organization: organization(source, 'name' in team),
-    expiresAt: expiry(source, ephemeral),
-    expiryDefaulted: !source.get('expiry'),
-    description: legacy ? '' : teamTokenDescription(description, ephemeral, source.run),
-    ephemeral,
-    legacy,
-    replaceExisting,
-    exportEnv: boolean(source, 'export-env', true),
-  };
-}
-
-/** A kept token (ephemeral: false) is marked, so the sweep never takes it (see KEPT_MARKER). */
-function teamTokenDescription(description: string, ephemeral: boolean, run: RunContext): string {
-  if (ephemeral) return checkedDescription(description) || defaultDescription(run);
-  const marker = keptDescription('').length;
-  return keptDescription(checkedDescription(description, marker) || defaultDescription(run));
-}
-
-function createAgentToken(source: InputSource, connection: Connection): CreateAgentToken {
-  forbidTeamInputs(source, 'agent');
-  forbid(source, 'expiry', 'cannot be set for agent tokens: the API gives them no expiry');
-  noReplace(source, 'agent tokens never replace each other');
-  return {
-    ...connection,
-    operation: 'create-agent-token',
-    agentPoolId: agentPoolId(source),
-    description: checkedDescription(source.get('description')) || defaultDescription(source.run),
-    ephemeral: boolean(source, 'ephemeral', true),
-  };
-}
-
 function parseDelete(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
   if (tokenType === 'team') return deleteTeamToken(source, connection);
   if (tokenType === 'agent') {
@@ -319,10 +214,6 @@ function noReplace(source: InputSource, why: string): void {
       why === 'delete' ? 'is only used with mode: create.' : `is not used here: ${why}.`,
     );
   }
-}
-
-function expiry(source: InputSource, ephemeral: boolean): Date {
-  return parseExpiry(source.get('expiry') || (ephemeral ? '6h' : '30d'), source.now);
 }
 
 function requestTimeout(source: InputSource): number {

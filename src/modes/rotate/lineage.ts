@@ -82,3 +82,8 @@ export function revocationPlan(
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The team a rotation's tokens belong to (both null for agent tokens). */
+export type Owner = { readonly teamId: string | null; readonly teamName: string | null };
+/** Whose tokens a rotation owns: its team (or agent pool) and its destination's mark. */
+export type Lineage = { readonly owner: Owner; readonly mark: string };

@@ -1,13 +1,13 @@
-import { ApiError, errorMessage } from '../../common/errors.js';
+import { errorMessage } from '../../common/errors.js';
 import type { RotateToken } from '../../inputs/parse.js';
-import { describeCredential, verifyToken, type Credential } from '../../api/tfc/account.js';
+import { verifyToken } from '../../api/tfc/account.js';
 import * as agentTokens from '../../api/tfc/agent-tokens.js';
 import * as organizationTokens from '../../api/tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../../api/tfc/platform.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
 import { warnIfOwnersTeam } from '../create/owners-warning.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
-import { resolveTeamId, teamWithOrganization, type OperationContext } from '../../tokens/context.js';
+import { resolveTeamId, type OperationContext } from '../../tokens/context.js';
 import {
   PartialWriteError,
   prepareDestinations,
@@ -17,7 +17,8 @@ import {
 } from './destinations.js';
 import { expiryForRotation } from '../../tokens/lifetime-policy.js';
 import { createToken } from '../../tokens/create.js';
-import { classify, destinationMark, revocationPlan, rotationDescription } from './lineage.js';
+import { classify, destinationMark, rotationDescription, type Lineage, type Owner } from './lineage.js';
+import { adoptedToken, credentialOf, revokePrevious, tokensOf } from './revoke.js';
 
 /**
  * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
@@ -63,10 +64,6 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
     ],
   ]);
 }
-
-type Owner = { readonly teamId: string | null; readonly teamName: string | null };
-/** Whose tokens a rotation owns: its team (or agent pool) and its destination's mark. */
-type Lineage = { readonly owner: Owner; readonly mark: string };
 
 async function ownerOf(context: OperationContext, inputs: RotateToken): Promise<Owner> {
   if (!inputs.team) return { teamId: null, teamName: null };
@@ -245,137 +242,4 @@ async function verify(context: OperationContext, inputs: RotateToken, token: Min
   } finally {
     client.close();
   }
-}
-
-interface Revocation {
-  /** Who the api-token is; null for kinds whose creation replaces the previous token. */
-  readonly credential: Credential | null;
-  readonly adopted: Token | null;
-}
-
-/**
- * Revokes what the new token replaces, now that every destination holds it: earlier rotations of this destination
- * (see revocationPlan), then the adopted token, and the credential in use last of all, since every request before it
- * needs it.
- */
-async function revokePrevious(
-  context: OperationContext,
-  inputs: RotateToken,
-  lineage: Lineage,
-  token: MintedToken,
-  { credential, adopted }: Revocation,
-): Promise<string[]> {
-  const { client, io } = context;
-  const revoked: string[] = [];
-  try {
-    const tokens = await tokensOf(context, inputs, lineage.owner);
-    const { ours, unmarked } = classify(tokens, inputs.description, lineage.mark);
-    const credentialId = credential?.tokenId ?? adopted?.id ?? null;
-    const plan = revocationPlan(ours, token, inputs.keepPrevious, credentialId);
-    noteLeftAlone(context, lineage, ours, unmarked, plan.spared, { credential, adopted });
-    const planned = plan.revoke.filter((old) => old.id !== adopted?.id);
-    const inUse = planned.filter((old) => old.id === credentialId);
-    const order = [...planned.filter((old) => old.id !== credentialId), ...(adopted ? [adopted] : []), ...inUse];
-    for (const old of order) {
-      const done = await teamTokens.delete(client, old.id);
-      const what = done === 'deleted' ? 'Revoked' : 'Already gone:';
-      io.info(`${what} ${old.id}${old.id === adopted?.id ? ' (adopt-token-id)' : ''} ("${old.description ?? ''}").`);
-      if (done === 'deleted') revoked.push(old.id);
-    }
-  } catch (error) {
-    if (!(error instanceof ApiError && error.is(401))) throw error;
-    // The destination already holds the new token; only the clean-up is cut short.
-    io.warning(
-      `The api-token stopped working after every destination held the new token ${token.id} (an overlapping ` +
-        `rotation of the same destination revoked it, most likely), so this run revoked ` +
-        `${revoked.length > 0 ? `only ${revoked.join(', ')}` : 'nothing'}. Nothing is lost: the next rotation ` +
-        `revokes what is no longer needed.`,
-    );
-  }
-  return revoked;
-}
-
-/** One notice for each kind of token this rotation does not own and leaves valid, so nobody assumes it is gone. */
-function noteLeftAlone(
-  context: OperationContext,
-  lineage: Lineage,
-  ours: readonly Token[],
-  unmarked: readonly Token[],
-  spared: readonly Token[],
-  { credential, adopted }: Revocation,
-): void {
-  const { io } = context;
-  const unmarkedIds = unmarked.map((old) => old.id).filter((id) => id !== adopted?.id);
-  if (unmarkedIds.length > 0) {
-    io.notice(
-      `Left valid: ${unmarkedIds.join(', ')}, described by rotations before destinations were marked, so any ` +
-        `destination may hold them. Revoke each by hand once no secret or variable holds it, or name it in ` +
-        `adopt-token-id when rotating the destination that holds it.`,
-    );
-  }
-  if (spared.length > 0) {
-    io.info(
-      `Kept ${spared.map((old) => old.id).join(', ')}: created by a rotation of this destination that may still be ` +
-        `running; the next rotation revokes what is no longer needed.`,
-    );
-  }
-  const teamId = lineage.owner.teamId;
-  const ofTeam = credential?.resource?.type === 'teams' && credential.resource.id === teamId;
-  const owned = ours.some((old) => old.id === credential?.tokenId);
-  if (!adopted && ofTeam && !owned) {
-    const which = credential?.tokenId ? `(${credential.tokenId})` : '(this server does not say which token it is)';
-    io.notice(
-      `The api-token is a token of team ${teamId} ${which} that this rotation did not make, so it stays valid. If ` +
-        `the destination held it (the action rotating its own secret), run the rotation once with adopt-token-id ` +
-        `set to its id: it is revoked once the destination holds its successor.`,
-    );
-  }
-}
-
-/** Who the api-token is (one request); what cannot be read is unknown, never guessed. */
-async function credentialOf(context: OperationContext): Promise<Credential> {
-  return describeCredential(context.client);
-}
-
-/**
- * The token named by adopt-token-id, checked before anything is created: it must be a token of the team being
- * rotated, and not a token another destination's rotation made (that destination may hold it).
- */
-async function adoptedToken(context: OperationContext, inputs: RotateToken, lineage: Lineage): Promise<Token | null> {
-  const id = inputs.adoptTokenId;
-  if (!id) return null;
-  const team = lineage.owner.teamName
-    ? `team "${lineage.owner.teamName}" (${lineage.owner.teamId})`
-    : `team ${lineage.owner.teamId}`;
-  const refuse = (what: string) =>
-    new Error(`adopt-token-id ${id} ${what}; only a token of ${team} can be adopted. Nothing was created or revoked.`);
-  const token = await teamTokens.read(context.client, id);
-  if (!token) {
-    throw refuse(
-      'is not a token this credential can see: it does not exist (an earlier rotation may have revoked it: then ' +
-        'remove adopt-token-id), or it is a user token (only its own user sees it) or a token of a team or ' +
-        'organization this credential does not manage',
-    );
-  }
-  if (token.teamId === null) throw refuse('is not a team token (a user or agent token)');
-  if (token.teamId !== lineage.owner.teamId) throw refuse(`is a token of another team (${token.teamId})`);
-  const marked = /(^| )(dest-[0-9a-f]{12}) \d{4}-\d{2}-\d{2}T[\d:.]+Z [0-9a-f]{16}$/.exec(token.description ?? '');
-  if (marked && marked[2] !== lineage.mark)
-    throw refuse('was made by a rotation into another destination, which holds it');
-  context.io.info(
-    `adopt-token-id ${id} is a token of ${team}: it is revoked last, once every destination holds its successor.`,
-  );
-  return token;
-}
-
-/** The tokens among which this rotation's own are: the team's (or the agent pool's). */
-async function tokensOf(context: OperationContext, inputs: RotateToken, owner: Owner): Promise<Token[]> {
-  if (inputs.tokenType === 'agent') return agentTokens.list(context.client, inputs.agentPoolId as string);
-  const teamId = owner.teamId as string;
-  const team =
-    owner.teamName && inputs.organization
-      ? { name: owner.teamName, organization: inputs.organization }
-      : await teamWithOrganization(context.client, teamId, inputs.organization);
-  const tokens = await teamTokens.list(context.client, team.organization, { teamName: team.name });
-  return tokens.filter((t) => t.teamId === teamId);
 }
