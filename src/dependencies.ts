@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { guardIo, type GuardedIo } from './runner/guarded-io.js';
 import type { Connection as InputConnection } from './inputs/parse.js';
-import { coreIo } from './runner/io.js';
+import type { ActionIo } from './runner/io.js';
 import { TfcClient } from './api/tfc/client.js';
 import { httpClientTransport, type Transport } from './transport/transport.js';
 import { TlsTrust } from './transport/trust.js';
@@ -57,3 +57,24 @@ export function runnerDependencies(): Dependencies {
       }),
   };
 }
+
+/** The runner surface through @actions/core (the only module that imports it, so only a good input loads it). */
+const coreIo: ActionIo = {
+  getState: (name) => core.getState(name),
+  saveState: (name, value) => core.saveState(name, value),
+  setSecret: (value) => core.setSecret(value),
+  setOutput: (name, value) => core.setOutput(name, value),
+  exportVariable: (name, value) => core.exportVariable(name, value),
+  info: (message) => core.info(message),
+  notice: (message) => core.notice(message),
+  warning: (message) => core.warning(message),
+  debug: (message) => core.debug(message),
+  async writeSummary(heading, header, rows) {
+    // Without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write; that is not an error.
+    if (!process.env['GITHUB_STEP_SUMMARY']) return;
+    await core.summary
+      .addHeading(heading, 3)
+      .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])])
+      .write();
+  },
+};

@@ -3,4 +3,4 @@
 import { run } from './main.js';
 import { stdoutCommands } from './runner/bad-input.js';
 
-await run(stdoutCommands());
+await run(stdoutCommands);

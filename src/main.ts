@@ -19,7 +19,7 @@ export const MAIN_BUDGET_MS = 15 * 60_000;
  * (index.ts passes stdout); a host that imports this and calls run() (local-action, tests) gets it through its
  * @actions/core, which may record masks rather than print them.
  */
-export async function run(sink?: CommandSink): Promise<void> {
+export async function run(sink?: () => CommandSink): Promise<void> {
   const env = process.env;
   const source = { get: runnerInput(env), env };
   // Read before anything can fail, so even the input error masks them.
@@ -31,7 +31,7 @@ export async function run(sink?: CommandSink): Promise<void> {
     return reportBadInput(
       errorMessage(error),
       credentials,
-      sink ?? (await import(/* webpackMode: "eager" */ '@actions/core')),
+      sink?.() ?? (await import(/* webpackMode: "eager" */ '@actions/core')),
     );
   }
   // "eager" keeps this module in the bundle's one file (no second file to read on every job); it, @actions/core and

@@ -5,9 +5,8 @@ import * as teamTokens from '../../api/tfc/team-tokens.js';
 import * as teams from '../../api/tfc/teams.js';
 import { hasMultipleTeamTokens } from '../../api/tfc/platform.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
-import { resolveTeamId, teamWithOrganization, type OperationContext } from '../../tokens/context.js';
+import { resolveTeamId, teamWithOrganization, warnIfOwnersTeam, type OperationContext } from '../../tokens/context.js';
 import { createToken } from '../../tokens/create.js';
-import { warnIfOwnersTeam } from './owners-warning.js';
 
 export async function createTeamToken(context: OperationContext, inputs: CreateTeamToken): Promise<MintedToken> {
   const teamId = await resolveTeamId(context.client, inputs.team, inputs.organization);

@@ -5,9 +5,8 @@ import * as agentTokens from '../../api/tfc/agent-tokens.js';
 import * as organizationTokens from '../../api/tfc/organization-tokens.js';
 import { requireHcpTerraform } from '../../api/tfc/platform.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
-import { warnIfOwnersTeam } from '../create/owners-warning.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
-import { resolveTeamId, type OperationContext } from '../../tokens/context.js';
+import { resolveTeamId, warnIfOwnersTeam, type OperationContext } from '../../tokens/context.js';
 import {
   PartialWriteError,
   prepareDestinations,
