@@ -21,8 +21,12 @@ export interface TokenCreate {
   readonly description: string | null;
   /** The expiry asked for; null for agent tokens, which take none. */
   readonly expiresAt: Date | null;
-  /** The `expiry` input was empty, so a refusal for the expiry may shorten it to the organization's maximum. */
-  readonly expiryDefaulted: boolean;
+  /**
+   * Whether the `expiry` input was empty: a refusal for the expiry then shortens it to the organization's maximum,
+   * and an explicit one fails naming the maximum. Left out where the policy was read before (rotate) or is not
+   * consulted (scoped, agent): the refusal is the error.
+   */
+  readonly expiryDefaulted?: boolean;
   /** Sends one create (the loop records it for the post step first). */
   send(description: string | null, expiresAt: Date | null): Promise<MintedToken>;
   /** The tokens among which an interrupted create's token would be; only described kinds can be found again. */
@@ -50,7 +54,7 @@ export async function createToken(context: OperationContext, create: TokenCreate
     } catch (error) {
       context.ledger.failed(description, error);
       if (error instanceof UnusableTokenError) throw await discard(context, record, error);
-      if (!clamped && refusedForExpiry(error) && expiresAt) {
+      if (!clamped && create.expiryDefaulted !== undefined && refusedForExpiry(error) && expiresAt) {
         const request = { ...create.owner, expiresAt, expiryDefaulted: create.expiryDefaulted };
         expiresAt = await clampAfterRefusal(context, request, error);
         clamped = true;

@@ -13,7 +13,6 @@ export async function createAgentToken(context: OperationContext, inputs: Create
     owner: { kind: 'agent', organization: null, teamId: null, agentPoolId, ephemeral },
     description: inputs.description,
     expiresAt: null,
-    expiryDefaulted: false,
     send: (description) => agentTokens.create(client, agentPoolId, description!, publisher.mask),
   });
   publisher.tokenOutputs(token);

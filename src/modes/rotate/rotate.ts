@@ -90,7 +90,6 @@ function mint(context: OperationContext, inputs: RotateToken, lineage: Lineage, 
     },
     description: described ? rotationDescription(inputs.description, mark, context.now()) : null,
     expiresAt: expiry,
-    expiryDefaulted: false,
     send: (description, expiresAt) => send(context, inputs, owner, description, expiresAt as Date),
     ...(described ? { candidates: () => tokensOf(context, inputs, owner) } : {}),
   });

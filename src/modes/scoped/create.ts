@@ -207,7 +207,6 @@ function mintScoped(context: OperationContext, inputs: CreateScopedToken, team: 
     owner: { kind: 'team', organization: inputs.organization, teamId: team.id, ephemeral: true },
     description: inputs.description,
     expiresAt: inputs.expiresAt,
-    expiryDefaulted: false,
     send: (description, expiresAt) =>
       teamTokens.create(client, team.id, { description: description!, expiredAt: expiresAt! }, publisher.mask),
     candidates: () => teamTokens.list(client, inputs.organization, { teamName: team.name }),
