@@ -1,12 +1,11 @@
 import * as core from '@actions/core';
-import { guardIo, type GuardedIo } from './runner/guarded-io.js';
+import { guardIo, type GuardedIo } from './runner/io.js';
 import type { Connection as InputConnection } from './inputs/parse.js';
-import type { ActionIo } from './runner/io.js';
+import type { ActionIo, StepEnv } from './runner/io.js';
 import { TfcClient } from './api/tfc/client.js';
 import { httpClientTransport, type Transport } from './transport/transport.js';
 import { TlsTrust } from './transport/trust.js';
 import { randomHex } from './common/random.js';
-import type { StepEnv } from './runner/runner-input.js';
 import { ACTION_VERSION } from './common/version.js';
 
 /** The connection the inputs name, plus the step's deadline. */

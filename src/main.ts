@@ -1,12 +1,10 @@
 import type { Dependencies } from './dependencies.js';
 import { errorMessage } from './common/errors.js';
 import { randomHex } from './common/random.js';
-import { readApiToken } from './inputs/connection.js';
-import { runContextFrom } from './inputs/description.js';
-import { parseInputs, type Inputs } from './inputs/parse.js';
+import { readApiToken, parseInputs, type Inputs } from './inputs/parse.js';
+import { runContextFrom } from './inputs/rules.js';
 import { reportBadInput, type CommandSink } from './runner/bad-input.js';
-import { Publisher } from './runner/publish.js';
-import { runnerInput } from './runner/runner-input.js';
+import { Publisher, runnerInput } from './runner/io.js';
 import { CleanupLedger } from './state/ledger.js';
 import type { OperationContext } from './tokens/context.js';
 

@@ -1,10 +1,8 @@
-import type { Dependencies } from './dependencies.js';
 import { errorMessage } from './common/errors.js';
-import { readApiToken, readCaCertificate, readHostname } from './inputs/connection.js';
-import { Publisher } from './runner/publish.js';
-import { runnerInput } from './runner/runner-input.js';
-import { loadCleanupState } from './state/ledger.js';
-import { recordLabel, type CleanupRecord } from './state/records.js';
+import { readApiToken, readCaCertificate, readHostname } from './inputs/parse.js';
+import { Publisher, runnerInput } from './runner/io.js';
+import { loadCleanupState, recordLabel, type CleanupRecord } from './state/ledger.js';
+import type { Dependencies } from './dependencies.js';
 
 /** The post step; it never fails the job: a token left behind expires on its own. */
 export async function run(): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
 import { TfcClient } from '../../src/api/tfc/client.js';
-import { guardIo } from '../../src/runner/guarded-io.js';
+import { guardIo } from '../../src/runner/io.js';
 import { CleanupLedger } from '../../src/state/ledger.js';
 import type { Connection, Dependencies } from '../../src/dependencies.js';
 import { postStep } from '../../src/post.js';

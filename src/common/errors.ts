@@ -26,6 +26,14 @@ export class ApiError extends Error {
   }
 }
 
+/** An answer that breaks the API's own rules: reported without echoing the offending value. */
+export class UntrustedAnswerError extends Error {
+  constructor(what: string) {
+    super(`The server's answer is not one the API gives: ${what}. Nothing was done with it.`);
+    this.name = 'UntrustedAnswerError';
+  }
+}
+
 /**
  * The request may or may not have reached the server (reset after sending, timeout, unreadable answer).
  * For a create this means a token may exist whose secret we never saw.

@@ -1,8 +1,8 @@
-import { defaultDescription, keptDescription, type RunContext } from './description.js';
-import type { Connection, SingletonType, TokenType } from './types.js';
-import { InputError } from '../common/errors.js';
-import { parseExpiry } from './expiry.js';
 import {
+  defaultDescription,
+  keptDescription,
+  type RunContext,
+  parseExpiry,
   agentPoolId,
   boolean,
   checkedDescription,
@@ -13,8 +13,10 @@ import {
   teamRef,
   type InputSource,
 } from './rules.js';
-import type { Ref } from '../api/tfc/ids.js';
-import { parseScopedCreate, wantsScopedToken, type CreateScopedToken } from './scoped.js';
+import { InputError } from '../common/errors.js';
+import { parseScopedCreate, type CreateScopedToken } from './scoped.js';
+import type { Connection, SingletonType, TokenType } from './types.js';
+import type { Ref } from '../api/tfc/client.js';
 
 /** The create mode's inputs, one parser per token type (scoped mode's own parser is in scoped.ts). */
 
@@ -52,6 +54,40 @@ export interface CreateAgentToken extends Connection {
 }
 
 export type CreateInputs = CreateTeamToken | CreateScopedToken | CreateOrganizationToken | CreateAgentToken;
+
+const SCOPED_INPUTS = ['workspaces', 'projects', 'workspace-access', 'project-access'] as const;
+
+/** Scoped mode is asked for by listing workspaces or projects. */
+export function wantsScopedToken(source: InputSource): boolean {
+  return Boolean(source.get('workspaces') || source.get('projects'));
+}
+
+/** workspaces, projects and their access levels mean nothing outside `mode: create` of team tokens. */
+export function forbidScopedInputs(source: InputSource, mode: string, tokenType: string): void {
+  if (mode === 'create' && tokenType === 'team') {
+    if (wantsScopedToken(source)) return;
+    if (source.get('workspace-access'))
+      throw new InputError(
+        'workspace-access',
+        'applies only with workspaces (a scoped token); remove it or list the workspaces.',
+      );
+    if (source.get('project-access'))
+      throw new InputError(
+        'project-access',
+        'applies only with projects (a scoped token); remove it or list the projects.',
+      );
+    return;
+  }
+  for (const name of SCOPED_INPUTS) {
+    if (source.get(name)) {
+      throw new InputError(
+        name,
+        `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ` +
+          `${tokenType}; remove it.`,
+      );
+    }
+  }
+}
 
 export function parseCreate(source: InputSource, connection: Connection, tokenType: TokenType): CreateInputs {
   if (tokenType === 'team')

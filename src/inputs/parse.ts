@@ -1,6 +1,6 @@
-import type { Connection, SingletonType, TokenType } from './types.js';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../common/errors.js';
-import { quote } from '../common/hostname.js';
+import { quote } from '../runner/io.js';
 import {
   boolean,
   duration,
@@ -15,54 +15,26 @@ import {
   teamRef,
   type InputSource,
 } from './rules.js';
-import type { Ref } from '../api/tfc/ids.js';
-import { readApiToken, readCaCertificate, readHostname } from './connection.js';
+import { parseDelete, type DeleteAgentToken, type DeleteOrganizationToken, type DeleteTeamToken } from './delete.js';
+import { parseList, parseSweep, type ListTokens, type SweepTokens } from './list.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './rotate.js';
-import { forbidScopedInputs, type CreateScopedToken } from './scoped.js';
-import { parseCreate, type CreateAgentToken, type CreateOrganizationToken, type CreateTeamToken } from './create.js';
-
+import {
+  forbidScopedInputs,
+  parseCreate,
+  type CreateAgentToken,
+  type CreateOrganizationToken,
+  type CreateTeamToken,
+} from './create.js';
+import type { Connection, SingletonType, TokenType } from './types.js';
+import type { Ref } from '../api/tfc/client.js';
+import type { CreateScopedToken } from './scoped.js';
 export { boolean, type InputSource } from './rules.js';
 export type { RotateToken, SecretDestination, VariableDestination } from './rotate.js';
 export type { CreateScopedToken } from './scoped.js';
 export type { CreateAgentToken, CreateOrganizationToken, CreateTeamToken } from './create.js';
-
 export type { Connection, SingletonType, TokenType } from './types.js';
-
-export interface DeleteTeamToken extends Connection {
-  readonly operation: 'delete-team-token';
-  /** Multiple-tokens API: the token to delete. Legacy: if set, delete only while it is still the team's token. */
-  readonly tokenId: string | null;
-  readonly team: Ref | null;
-  readonly organization: string | null;
-  readonly legacy: boolean;
-}
-
-export interface DeleteOrganizationToken extends Connection {
-  readonly operation: 'delete-organization-token';
-  readonly tokenType: SingletonType;
-  readonly organization: string;
-  readonly tokenId: string | null;
-}
-
-export interface DeleteAgentToken extends Connection {
-  readonly operation: 'delete-agent-token';
-  readonly tokenId: string;
-}
-
-export interface ListTokens extends Connection {
-  readonly operation: 'list-tokens';
-  readonly organization: string;
-  readonly team: Ref | null;
-  readonly descriptionPrefix: string;
-  readonly expiringWithinMs: number | null;
-}
-
-export interface SweepTokens extends Connection {
-  readonly operation: 'sweep-tokens';
-  readonly organization: string;
-  readonly olderThanMs: number;
-  readonly dryRun: boolean;
-}
+export type { DeleteAgentToken, DeleteOrganizationToken, DeleteTeamToken } from './delete.js';
+export type { ListTokens, SweepTokens } from './list.js';
 
 export type Inputs =
   | CreateTeamToken
@@ -97,8 +69,6 @@ export function parseInputs(source: InputSource): Inputs {
       forbid(source, 'token-id', 'is only used with mode: delete');
       return parseCreate(source, connection, tokenType);
     case 'delete':
-      forbid(source, 'description', 'is only used with mode: create, rotate or list');
-      noReplace(source, 'delete');
       return parseDelete(source, connection, tokenType);
     case 'rotate':
       return parseRotate(source, connection, tokenType);
@@ -127,99 +97,121 @@ function parseConnection(source: InputSource): Connection {
   return { apiToken, hostname, requestTimeoutMs: requestTimeout(source), caCertificate: readCaCertificate(source) };
 }
 
-function parseDelete(source: InputSource, connection: Connection, tokenType: TokenType): Inputs {
-  if (tokenType === 'team') return deleteTeamToken(source, connection);
-  if (tokenType === 'agent') {
-    forbidTeamInputs(source, 'agent');
-    const tokenId = optionalTokenId(source);
-    if (!tokenId)
-      throw new InputError(
-        'token-id',
-        "is required to delete an agent token (the at-… id from the create step's token-id output).",
-      );
-    return { ...connection, operation: 'delete-agent-token', tokenId };
-  }
-  forbidTeamInputs(source, tokenType);
-  return {
-    ...connection,
-    operation: 'delete-organization-token',
-    tokenType,
-    organization: requiredOrganization(source, `${tokenType} tokens belong to an organization`),
-    tokenId: optionalTokenId(source),
-  };
-}
-
-function deleteTeamToken(source: InputSource, connection: Connection): DeleteTeamToken {
-  const legacy = boolean(source, 'legacy-team-token', false);
-  const tokenId = optionalTokenId(source);
-  if (!legacy && !tokenId) {
-    throw new InputError(
-      'token-id',
-      "is required to delete a team token (the at-… id from the create step's token-id output); to delete a team's " +
-        'legacy token instead, set legacy-team-token: true and team-id or team-name.',
-    );
-  }
-  if (!legacy) {
-    forbid(source, 'team-id', 'is not used when deleting by token-id: the token id alone names the token');
-    forbid(source, 'team-name', 'is not used when deleting by token-id: the token id alone names the token');
-  }
-  const team = legacy ? teamRef(source) : null;
-  const byName = team !== null && 'name' in team;
-  return {
-    ...connection,
-    operation: 'delete-team-token',
-    tokenId,
-    team,
-    organization: organization(source, byName),
-    legacy,
-  };
-}
-
-function parseList(source: InputSource, connection: Connection, tokenType: TokenType): ListTokens {
-  if (tokenType !== 'team')
-    throw new InputError('token-type', "must be team with mode: list (it lists the organization's team tokens).");
-  return {
-    ...connection,
-    operation: 'list-tokens',
-    organization: requiredOrganization(source, "mode: list reads the organization's team tokens"),
-    team: optionalTeamRef(source),
-    descriptionPrefix: source.get('description'),
-    expiringWithinMs: source.get('expiring-within') ? duration(source, 'expiring-within', '') : null,
-  };
-}
-
-function parseSweep(source: InputSource, connection: Connection, tokenType: TokenType): SweepTokens {
-  if (tokenType !== 'team')
-    throw new InputError('token-type', "must be team with mode: sweep (it sweeps the organization's team tokens).");
-  forbid(source, 'team-id', 'is not used with mode: sweep, which sweeps the whole organization');
-  forbid(source, 'team-name', 'is not used with mode: sweep, which sweeps the whole organization');
-  forbid(
-    source,
-    'description',
-    "is not used with mode: sweep: it only ever touches tokens with this action's own prefix",
-  );
-  return {
-    ...connection,
-    operation: 'sweep-tokens',
-    organization: requiredOrganization(source, "mode: sweep reads the organization's team tokens"),
-    olderThanMs: duration(source, 'older-than', '24h'),
-    dryRun: boolean(source, 'dry-run', false),
-  };
-}
-
-function noReplace(source: InputSource, why: string): void {
-  if (boolean(source, 'replace-existing', false)) {
-    throw new InputError(
-      'replace-existing',
-      why === 'delete' ? 'is only used with mode: create.' : `is not used here: ${why}.`,
-    );
-  }
-}
-
 function requestTimeout(source: InputSource): number {
   const value = source.get('request-timeout') || '30';
   if (!/^[1-9][0-9]{0,2}$/.test(value) || Number(value) > 300) {
     throw new InputError('request-timeout', `must be a whole number of seconds from 1 to 300; got ${quote(value)}.`);
   }
   return Number(value) * 1000;
+}
+
+// The post step reads these inputs (and request-timeout) and no others, so they live apart from the input rules it
+// never needs.
+
+/** The credential alone, so the caller can mask it before anything else is read or printed. */
+export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
+  return source.get('api-token') || source.env['TF_API_TOKEN']?.trim() || source.env['TFE_TOKEN']?.trim() || '';
+}
+
+/** The host the credential goes to, from the input or the environment; the post step checks its state against it. */
+export function readHostname(source: Pick<InputSource, 'get' | 'env'>): string {
+  const env = source.env;
+  const named = source.get('hostname') || env['TF_CLOUD_HOSTNAME']?.trim() || env['TFE_HOSTNAME']?.trim();
+  return parseHostname(named || DEFAULT_HOSTNAME);
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
+/** A bundle of a few hundred CAs is well under this. */
+const MAX_CA_BYTES = 1024 * 1024;
+const CA_HINT = 'give the PEM text of the CA certificate, or the path of a file that holds it';
+
+/**
+ * The ca-certificate input: PEM text, or the path of a PEM file (relative to the workspace). Returns the
+ * certificates as PEM text, each checked to parse; null when the input is empty.
+ */
+export function readCaCertificate(source: Pick<InputSource, 'get'>): string | null {
+  const value = source.get('ca-certificate');
+  if (!value) return null;
+  const pem = value.includes('-----BEGIN') ? value : readPemFile(value);
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+    throw new InputError('ca-certificate', 'must not hold a private key; give the CA certificate alone.');
+  }
+  const certificates = pem.match(PEM_CERTIFICATE) ?? [];
+  if (certificates.length === 0) {
+    throw new InputError('ca-certificate', `must hold a PEM certificate (-----BEGIN CERTIFICATE-----); ${CA_HINT}.`);
+  }
+  // node:crypto is loaded only when the input is set: a bad input elsewhere fails before it is.
+  const { X509Certificate } = process.getBuiltinModule('node:crypto');
+  certificates.forEach((certificate, index) => {
+    try {
+      new X509Certificate(certificate);
+    } catch {
+      throw new InputError('ca-certificate', `holds a certificate (number ${index + 1}) that cannot be parsed.`);
+    }
+  });
+  return certificates.join('\n');
+}
+
+/** At most MAX_CA_BYTES and one more are read, whatever the path names (a device that never ends, too). */
+function readPemFile(path: string): string {
+  let text: Buffer;
+  try {
+    text = readAtMost(path, MAX_CA_BYTES + 1);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new InputError('ca-certificate', `cannot be read as a file (${String(code)}): ${quote(path)}; ${CA_HINT}.`);
+  }
+  if (text.length > MAX_CA_BYTES) {
+    throw new InputError('ca-certificate', `cannot be a file over 1 MiB: ${quote(path)}.`);
+  }
+  return text.toString('utf8');
+}
+
+function readAtMost(path: string, limit: number): Buffer {
+  const file = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    let size = 0;
+    let read = 1;
+    while (read > 0 && size < limit) {
+      read = readSync(file, buffer, size, limit - size, null);
+      size += read;
+    }
+    return buffer.subarray(0, size);
+  } finally {
+    closeSync(file);
+  }
+}
+
+export const DEFAULT_HOSTNAME = 'app.terraform.io';
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOST_AND_PORT = new RegExp(`^(${LABEL}(?:\\.${LABEL})*)(?::([0-9]{1,5}))?$`);
+
+/**
+ * Normalises the `hostname` input to `host` or `host:port`. The credential travels to this host only, so
+ * anything that could send it elsewhere (plain http, a path, user info) is refused rather than guessed at.
+ */
+export function parseHostname(raw: string): string {
+  let value = raw;
+  if (/^http:\/\//i.test(value)) {
+    throw new InputError(
+      'hostname',
+      'must not use http://: the API token would travel unencrypted. Give the host alone, e.g. app.terraform.io.',
+    );
+  }
+  value = value
+    .replace(/^https:\/\//i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
+  const match = HOST_AND_PORT.exec(value);
+  const port = match?.[2];
+  if (!match || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {
+    throw new InputError(
+      'hostname',
+      `must be a host name with an optional port (host or host:port, e.g. app.terraform.io or ` +
+        `tfe.example.com:8443), with no path, user info or spaces; got ${quote(raw)}.`,
+    );
+  }
+  return value;
 }

@@ -1,8 +1,6 @@
-import { defaultRotationDescription } from './description.js';
-import { InputError } from '../common/errors.js';
-import { parseExpiry } from './expiry.js';
-import { quote } from '../common/hostname.js';
 import {
+  defaultRotationDescription,
+  parseExpiry,
   agentPoolId,
   boolean,
   checkedDescription,
@@ -14,7 +12,9 @@ import {
   wholeNumber,
   type InputSource,
 } from './rules.js';
-import { isId, isName, type Ref } from '../api/tfc/ids.js';
+import { InputError } from '../common/errors.js';
+import { quote } from '../runner/io.js';
+import { isId, isName, type Ref } from '../api/tfc/client.js';
 import type { Connection, TokenType } from './types.js';
 
 /**

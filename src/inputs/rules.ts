@@ -1,9 +1,7 @@
 import { InputError } from '../common/errors.js';
-import { durationMs } from './expiry.js';
-import { quote } from '../common/hostname.js';
-import type { RunContext } from './description.js';
-import type { StepEnv } from '../runner/runner-input.js';
-import { isId, type Ref } from '../api/tfc/ids.js';
+import { quote } from '../runner/io.js';
+import { isId, type Ref } from '../api/tfc/client.js';
+import type { StepEnv } from '../runner/io.js';
 
 /** Small readers shared by every mode's parser; each throws one InputError naming the input. */
 
@@ -148,4 +146,104 @@ export function wholeNumber(source: InputSource, name: string, fallback: string,
     throw new InputError(name, `must be a whole number from ${min} to ${max}; got ${quote(value)}.`);
   }
   return Number(value);
+}
+
+const MINUTE = 60_000;
+const UNIT_MS = { m: MINUTE, h: 60 * MINUTE, d: 24 * 60 * MINUTE, w: 7 * 24 * 60 * MINUTE } as const;
+
+/** A token must outlive the request that makes it and the step that uses it; shorter is a typo, not a choice. */
+export const MIN_LIFETIME_MS = 5 * MINUTE;
+/** The servers' own default (and the default maximum TTL policy) is two years; anything beyond is a typo. */
+export const MAX_LIFETIME_MS = 730 * 24 * 60 * MINUTE;
+
+const DURATION = /^([1-9][0-9]{0,6})(m|h|d|w)$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+const ALLOWED = 'a duration such as 45m, 6h, 7d or 2w, or an RFC 3339 timestamp such as 2030-01-31T12:00:00Z';
+
+/** Turns the `expiry` input into the instant the token expires, checked against [now + 5m, now + 730d]. */
+export function parseExpiry(value: string, now: number): Date {
+  const at = expiryInstant(value, now);
+  if (at - now < MIN_LIFETIME_MS) {
+    throw new InputError('expiry', `must lie at least 5 minutes in the future; got "${value}".`);
+  }
+  if (at - now > MAX_LIFETIME_MS) {
+    throw new InputError('expiry', `must lie at most 730 days (2 years) in the future; got "${value}".`);
+  }
+  return new Date(at);
+}
+
+/** `45m`, `6h`, `7d`, `2w` in milliseconds; null for anything else. */
+export function durationMs(value: string): number | null {
+  const duration = DURATION.exec(value);
+  return duration ? Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS] : null;
+}
+
+function expiryInstant(value: string, now: number): number {
+  const duration = durationMs(value);
+  if (duration !== null) return now + duration;
+  if (RFC3339.test(value) && isCalendarDate(value)) {
+    const at = Date.parse(value);
+    if (!Number.isNaN(at)) return at;
+  }
+  throw new InputError('expiry', `must be ${ALLOWED}; got "${value}".`);
+}
+
+/**
+ * Date.parse rolls 2030-02-31 over into March and accepts T24:00:00; a timestamp that names no real day or time of
+ * day is a typo.
+ */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [hour, minute, second] = value.slice(11, 19).split(':').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const realDay = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+  return realDay && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** Marks every token this action mints per job, so people (and a sweep) can tell them apart from hand-made ones. */
+export const DESCRIPTION_PREFIX = 'gha-tfc-token';
+/** Marks rotated tokens; deliberately not a prefix of the per-job one, so a sweep never touches them. */
+export const ROTATION_PREFIX = 'gha-tfc-rotate';
+
+export interface RunContext {
+  readonly repository: string;
+  readonly runId: string;
+  readonly runAttempt: string;
+  readonly job: string;
+  readonly workflow: string;
+}
+
+export function runContextFrom(env: StepEnv): RunContext {
+  return {
+    repository: env['GITHUB_REPOSITORY'] || 'local',
+    runId: env['GITHUB_RUN_ID'] || '0',
+    runAttempt: env['GITHUB_RUN_ATTEMPT'] || '1',
+    job: env['GITHUB_JOB'] || 'job',
+    workflow: env['GITHUB_WORKFLOW'] || 'workflow',
+  };
+}
+
+/**
+ * `gha-tfc-token owner/repo run-123-1 job-deploy`: tells a person where a token came from. Each create appends its
+ * own nonce (see tokens/ownership.ts), which is what makes the description unique: matrix legs share GITHUB_JOB.
+ */
+export function defaultDescription(run: RunContext): string {
+  const job = run.job.replace(/\s+/g, '-').slice(0, 60);
+  return `${DESCRIPTION_PREFIX} ${run.repository} run-${run.runId}-${run.runAttempt} job-${job}`;
+}
+
+/**
+ * The word a kept token's description carries before its nonce (`mode: create` with `ephemeral: false`, team tokens):
+ * the sweep takes only descriptions whose nonce follows `job-<job>` directly, so a kept token never has its shape,
+ * whatever description the user chose.
+ */
+export const KEPT_MARKER = 'kept';
+
+export function keptDescription(base: string): string {
+  return `${base} ${KEPT_MARKER}`;
+}
+
+/** Stable per repository and workflow, so each rotation finds the tokens of the ones before it. */
+export function defaultRotationDescription(run: RunContext): string {
+  return `${ROTATION_PREFIX} ${run.repository} ${run.workflow.replace(/\s+/g, '-').slice(0, 60)}`;
 }

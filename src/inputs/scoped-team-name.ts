@@ -1,4 +1,4 @@
-import type { RunContext } from './description.js';
+import type { RunContext } from './rules.js';
 
 /** Every temporary team this action makes is named with this prefix (sweep searches for it). */
 export const SCOPED_TEAM_PREFIX = 'gha-tfc-scoped-';

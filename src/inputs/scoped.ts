@@ -1,12 +1,18 @@
-import { defaultDescription } from './description.js';
+import {
+  defaultDescription,
+  parseExpiry,
+  boolean,
+  checkedDescription,
+  oneOf,
+  organization,
+  type InputSource,
+} from './rules.js';
 import { InputError } from '../common/errors.js';
-import { parseExpiry } from './expiry.js';
-import { quote } from '../common/hostname.js';
-import { boolean, checkedDescription, oneOf, organization, type InputSource } from './rules.js';
+import { quote } from '../runner/io.js';
 import { scopedTeamName } from './scoped-team-name.js';
+import { isId, isName, type IdKind, type NameKind, type Ref } from '../api/tfc/client.js';
 import type { Connection } from './types.js';
 import type { ProjectAccess, WorkspaceAccess } from '../api/tfc/team-access.js';
-import { isId, isName, type IdKind, type NameKind, type Ref } from '../api/tfc/ids.js';
 
 /**
  * Scoped mode: `mode: create`, `token-type: team` with `workspaces` and/or `projects` and no team. The action makes a
@@ -27,43 +33,10 @@ export interface CreateScopedToken extends Connection {
   readonly exportEnv: boolean;
 }
 
-const SCOPED_INPUTS = ['workspaces', 'projects', 'workspace-access', 'project-access'] as const;
 const WORKSPACE_LEVELS = ['read', 'plan', 'write', 'admin'] as const;
 const PROJECT_LEVELS = ['read', 'write', 'maintain', 'admin'] as const;
 /** HCP Europe has HCP groups instead of teams: the Teams API, and so a temporary team, does not exist there. */
 const HCP_EUROPE = 'app.eu.terraform.io';
-
-/** Scoped mode is asked for by listing workspaces or projects. */
-export function wantsScopedToken(source: InputSource): boolean {
-  return Boolean(source.get('workspaces') || source.get('projects'));
-}
-
-/** workspaces, projects and their access levels mean nothing outside `mode: create` of team tokens. */
-export function forbidScopedInputs(source: InputSource, mode: string, tokenType: string): void {
-  if (mode === 'create' && tokenType === 'team') {
-    if (wantsScopedToken(source)) return;
-    if (source.get('workspace-access'))
-      throw new InputError(
-        'workspace-access',
-        'applies only with workspaces (a scoped token); remove it or list the workspaces.',
-      );
-    if (source.get('project-access'))
-      throw new InputError(
-        'project-access',
-        'applies only with projects (a scoped token); remove it or list the projects.',
-      );
-    return;
-  }
-  for (const name of SCOPED_INPUTS) {
-    if (source.get(name)) {
-      throw new InputError(
-        name,
-        `applies only to mode: create with token-type: team (a scoped token), not to mode: ${mode} with token-type: ` +
-          `${tokenType}; remove it.`,
-      );
-    }
-  }
-}
 
 export function parseScopedCreate(source: InputSource, connection: Connection): CreateScopedToken {
   for (const team of ['team-id', 'team-name']) {

@@ -1,4 +1,4 @@
-import { guardedLine, SecretScrubber } from './guarded-io.js';
+import { guardedLine, SecretScrubber } from './io.js';
 
 /** Where a bad-input report goes: the runner's stdout as workflow commands, or a host's @actions/core. */
 export interface CommandSink {

@@ -1,16 +1,16 @@
-import { expiresClause } from '../common/text.js';
-import type { ActionIo } from '../runner/io.js';
-import { inCleanupOrder, leftBehindHint, recordLabel, type CleanupRecord } from '../state/records.js';
-import { errorMessage } from '../common/errors.js';
 import * as agentTokens from '../api/tfc/agent-tokens.js';
-import type { TfcClient } from '../api/tfc/client.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
-import type { Token } from '../api/tfc/types.js';
-import { instantOrNull } from '../api/tfc/documents.js';
+import { expiresClause } from '../runner/io.js';
+import { inCleanupOrder, leftBehindHint, recordLabel, type CleanupRecord } from '../state/ledger.js';
+import { errorMessage } from '../common/errors.js';
+import { instantOrNull } from '../api/tfc/team-tokens.js';
 import { teamWithOrganization, type CleanupContext } from './context.js';
-import { isOwnedBy } from './ownership.js';
+import { isOwnedBy } from './create.js';
 import { cleanUpScopedTeam, readScopedTeams, type TeamRead } from './scoped-team-cleanup.js';
+import type { ActionIo } from '../runner/io.js';
+import type { TfcClient } from '../api/tfc/client.js';
+import type { Token } from '../api/tfc/types.js';
 
 /**
  * The post step's clean-up: tokens first, then temporary teams (each read early, beside the token delete), one

@@ -1,11 +1,9 @@
-import type { ActionIo } from '../runner/io.js';
-import type { Publisher } from '../runner/publish.js';
-import type { CleanupLedger } from '../state/ledger.js';
-import type { TfcClient } from '../api/tfc/client.js';
-import type { Transport } from '../transport/transport.js';
 import * as teams from '../api/tfc/teams.js';
+import type { ActionIo, Publisher } from '../runner/io.js';
+import type { CleanupLedger } from '../state/ledger.js';
+import type { TfcClient, Ref } from '../api/tfc/client.js';
+import type { Transport } from '../transport/transport.js';
 import type { Team } from '../api/tfc/types.js';
-import type { Ref } from '../api/tfc/ids.js';
 
 /** What every token operation works with; built once by the entry point. */
 export interface OperationContext {

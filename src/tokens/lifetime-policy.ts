@@ -1,6 +1,6 @@
 import { ApiError, errorMessage } from '../common/errors.js';
-import { count } from '../common/text.js';
-import { MIN_LIFETIME_MS } from '../inputs/expiry.js';
+import { count } from '../runner/io.js';
+import { MIN_LIFETIME_MS } from '../inputs/rules.js';
 import type { RotateToken } from '../inputs/parse.js';
 import type { TokenKind } from '../state/ledger.js';
 import { list as listMaxima, type PolicyTokenType } from '../api/tfc/token-ttl-policies.js';

@@ -1,8 +1,8 @@
-import { clip, printable } from '../common/text.js';
-import type { ActionIo } from '../runner/io.js';
-import { isScopedTeamRecord, type CleanupRecord, type ScopedTeamRecord } from '../state/records.js';
-import type { TfcClient } from '../api/tfc/client.js';
 import * as teams from '../api/tfc/teams.js';
+import { clip, printable } from '../runner/io.js';
+import { isScopedTeamRecord, type CleanupRecord, type ScopedTeamRecord } from '../state/ledger.js';
+import type { ActionIo } from '../runner/io.js';
+import type { TfcClient } from '../api/tfc/client.js';
 import type { TeamDetails } from '../api/tfc/types.js';
 import type { CleanupContext } from './context.js';
 

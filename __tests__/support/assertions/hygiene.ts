@@ -1,4 +1,4 @@
-import { secretForms } from '../../../src/runner/guarded-io.js';
+import { secretForms } from '../../../src/runner/io.js';
 import type { StepResult } from '../steps/runner.js';
 
 // The forms the action itself scrubs (raw, URL-encoded, JSON-escaped, base64 and base64url of the secret and of its

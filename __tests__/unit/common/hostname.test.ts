@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseHostname, terraformTokenVariable } from '../../../src/common/hostname.js';
+import { parseHostname } from '../../../src/inputs/parse.js';
+import { terraformTokenVariable } from '../../../src/runner/io.js';
 
 describe('hostname', () => {
   test.each([

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { count, expiresClause } from '../../../src/common/text.js';
+import { count, expiresClause } from '../../../src/runner/io.js';
 import { lifetimeLabel } from '../../../src/tokens/lifetime-policy.js';
-import { leftBehindHint } from '../../../src/state/records.js';
-import type { CleanupRecord } from '../../../src/state/records.js';
+import { leftBehindHint } from '../../../src/state/ledger.js';
+import type { CleanupRecord } from '../../../src/state/ledger.js';
 
 describe('counted words', () => {
   test.each([

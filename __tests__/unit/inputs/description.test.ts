@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { defaultDescription, defaultRotationDescription, DESCRIPTION_PREFIX } from '../../../src/inputs/description.js';
+import { defaultDescription, defaultRotationDescription, DESCRIPTION_PREFIX } from '../../../src/inputs/rules.js';
 
 const run = { repository: 'octo-org/infra', runId: '9', runAttempt: '3', job: 'deploy app', workflow: 'nightly' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { durationMs, parseExpiry } from '../../../src/inputs/expiry.js';
+import { durationMs, parseExpiry } from '../../../src/inputs/rules.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 

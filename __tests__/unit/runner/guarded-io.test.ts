@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { cell, guardIo, SecretScrubber } from '../../../src/runner/guarded-io.js';
-import { MAX_LINE, safeLine } from '../../../src/common/text.js';
+import { cell, guardIo, SecretScrubber, MAX_LINE, safeLine } from '../../../src/runner/io.js';
 import { fakeIo } from '../../support/fakes/fake-io.js';
 
 const SECRET = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';

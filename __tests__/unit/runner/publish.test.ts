@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { Publisher } from '../../../src/runner/publish.js';
+import { Publisher } from '../../../src/runner/io.js';
 import { fakeIo } from '../../support/fakes/fake-io.js';
 
 const token = {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { inCleanupOrder } from '../../../src/state/records.js';
-import { isScopedTeamRecord } from '../../../src/state/records.js';
+import { inCleanupOrder, isScopedTeamRecord } from '../../../src/state/ledger.js';
 import type { CleanupRecord } from '../../../src/state/ledger.js';
 
 describe('scoped-team records', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { safeLine } from '../../../src/common/text.js';
-import { isOwnedBy } from '../../../src/tokens/ownership.js';
+import { safeLine } from '../../../src/runner/io.js';
+import { isOwnedBy } from '../../../src/tokens/create.js';
 
 describe('ownership', () => {
   const attempt = {

@@ -1,5 +1,5 @@
+import { isId, related } from './client.js';
 import type { TfcClient } from './client.js';
-import { isId, related } from './ids.js';
 import type { Json } from './jsonapi.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/account#get-your-account-details

@@ -1,5 +1,5 @@
+import { mintedTokenFrom, tokenFrom } from './team-tokens.js';
 import type { TfcClient } from './client.js';
-import { mintedTokenFrom, tokenFrom } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/agent-tokens

@@ -1,5 +1,4 @@
-import { ApiError } from '../../common/errors.js';
-import { UntrustedAnswerError } from './ids.js';
+import { ApiError, UntrustedAnswerError } from '../../common/errors.js';
 import type { RawResponse } from '../../transport/transport.js';
 
 /** A JSON:API document or resource object, as parsed: every field is read as unknown and checked where used. */

@@ -1,5 +1,5 @@
+import { singletonToken } from './team-tokens.js';
 import type { TfcClient } from './client.js';
-import { singletonToken } from './documents.js';
 import type { MintedToken, OnSecret, Token } from './types.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/organization-tokens

@@ -1,6 +1,6 @@
-import type { TfcClient } from './client.js';
-import { checkedId, relatedId } from './ids.js';
+import { checkedId, relatedId } from './client.js';
 import { orNull } from './jsonapi.js';
+import type { TfcClient } from './client.js';
 
 export interface Project {
   readonly id: string;

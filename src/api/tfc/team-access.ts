@@ -1,5 +1,5 @@
+import { checkedId, relatedId } from './client.js';
 import type { TfcClient } from './client.js';
-import { checkedId, relatedId } from './ids.js';
 
 export type WorkspaceAccess = 'read' | 'plan' | 'write' | 'admin';
 export type ProjectAccess = 'read' | 'write' | 'maintain' | 'admin';

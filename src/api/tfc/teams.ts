@@ -1,6 +1,6 @@
-import type { ListCap, TfcClient } from './client.js';
-import { checkedId, isId, relatedId } from './ids.js';
+import { checkedId, isId, relatedId } from './client.js';
 import { orNull, type Json } from './jsonapi.js';
+import type { ListCap, TfcClient } from './client.js';
 import type { Team, TeamDetails } from './types.js';
 
 const collection = (organization: string) => `/organizations/${encodeURIComponent(organization)}/teams`;

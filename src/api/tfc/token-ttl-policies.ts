@@ -1,5 +1,5 @@
+import { UntrustedAnswerError } from '../../common/errors.js';
 import type { Json, TfcClient } from './client.js';
-import { UntrustedAnswerError } from './ids.js';
 
 /** Policy token types as the API spells them (note `audit_trails`, with an underscore, unlike token creation). */
 export type PolicyTokenType = 'organization' | 'team' | 'user' | 'audit_trails';

@@ -1,5 +1,5 @@
+import { checkedId } from './client.js';
 import type { Json, TfcClient } from './client.js';
-import { checkedId } from './ids.js';
 import type { VariableCollection } from './variables.js';
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/variable-sets#list-variables-in-a-variable-set

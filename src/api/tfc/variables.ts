@@ -1,5 +1,6 @@
+import { UntrustedAnswerError } from '../../common/errors.js';
+import { checkedId } from './client.js';
 import type { Json, TfcClient } from './client.js';
-import { checkedId, UntrustedAnswerError } from './ids.js';
 
 /**
  * Variables of a workspace or a variable set. The action never reads a variable's value: answers are read for

@@ -1,6 +1,6 @@
-import type { CreateOrganizationToken } from '../../inputs/parse.js';
-import { expiresClause } from '../../common/text.js';
 import * as organizationTokens from '../../api/tfc/organization-tokens.js';
+import type { CreateOrganizationToken } from '../../inputs/parse.js';
+import { expiresClause } from '../../runner/io.js';
 import { requireHcpTerraform } from '../../api/tfc/platform.js';
 import type { MintedToken } from '../../api/tfc/types.js';
 import type { OperationContext } from '../../tokens/context.js';

@@ -1,8 +1,8 @@
-import { ApiError } from '../../common/errors.js';
-import { expiresClause } from '../../common/text.js';
-import type { CreateTeamToken } from '../../inputs/parse.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
 import * as teams from '../../api/tfc/teams.js';
+import { ApiError } from '../../common/errors.js';
+import { expiresClause } from '../../runner/io.js';
+import type { CreateTeamToken } from '../../inputs/parse.js';
 import { hasMultipleTeamTokens } from '../../api/tfc/platform.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
 import { resolveTeamId, teamWithOrganization, warnIfOwnersTeam, type OperationContext } from '../../tokens/context.js';

@@ -1,10 +1,9 @@
-import { ApiError, errorMessage, mayHaveLanded } from '../../common/errors.js';
-import type { RotateToken, SecretDestination, VariableDestination } from '../../inputs/parse.js';
-import { printable } from '../../common/text.js';
-import { findVariableSetId, variableSetVariables } from '../../api/tfc/variable-sets.js';
 import * as variables from '../../api/tfc/variables.js';
 import * as workspaces from '../../api/tfc/workspaces.js';
-import { UntrustedAnswerError } from '../../api/tfc/ids.js';
+import { ApiError, errorMessage, mayHaveLanded, UntrustedAnswerError } from '../../common/errors.js';
+import type { RotateToken, SecretDestination, VariableDestination } from '../../inputs/parse.js';
+import { printable } from '../../runner/io.js';
+import { findVariableSetId, variableSetVariables } from '../../api/tfc/variable-sets.js';
 import type { VariableCollection } from '../../api/tfc/variables.js';
 import { ACTION_VERSION } from '../../common/version.js';
 import type { OperationContext } from '../../tokens/context.js';

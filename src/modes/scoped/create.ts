@@ -1,16 +1,15 @@
-import { ApiError, errorMessage, mayHaveLanded } from '../../common/errors.js';
-import type { CreateScopedToken } from '../../inputs/scoped.js';
-import type { CleanupRecord } from '../../state/ledger.js';
-import { teamsEntitled } from '../../api/tfc/entitlements.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
 import * as teams from '../../api/tfc/teams.js';
-import type { MintedToken, Team } from '../../api/tfc/types.js';
-import { expiresClause, printable } from '../../common/text.js';
-import type { OperationContext } from '../../tokens/context.js';
-import { isOwnedBy } from '../../tokens/ownership.js';
+import { ApiError, errorMessage, mayHaveLanded } from '../../common/errors.js';
+import { teamsEntitled } from '../../api/tfc/entitlements.js';
+import { expiresClause, printable } from '../../runner/io.js';
+import { isOwnedBy, createToken } from '../../tokens/create.js';
 import { grantProject, grantWorkspace } from './grants.js';
-import { createToken } from '../../tokens/create.js';
 import { resolveTargets, type Targets } from './targets.js';
+import type { CreateScopedToken } from '../../inputs/scoped.js';
+import type { CleanupRecord } from '../../state/ledger.js';
+import type { MintedToken, Team } from '../../api/tfc/types.js';
+import type { OperationContext } from '../../tokens/context.js';
 
 /**
  * A token that can reach exactly the listed workspaces and projects: a temporary secret team with no organization

@@ -1,9 +1,8 @@
-import { quote } from '../../common/hostname.js';
-import type { CreateScopedToken } from '../../inputs/scoped.js';
-import type { Ref } from '../../api/tfc/ids.js';
-import type { TfcClient } from '../../api/tfc/client.js';
 import * as projects from '../../api/tfc/projects.js';
 import * as workspaces from '../../api/tfc/workspaces.js';
+import { quote } from '../../runner/io.js';
+import type { CreateScopedToken } from '../../inputs/scoped.js';
+import type { Ref, TfcClient } from '../../api/tfc/client.js';
 
 export interface Targets {
   readonly workspaces: readonly workspaces.Workspace[];

@@ -1,6 +1,6 @@
-import { ApiError, errorMessage } from '../../common/errors.js';
-import { count } from '../../common/text.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
+import { ApiError, errorMessage } from '../../common/errors.js';
+import { count } from '../../runner/io.js';
 import type { OperationContext } from '../../tokens/context.js';
 
 export interface DeleteOutcome {

@@ -1,8 +1,8 @@
-import { DESCRIPTION_PREFIX } from '../../inputs/description.js';
-import type { SweepTokens } from '../../inputs/parse.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
+import { DESCRIPTION_PREFIX } from '../../inputs/rules.js';
+import type { SweepTokens } from '../../inputs/parse.js';
 import type { Token } from '../../api/tfc/types.js';
-import { printable } from '../../common/text.js';
+import { printable } from '../../runner/io.js';
 import { deleteTeamTokens } from './bulk-delete.js';
 import type { OperationContext } from '../../tokens/context.js';
 import { byExpiry } from '../list/list.js';

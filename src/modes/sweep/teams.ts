@@ -1,9 +1,9 @@
 import { errorMessage } from '../../common/errors.js';
-import { count } from '../../common/text.js';
+import { count } from '../../runner/io.js';
 import { SCOPED_TEAM_PREFIX, scopedTeamCreatedAt } from '../../inputs/scoped-team-name.js';
-import type { SweepTokens } from '../../inputs/parse.js';
-import { isId } from '../../api/tfc/ids.js';
+import { isId } from '../../api/tfc/client.js';
 import { delete as deleteTeam, list as listTeams } from '../../api/tfc/teams.js';
+import type { SweepTokens } from '../../inputs/parse.js';
 import type { OperationContext } from '../../tokens/context.js';
 
 interface Candidate {

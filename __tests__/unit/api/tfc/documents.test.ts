@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { instantOrNull } from '../../../../src/api/tfc/documents.js';
+import { instantOrNull } from '../../../../src/api/tfc/team-tokens.js';
 
 describe('instantOrNull: a server date as an ISO 8601 instant, or missing', () => {
   test.each([
