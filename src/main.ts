@@ -1,10 +1,8 @@
-import type { Dependencies } from './dependencies.js';
 import { errorMessage } from './common/errors.js';
-import { randomHex } from './common/random.js';
 import { readApiToken, parseInputs, type Inputs } from './inputs/parse.js';
 import { runContextFrom } from './inputs/rules.js';
 import { reportBadInput, type CommandSink } from './runner/bad-input.js';
-import { Publisher, runnerInput } from './runner/io.js';
+import { Publisher, runnerInput, randomHex, runnerDependencies, type Dependencies } from './runner/io.js';
 import { CleanupLedger } from './state/ledger.js';
 import type { OperationContext } from './tokens/context.js';
 
@@ -32,10 +30,7 @@ export async function run(sink?: () => CommandSink): Promise<void> {
       sink?.() ?? (await import(/* webpackMode: "eager" */ '@actions/core')),
     );
   }
-  // "eager" keeps this module in the bundle's one file (no second file to read on every job); it, @actions/core and
-  // the HTTP stack are still evaluated only here, after the check.
-  const { runnerDependencies } = await import(/* webpackMode: "eager" */ './dependencies.js');
-  const deps = runnerDependencies();
+  const deps = await runnerDependencies();
   await mainStep(deps, inputs, credentials).catch((error: unknown) => deps.io.fail(errorMessage(error)));
 }
 

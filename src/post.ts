@@ -1,16 +1,13 @@
 import { errorMessage } from './common/errors.js';
 import { readApiToken, readCaCertificate, readHostname } from './inputs/parse.js';
-import { Publisher, runnerInput } from './runner/io.js';
+import { Publisher, runnerInput, runnerDependencies, type Dependencies } from './runner/io.js';
 import { loadCleanupState, recordLabel, type CleanupRecord } from './state/ledger.js';
-import type { Dependencies } from './dependencies.js';
 
 /** The post step; it never fails the job: a token left behind expires on its own. */
 export async function run(): Promise<void> {
   // Only create and rotate make tokens; the post step of any other mode has nothing to do, so it loads nothing.
   if (!['', 'create', 'rotate'].includes(runnerInput(process.env)('mode'))) return;
-  // "eager": in the bundle's one file, evaluated only here (see main.ts).
-  const { runnerDependencies } = await import(/* webpackMode: "eager" */ './dependencies.js');
-  const deps = runnerDependencies();
+  const deps = await runnerDependencies();
   await postStep(deps).catch((error: unknown) => deps.io.warning(`Token clean-up failed: ${errorMessage(error)}`));
 }
 

@@ -2,7 +2,7 @@ import { expect, test } from '@jest/globals';
 import { TfcClient } from '../../src/api/tfc/client.js';
 import { guardIo } from '../../src/runner/io.js';
 import { CleanupLedger } from '../../src/state/ledger.js';
-import type { Connection, Dependencies } from '../../src/dependencies.js';
+import type { Dependencies } from '../../src/runner/io.js';
 import { postStep } from '../../src/post.js';
 import type { Transport } from '../../src/transport/transport.js';
 import { fakeIo } from '../support/fakes/fake-io.js';
@@ -27,7 +27,7 @@ test('the post step waits out 429s for 5 minutes, not for a number of attempts',
   });
   let now = START;
   let sent = 0;
-  const connections: Connection[] = [];
+  const connections: Parameters<Dependencies['connect']>[0][] = [];
   const transport: Transport = {
     send: async () => {
       sent++;

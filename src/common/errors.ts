@@ -60,3 +60,8 @@ export function mayHaveLanded(error: unknown): boolean {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Not cut here: the printer scrubs secrets (a token pasted into the wrong input) before it cuts a line. */
+export function quote(value: string): string {
+  return JSON.stringify(value);
+}

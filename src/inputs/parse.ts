@@ -1,33 +1,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { InputError } from '../common/errors.js';
-import { quote } from '../runner/io.js';
-import {
-  boolean,
-  duration,
-  FORK_HINT,
-  forbid,
-  forbidTeamInputs,
-  oneOf,
-  optionalTeamRef,
-  optionalTokenId,
-  organization,
-  requiredOrganization,
-  teamRef,
-  type InputSource,
-} from './rules.js';
+import { InputError, quote } from '../common/errors.js';
+import { FORK_HINT, forbid, oneOf, type InputSource } from './rules.js';
+import { forbidScopedInputs, parseCreate, type CreateAgentToken, type CreateOrganizationToken } from './create.js';
+import type { CreateTeamToken } from './create.js';
 import { parseDelete, type DeleteAgentToken, type DeleteOrganizationToken, type DeleteTeamToken } from './delete.js';
 import { parseList, parseSweep, type ListTokens, type SweepTokens } from './list.js';
 import { parseRotate, ROTATE_ONLY_INPUTS, type RotateToken } from './rotate.js';
-import {
-  forbidScopedInputs,
-  parseCreate,
-  type CreateAgentToken,
-  type CreateOrganizationToken,
-  type CreateTeamToken,
-} from './create.js';
-import type { Connection, SingletonType, TokenType } from './types.js';
-import type { Ref } from '../api/tfc/client.js';
 import type { CreateScopedToken } from './scoped.js';
+import type { Connection } from './types.js';
+
 export { boolean, type InputSource } from './rules.js';
 export type { RotateToken, SecretDestination, VariableDestination } from './rotate.js';
 export type { CreateScopedToken } from './scoped.js';

@@ -12,8 +12,7 @@ import {
   wholeNumber,
   type InputSource,
 } from './rules.js';
-import { InputError } from '../common/errors.js';
-import { quote } from '../runner/io.js';
+import { InputError, quote } from '../common/errors.js';
 import { isId, isName, type Ref } from '../api/tfc/client.js';
 import type { Connection, TokenType } from './types.js';
 

@@ -1,5 +1,4 @@
-import { InputError } from '../common/errors.js';
-import { quote } from '../runner/io.js';
+import { InputError, quote } from '../common/errors.js';
 import { isId, type Ref } from '../api/tfc/client.js';
 import type { StepEnv } from '../runner/io.js';
 

@@ -7,8 +7,7 @@ import {
   organization,
   type InputSource,
 } from './rules.js';
-import { InputError } from '../common/errors.js';
-import { quote } from '../runner/io.js';
+import { InputError, quote } from '../common/errors.js';
 import { scopedTeamName } from './scoped-team-name.js';
 import { isId, isName, type IdKind, type NameKind, type Ref } from '../api/tfc/client.js';
 import type { Connection } from './types.js';

@@ -1,4 +1,10 @@
+import type { TfcClient } from '../api/tfc/client.js';
 import type { MintedToken } from '../api/tfc/types.js';
+import type { Transport } from '../transport/transport.js';
+
+// What the action says to the runner, and hears from it: inputs, printing (every line guarded), outputs and masks,
+// and the step's dependencies, which load @actions/core and the HTTP stack only once the inputs are good.
+
 /** The runner surface the action uses; tests and other runners can supply their own. */
 export interface ActionIo {
   getState(name: string): string;
@@ -14,6 +20,69 @@ export interface ActionIo {
   writeSummary(heading: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): Promise<void>;
 }
 
+/** Where a step's requests go: what the connection inputs name. */
+export interface Connection {
+  readonly hostname: string;
+  readonly apiToken: string;
+  readonly requestTimeoutMs: number;
+  /** PEM text of the ca-certificate input: a CA trusted beside Node's roots; null when not given. */
+  readonly caCertificate: string | null;
+}
+
+/** Everything a step takes from the outside world, so tests can hand in their own. */
+export interface Dependencies {
+  /** Scrubs secrets from, and escapes, everything printed; the one place a step fails. */
+  readonly io: GuardedIo;
+  readonly env: StepEnv;
+  readonly now: () => number;
+  readonly randomHex: () => string;
+  /** `deadline`: when the step's time budget ends (epoch ms). */
+  readonly connect: (connection: Connection & { readonly deadline?: number }) => TfcClient;
+  /** A transport for another API (GitHub), with the step's TLS trust. */
+  readonly transport: (connection: Connection) => Transport;
+}
+
+/** "eager" keeps these in the bundle's one file; they are still evaluated only when a step calls this. */
+export async function runnerDependencies(): Promise<Dependencies> {
+  const [core, { TfcClient }, { stepTransports }] = await Promise.all([
+    import(/* webpackMode: "eager" */ '@actions/core'),
+    import(/* webpackMode: "eager" */ '../api/tfc/client.js'),
+    import(/* webpackMode: "eager" */ '../transport/transport.js'),
+  ]);
+  const io = guardIo(coreIo(core), (message) => core.setFailed(message));
+  const transports = stepTransports((message) => io.notice(message));
+  const transport = (connection: Connection) => transports(connection.requestTimeoutMs, connection.caCertificate);
+  const log = { log: (message: string) => io.info(message), warn: (message: string) => io.warning(message) };
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const clock = { sleep, now: Date.now, random: Math.random };
+  return {
+    ...{ io, env: process.env, now: Date.now, randomHex, transport },
+    connect: (connection) => new TfcClient({ ...connection, ...clock, ...log, transport: transport(connection) }),
+  };
+}
+
+/** 16 hex digits from the secure random source; Web Crypto is a global, so the input check loads nothing for it. */
+export function randomHex(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+}
+
+/** The runner surface through @actions/core (loaded by runnerDependencies alone, so only a good input loads it). */
+function coreIo(core: typeof import('@actions/core')): ActionIo {
+  // @actions/core's functions use no `this`: they are handed over as they are.
+  const { getState, saveState, setSecret, setOutput, exportVariable, info, notice, warning, debug } = core;
+  return {
+    ...{ getState, saveState, setSecret, setOutput, exportVariable, info, notice, warning, debug },
+    async writeSummary(heading, header, rows) {
+      // Without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write; that is not an error.
+      if (!process.env['GITHUB_STEP_SUMMARY']) return;
+      await core.summary
+        .addHeading(heading, 3)
+        .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])])
+        .write();
+    },
+  };
+}
+
 /** The environment a step runs in, as the runner hands it over. */
 export type StepEnv = Readonly<Record<string, string | undefined>>;
 
@@ -27,11 +96,9 @@ export function runnerInput(env: StepEnv): (name: string) => string {
 }
 
 /**
- * Text that reaches the log, an annotation or the summary. Server text may carry line breaks or other control
- * characters that would start a workflow command (`::set-output…`, `::stop-commands::…`) on a line of its own, and
- * the runner also reads the older form `##[name]data` anywhere in a line.
+ * C0 and C1 controls, DEL, and the Unicode line and paragraph separators: in server text, any of them could start a
+ * workflow command (`::set-output…`) on a line of its own. The runner also reads `##[name]data` anywhere in a line.
  */
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** One printable line: each control character becomes a visible escape, so nothing can start a new line. */
@@ -73,11 +140,6 @@ export function clip(text: string, max = MAX_LINE): string {
   const marker = ` … [${text.length - max} characters left out] … `;
   const tail = Math.min(KEPT_TAIL, Math.floor(max / 4));
   return `${text.slice(0, Math.max(max - tail - marker.length, 0))}${marker}${text.slice(text.length - tail)}`;
-}
-
-/** Not cut here: the printer scrubs secrets (a token pasted into the wrong input) before it cuts a line. */
-export function quote(value: string): string {
-  return JSON.stringify(value);
 }
 
 /**

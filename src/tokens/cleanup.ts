@@ -2,11 +2,16 @@ import * as agentTokens from '../api/tfc/agent-tokens.js';
 import * as organizationTokens from '../api/tfc/organization-tokens.js';
 import * as teamTokens from '../api/tfc/team-tokens.js';
 import { expiresClause } from '../runner/io.js';
-import { inCleanupOrder, leftBehindHint, recordLabel, type CleanupRecord } from '../state/ledger.js';
+import {
+  inCleanupOrder,
+  isScopedTeamRecord,
+  leftBehindHint,
+  recordLabel,
+  type CleanupRecord,
+} from '../state/ledger.js';
 import { errorMessage } from '../common/errors.js';
 import { instantOrNull } from '../api/tfc/team-tokens.js';
-import { teamWithOrganization, type CleanupContext } from './context.js';
-import { isOwnedBy } from './create.js';
+import { teamWithOrganization, type CleanupContext, isOwnedBy } from './context.js';
 import { cleanUpScopedTeam, readScopedTeams, type TeamRead } from './scoped-team-cleanup.js';
 import type { ActionIo } from '../runner/io.js';
 import type { TfcClient } from '../api/tfc/client.js';
@@ -21,7 +26,8 @@ export async function cleanUpRecords(
   records: readonly CleanupRecord[],
 ): Promise<Array<readonly [string, string]>> {
   const ordered = inCleanupOrder(records);
-  const teamReads = readScopedTeams(context.client, ordered);
+  // Only a scoped job's post step has a temporary team to read; a per-job one never enters scoped code.
+  const teamReads = ordered.some(isScopedTeamRecord) ? readScopedTeams(context.client, ordered) : new Map();
   const lines: Array<readonly [string, string]> = [];
   for (const record of ordered) {
     const label = recordLabel(record);

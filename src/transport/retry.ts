@@ -1,4 +1,3 @@
-
 /**
  * The one retry policy. A 429 was not processed, so any method may repeat it after the server's reset time; a shared
  * limit drains with time, so 429s are bounded only by the step's own time budget (the client's deadline), never by

@@ -3,10 +3,10 @@ import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { HttpClient } from '@actions/http-client';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
-import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { ACTION_VERSION } from '../common/version.js';
+import { keepTunnelsAlive, proxyFailure, type KeptTunnels, type TunnelAgent } from './proxy.js';
 import { CERTIFICATE_ERROR, NOT_CONNECTED_CODES } from './retry.js';
-import { TlsTrust } from './trust.js';
-import { isTunnelAgent, keepTunnelsAlive, type KeptTunnels } from './tunnel-keep-alive.js';
+import { TlsTrust, type TrustOptions } from './trust.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -39,7 +39,34 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   readonly maxBodyBytes?: number;
   /** The CAs that verify servers, shared by the step's transports (default: Node's own, then the machine's). */
-  readonly trust?: TlsTrust;
+  readonly trust?: StepTrust;
+}
+
+/**
+ * A step's trust, shared by its transports. It is built at once for a ca-certificate input; otherwise only when a
+ * server's certificate is refused, so the usual request reads no store and builds no context (see trust.ts).
+ */
+export interface StepTrust {
+  tls: TlsTrust | undefined;
+  readonly options: TrustOptions;
+}
+
+export function stepTrust(options: TrustOptions = {}): StepTrust {
+  return { tls: options.ca ? new TlsTrust(options) : undefined, options };
+}
+
+const USER_AGENT = `tfc-token-action/${ACTION_VERSION}`;
+
+/**
+ * The transports of one step: each with its own request timeout, all with one trust, made with the first one's CA
+ * (the step's ca-certificate input): once the machine's store is added for an unknown issuer, every later one has it.
+ */
+export function stepTransports(notice: (message: string) => void): (timeoutMs: number, ca: string | null) => Transport {
+  let shared: StepTrust | undefined;
+  return (timeoutMs, ca) => {
+    shared ??= stepTrust({ ca, notice });
+    return httpClientTransport({ userAgent: USER_AGENT, timeoutMs, trust: shared });
+  };
 }
 
 /** One request on its way: its abort signal, the CAs it trusts, and whether its connection (TLS included) is up. */
@@ -58,7 +85,7 @@ interface Attempt {
  */
 export function httpClientTransport(options: TransportOptions): Transport {
   const limits = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
-  const trust = options.trust ?? new TlsTrust();
+  const trust = options.trust ?? stepTrust();
   const tunnels = new Map<Agent, KeptTunnels>();
   const hooks = attemptHooks((agent) => {
     if (isTunnelAgent(agent)) tunnels.set(agent, keepTunnelsAlive(agent));
@@ -72,7 +99,7 @@ export function httpClientTransport(options: TransportOptions): Transport {
   };
   const inFlight = new Set<AbortController>();
   const exchange = (method: string, target: URL, body: string | null, headers: Record<string, string>) => {
-    const attempt: Attempt = { controller: new AbortController(), trusted: trust.context, connected: false };
+    const attempt: Attempt = { controller: new AbortController(), trusted: trust.tls?.context, connected: false };
     inFlight.add(attempt.controller);
     const answer = hooks.start(attempt, () => clientFor(target.protocol).request(method, target.href, body, headers));
     const read = answer.then(
@@ -90,9 +117,11 @@ export function httpClientTransport(options: TransportOptions): Transport {
       // machine's store added.
       return first.settled.catch((error: unknown) => {
         const unsent = error instanceof TransportError && !error.connected;
-        if (!unsent || !trust.widenAfter(error.code, first.attempt.trusted)) throw error;
+        if (!unsent || !CERTIFICATE_ERROR.test(error.code)) throw error;
+        const tls = (trust.tls ??= new TlsTrust(trust.options));
+        if (!tls.widenAfter(error.code, first.attempt.trusted)) throw error;
         return exchange(method, target, body, headers).settled.then((answer) => {
-          trust.verifiedByMachine(target.host);
+          tls.verifiedByMachine(target.host);
           return answer;
         });
       });
@@ -150,6 +179,10 @@ function attemptHooks(setUp: (agent: Agent) => void) {
   return { handler, start };
 }
 
+function isTunnelAgent(agent: Agent): agent is TunnelAgent {
+  return typeof (agent as Partial<TunnelAgent>).proxyOptions === 'object';
+}
+
 /** Both HttpClient's https.Agent and its tunnel agent pass their `options` to every new TLS connection. */
 function trustFor(agent: Agent, trusted: SecureContext | undefined): void {
   const tls = (agent as { options?: Record<string, unknown> }).options;
@@ -199,29 +232,17 @@ function withinDeadline<T>(work: Promise<T>, attempt: Attempt, timeoutMs: number
 }
 
 /** A failure before the connection was up (refused, DNS, TLS certificate or handshake, proxy refusal) sent nothing. */
-function asTransportError(error: Error, connected: boolean, target: URL, trust: TlsTrust): TransportError {
+function asTransportError(error: Error, connected: boolean, target: URL, trust: StepTrust): TransportError {
   if (error instanceof TransportError) return error;
   const proxy = connected ? null : proxyFailure(error, target);
-  if (proxy) return proxy;
+  if (proxy) return new TransportError(proxy, false);
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : error.message;
-  if (CERTIFICATE_ERROR.test(name) && !connected) return new TransportError(`${name} (${trust.refusal(name)})`, false);
+  if (CERTIFICATE_ERROR.test(name) && !connected) {
+    const tls = (trust.tls ??= new TlsTrust(trust.options));
+    return new TransportError(`${name} (${tls.refusal(name)})`, false);
+  }
   return new TransportError(name, connected && !NOT_CONNECTED_CODES.has(name));
-}
-
-/** HttpClient's tunnel reports every failed CONNECT as ECONNRESET with one of these texts, before any socket. */
-const TUNNEL_FAILURE = /^tunneling socket could not be established, (?:statusCode=(\d+)|cause=(.*))$/s;
-
-function proxyFailure(error: Error, target: URL): TransportError | null {
-  const failure = TUNNEL_FAILURE.exec(error.message);
-  if (!failure) return null;
-  const proxy = getProxyUrl(target)?.host ?? 'the proxy';
-  const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
-  const [, status, cause = ''] = failure;
-  const what = status
-    ? `refused a tunnel to ${authority} (HTTP ${status})`
-    : `could not be reached (${/\bE[A-Z]+\b/.exec(cause)?.[0] ?? cause})`;
-  return new TransportError(`the proxy ${proxy} ${what}`, false);
 }
 
 interface ReadLimits {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { safeLine } from '../../../src/runner/io.js';
-import { isOwnedBy } from '../../../src/tokens/create.js';
+import { isOwnedBy } from '../../../src/tokens/context.js';
 
 describe('ownership', () => {
   const attempt = {

@@ -1,5 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { decideRetry, MAX_ATTEMPTS, MAX_ELAPSED_MS, RATE_LIMIT_WINDOWS_MS, rateLimitDelayMs, type Outcome, MAX_IN_FLIGHT, Pacer } from '../../../src/transport/retry.js';
+import {
+  decideRetry,
+  MAX_ATTEMPTS,
+  MAX_ELAPSED_MS,
+  RATE_LIMIT_WINDOWS_MS,
+  rateLimitDelayMs,
+  type Outcome,
+  MAX_IN_FLIGHT,
+  Pacer,
+} from '../../../src/transport/retry.js';
 
 const clock = { now: () => 1_800_000_000_000, random: () => 0 };
 /** The history as the client keeps it: a 429 counts in `rateLimited`, anything else in `attempt`. */

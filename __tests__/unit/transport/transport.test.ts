@@ -2,8 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
-import { httpClientTransport, TransportError, type Transport } from '../../../src/transport/transport.js';
-import { TlsTrust } from '../../../src/transport/trust.js';
+import {
+  httpClientTransport,
+  stepTrust,
+  TransportError,
+  type StepTrust,
+  type Transport,
+} from '../../../src/transport/transport.js';
 import { startConnectProxy, type ConnectProxy } from '../../support/fakes/connect-proxy.js';
 import { createTestTls, makeTestTls, removeTls, type LeafKind, type TestTls } from '../../../emulator/tls.js';
 
@@ -33,10 +38,10 @@ async function listen<T extends Server | TcpServer>(server: T): Promise<number> 
   return (server.address() as AddressInfo).port;
 }
 const http = (handler: RequestListener) => listen(createServer(handler));
-const transport = (timeoutMs = 5_000, extra: { ca?: string; maxBodyBytes?: number; trust?: TlsTrust } = {}) => {
+const transport = (timeoutMs = 5_000, extra: { ca?: string; maxBodyBytes?: number; trust?: StepTrust } = {}) => {
   const { ca, ...rest } = extra;
   // The machine's store is not read here: the fallback to it has tests of its own with a store they hand in.
-  const trust = new TlsTrust({ ca: ca ?? null, machineStore: () => [] });
+  const trust = stepTrust({ ca: ca ?? null, machineStore: () => [] });
   const made = httpClientTransport({ userAgent: 'test', timeoutMs, trust, ...rest });
   transports.push(made);
   return made;
@@ -332,7 +337,7 @@ describe('which CAs are trusted', () => {
   /** A trust whose "machine store" is the given list, counting its reads. */
   const trusting = (machine: string[], ca: string | null = null) =>
     transport(5_000, {
-      trust: new TlsTrust({
+      trust: stepTrust({
         ca,
         notice: (message) => notices.push(message),
         machineStore: () => (storeReads++, machine),

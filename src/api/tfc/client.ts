@@ -1,5 +1,12 @@
 import { AmbiguousRequestError, ApiError, UntrustedAnswerError } from '../../common/errors.js';
-import { MAX_IN_FLIGHT, Pacer, sendRetrying, type Attempt, type Outcome, type RetryClock } from '../../transport/retry.js';
+import {
+  MAX_IN_FLIGHT,
+  Pacer,
+  sendRetrying,
+  type Attempt,
+  type Outcome,
+  type RetryClock,
+} from '../../transport/retry.js';
 import { TransportError, type RawResponse, type Transport } from '../../transport/transport.js';
 import { describeFailure, readAllPages, type Json, type ListCap } from './jsonapi.js';
 export { ListCapError, MAX_PAGES, type Json, type ListCap } from './jsonapi.js';

@@ -1,6 +1,6 @@
 import * as projects from '../../api/tfc/projects.js';
 import * as workspaces from '../../api/tfc/workspaces.js';
-import { quote } from '../../runner/io.js';
+import { quote } from '../../common/errors.js';
 import type { CreateScopedToken } from '../../inputs/scoped.js';
 import type { Ref, TfcClient } from '../../api/tfc/client.js';
 

@@ -1,5 +1,6 @@
 import type { Agent, ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 
 /**
  * HttpClient's proxy agent (the `tunnel` package) as this file uses it: an EventEmitter with Node's agent entry point
@@ -9,10 +10,6 @@ export interface TunnelAgent extends Agent {
   keepAlive: boolean;
   readonly proxyOptions: Record<string, unknown>;
   addRequest(request: ClientRequest, target: { host: string; port: number }): void;
-}
-
-export function isTunnelAgent(agent: unknown): agent is TunnelAgent {
-  return typeof (agent as Partial<TunnelAgent> | undefined)?.proxyOptions === 'object';
 }
 
 /**
@@ -89,4 +86,20 @@ function reusable(parked: Idle[], now: number): Socket | undefined {
     socket.destroy();
   }
   return undefined;
+}
+
+/** HttpClient's tunnel reports every failed CONNECT as ECONNRESET with one of these texts, before any socket. */
+const TUNNEL_FAILURE = /^tunneling socket could not be established, (?:statusCode=(\d+)|cause=(.*))$/s;
+
+/** What a failed CONNECT means, in words; null for a failure that is not the proxy's. */
+export function proxyFailure(error: Error, target: URL): string | null {
+  const failure = TUNNEL_FAILURE.exec(error.message);
+  if (!failure) return null;
+  const proxy = getProxyUrl(target)?.host ?? 'the proxy';
+  const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+  const [, status, cause = ''] = failure;
+  const what = status
+    ? `refused a tunnel to ${authority} (HTTP ${status})`
+    : `could not be reached (${/\bE[A-Z]+\b/.exec(cause)?.[0] ?? cause})`;
+  return `the proxy ${proxy} ${what}`;
 }
