@@ -8,7 +8,7 @@ export interface CommandSink {
 
 /**
  * The one bad-input report: every credential read so far is masked first, then the step fails with one error,
- * scrubbed and escaped like every other line the action prints (see guarded-io.ts).
+ * scrubbed and escaped like every other line the action prints (see guardedLine in io.ts).
  */
 export function reportBadInput(message: string, credentials: readonly string[], sink: CommandSink): void {
   const scrubber = new SecretScrubber();

@@ -131,7 +131,7 @@ export const MAX_LINE = 2_000;
 const KEPT_TAIL = 400;
 
 /**
- * The one cut of printed text, made only after secrets are scrubbed (see guarded-io.ts): a fragment of a secret cut
+ * The one cut of printed text, made only after secrets are scrubbed (see guardedLine): a fragment of a secret cut
  * in half would no longer be recognised. A long line keeps its head and its tail (where the action's own advice
  * usually is) and says how much was left out between them.
  */

@@ -39,6 +39,20 @@ export interface RetryHistory {
   readonly rateLimited: number;
 }
 
+/**
+ * The connection failed; `connected` says whether the server may have received the request. Defined here, with the
+ * policy that reads it, so that the clients can tell it apart without loading the HTTP stack.
+ */
+export class TransportError extends Error {
+  constructor(
+    readonly code: string,
+    readonly connected: boolean,
+  ) {
+    super(code);
+    this.name = 'TransportError';
+  }
+}
+
 /** Errors raised before a connection existed: the server cannot have seen the request. */
 export const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 

@@ -5,24 +5,13 @@ import { HttpClient } from '@actions/http-client';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import { ACTION_VERSION } from '../common/version.js';
 import { keepTunnelsAlive, proxyFailure, type KeptTunnels, type TunnelAgent } from './proxy.js';
-import { CERTIFICATE_ERROR, NOT_CONNECTED_CODES } from './retry.js';
+import { CERTIFICATE_ERROR, NOT_CONNECTED_CODES, TransportError } from './retry.js';
 import { TlsTrust, type TrustOptions } from './trust.js';
 
 export interface RawResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: string;
-}
-
-/** The connection failed; `connected` says whether the server may have received the request. */
-export class TransportError extends Error {
-  constructor(
-    readonly code: string,
-    readonly connected: boolean,
-  ) {
-    super(code);
-    this.name = 'TransportError';
-  }
 }
 
 export interface Transport {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/common/errors.js';
-import { parseInputs, type Connection, type Inputs } from '../../../src/inputs/parse.js';
+import { parseInputs, type Connection, type Inputs, parseHostname } from '../../../src/inputs/parse.js';
 import { makeTestTls, type TestTls } from '../../../emulator/tls.js';
+import { terraformTokenVariable } from '../../../src/runner/io.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const HOUR = 3600_000;
@@ -215,5 +216,32 @@ describe('rejected inputs name the input and never echo the credential', () => {
     expect(error.input).toBe(input);
     expect(error.message).toContain(message);
     expect(error.message).not.toContain('tok.atlasv1.abc');
+  });
+});
+
+describe('hostname', () => {
+  test.each([
+    ['app.terraform.io', 'app.terraform.io', 'TF_TOKEN_app_terraform_io'],
+    ['prod-tfe.example.net', 'prod-tfe.example.net', 'TF_TOKEN_prod__tfe_example_net'],
+    ['HTTPS://App.Terraform.IO/', 'app.terraform.io', 'TF_TOKEN_app_terraform_io'],
+    ['tfe.example.com:8443', 'tfe.example.com:8443', null],
+    ['localhost', 'localhost', 'TF_TOKEN_localhost'],
+  ])('%s → %s → %s', (raw, host, variable) => {
+    expect(parseHostname(raw)).toBe(host);
+    expect(terraformTokenVariable(host)).toBe(variable);
+  });
+
+  test.each([
+    'http://app.terraform.io',
+    'app.terraform.io/api',
+    'user@app.terraform.io',
+    'app terraform.io',
+    '-bad.example.com',
+    'host:0',
+    'host:65536',
+    'https://',
+    'a..b',
+  ])('rejects %j', (raw) => {
+    expect(() => parseHostname(raw)).toThrow(/Input "hostname"/);
   });
 });

@@ -2,13 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
-import {
-  httpClientTransport,
-  stepTrust,
-  TransportError,
-  type StepTrust,
-  type Transport,
-} from '../../../src/transport/transport.js';
+import { httpClientTransport, stepTrust, type StepTrust, type Transport } from '../../../src/transport/transport.js';
+import { TransportError } from '../../../src/transport/retry.js';
 import { startConnectProxy, type ConnectProxy } from '../../support/fakes/connect-proxy.js';
 import { createTestTls, makeTestTls, removeTls, type LeafKind, type TestTls } from '../../../emulator/tls.js';
 

@@ -1,7 +1,14 @@
 import { getOctokit } from '@actions/github';
 import { AmbiguousRequestError, errorMessage } from '../../common/errors.js';
-import { MAX_ELAPSED_MS, sendRetrying, type Attempt, type Outcome, type RetryClock } from '../../transport/retry.js';
-import { TransportError, type Transport } from '../../transport/transport.js';
+import {
+  MAX_ELAPSED_MS,
+  sendRetrying,
+  type Attempt,
+  type Outcome,
+  type RetryClock,
+  TransportError,
+} from '../../transport/retry.js';
+import { type Transport } from '../../transport/transport.js';
 
 // GitHub's REST calls for the secrets module: @actions/github's Octokit with a fetch backed by the action's transport
 // (HttpClient), so the same proxy handling, deadline, body cap and no-redirect rule apply as to every HCP Terraform

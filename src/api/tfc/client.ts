@@ -6,8 +6,9 @@ import {
   type Attempt,
   type Outcome,
   type RetryClock,
+  TransportError,
 } from '../../transport/retry.js';
-import { TransportError, type RawResponse, type Transport } from '../../transport/transport.js';
+import { type RawResponse, type Transport } from '../../transport/transport.js';
 import { describeFailure, readAllPages, type Json, type ListCap } from './jsonapi.js';
 export { ListCapError, MAX_PAGES, type Json, type ListCap } from './jsonapi.js';
 
@@ -229,9 +230,9 @@ export class TfcClient {
 }
 
 /**
- * Formats of the ids and names the API hands out and takes, in one place: the inputs check what a user gives against
- * them, and anything from the server or the state file is checked before it goes into a URL, a log line, an output or
- * the state file (an id of `..` or `x/../y` must never become a path).
+ * Formats of the ids and names the API hands out and takes, in one place, beside the client whose paths carry them:
+ * the inputs check what a user gives against them, and anything from the server or the state file is checked before
+ * it goes into a URL, a log line, an output or the state file (an id of `..` or `x/../y` must never become a path).
  *
  * The API documents ids only by their prefix (`ws-…`; its samples carry 16 letters or digits after it, and go-tfe
  * checks only the characters), so an id is its prefix and 1 to 64 letters or digits: a longer id from a future server
@@ -277,8 +278,7 @@ type Fields = Record<string, unknown>;
 
 /**
  * The id in a JSON:API resource's `relationships.<name>.data.id`, unchecked (the caller checks it against the format
- * it expects); undefined when the relationship or its data is absent, null when the server says there is none. Kept
- * here, beside the formats, because every decoder reads related ids, so the per-job path already loads this module.
+ * it expects); undefined when the relationship or its data is absent, null when the server says there is none.
  */
 export function relatedId(resource: unknown, name: string): unknown {
   const data = related(resource, name);

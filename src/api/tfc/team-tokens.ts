@@ -131,6 +131,9 @@ export async function deleteBulk(
   }
 }
 
+// The token document, read the same way for every kind of token (team, organization, audit trail, agent): the
+// other token modules read theirs with these.
+
 /** Told about a server value the decoders dropped; the message never holds the value itself. */
 export type OnOddValue = (message: string) => void;
 

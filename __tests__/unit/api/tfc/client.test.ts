@@ -3,7 +3,8 @@ import { AmbiguousRequestError, ApiError } from '../../../../src/common/errors.j
 import { TfcClient } from '../../../../src/api/tfc/client.js';
 import { describeFailure, jsonApiErrors, MAX_PAGES } from '../../../../src/api/tfc/jsonapi.js';
 import { hasMultipleTeamTokens } from '../../../../src/api/tfc/platform.js';
-import { TransportError, type RawResponse, type Transport } from '../../../../src/transport/transport.js';
+import { type RawResponse, type Transport } from '../../../../src/transport/transport.js';
+import { TransportError } from '../../../../src/transport/retry.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
 type Scripted = RawResponse | TransportError;

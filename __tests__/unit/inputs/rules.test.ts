@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { durationMs, parseExpiry } from '../../../src/inputs/rules.js';
+import {
+  durationMs,
+  parseExpiry,
+  defaultDescription,
+  defaultRotationDescription,
+  DESCRIPTION_PREFIX,
+} from '../../../src/inputs/rules.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 
@@ -37,5 +43,18 @@ describe('expiry', () => {
   test('durations', () => {
     expect(durationMs('24h')).toBe(86_400_000);
     expect(durationMs('1y')).toBeNull();
+  });
+});
+
+const run = { repository: 'octo-org/infra', runId: '9', runAttempt: '3', job: 'deploy app', workflow: 'nightly' };
+
+describe('descriptions', () => {
+  test('per-job: prefix, repository, run and attempt, job (each create appends its nonce)', () => {
+    expect(defaultDescription(run)).toBe(`${DESCRIPTION_PREFIX} octo-org/infra run-9-3 job-deploy-app`);
+  });
+
+  test('rotation: stable per repository and workflow, and never starts with the per-job prefix', () => {
+    expect(defaultRotationDescription(run)).toBe('gha-tfc-rotate octo-org/infra nightly');
+    expect(defaultRotationDescription(run).startsWith(`${DESCRIPTION_PREFIX} `)).toBe(false);
   });
 });

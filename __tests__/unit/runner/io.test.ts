@@ -1,6 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
-import { cell, guardIo, SecretScrubber, MAX_LINE, safeLine } from '../../../src/runner/io.js';
+import {
+  cell,
+  guardIo,
+  SecretScrubber,
+  MAX_LINE,
+  safeLine,
+  count,
+  expiresClause,
+  Publisher,
+} from '../../../src/runner/io.js';
 import { fakeIo } from '../../support/fakes/fake-io.js';
+import { lifetimeLabel } from '../../../src/tokens/lifetime-policy.js';
+import { leftBehindHint } from '../../../src/state/ledger.js';
+import type { CleanupRecord } from '../../../src/state/ledger.js';
 
 const SECRET = 'QnbSxjjhVMHJgw.atlasv1.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9maXNo';
 
@@ -109,5 +121,91 @@ describe('scrub first, then cut', () => {
     guarded.setSecret(SECRET);
     guarded.saveState('cleanup', JSON.stringify({ expiredAt: `2030 ${SECRET}` }));
     expect(calls.find(([kind]) => kind === 'saveState')).toEqual(['saveState', 'cleanup', '{"expiredAt":"2030 ***"}']);
+  });
+});
+
+describe('counted words', () => {
+  test.each([
+    [3_600_000, '1 hour'],
+    [2 * 3_600_000, '2 hours'],
+    [90 * 60_000, '1.5 hours'],
+    [86_400_000, '1 day'],
+    [30 * 86_400_000, '30 days'],
+  ])('a lifetime policy of %d ms reads "%s"', (ms, label) => {
+    expect(lifetimeLabel(ms)).toBe(label);
+  });
+
+  test('a count is singular for exactly one', () => {
+    expect([0, 1, 2].map((n) => count(n, 'token'))).toEqual(['0 tokens', '1 token', '2 tokens']);
+  });
+
+  test('a token without an expiry never expires, rather than expiring "at never"', () => {
+    expect(expiresClause(null)).toBe('it never expires');
+    expect(expiresClause('2030-01-01T00:00:00.000Z')).toBe('it expires at 2030-01-01T00:00:00.000Z');
+  });
+
+  test("a token left behind names its expiry, or that it has none (the state file's empty expiry)", () => {
+    const record = (expiredAt: string): CleanupRecord => ({
+      kind: 'team',
+      organization: 'acme',
+      teamId: 'team-AbC123',
+      description: null,
+      tokenId: 'at-AbC123',
+      expiredAt,
+      ephemeral: true,
+    });
+    expect(leftBehindHint(record(''))).toBe('Delete it by hand; it never expires.');
+    expect(leftBehindHint(record('2030-01-01T00:00:00.000Z'))).toBe(
+      'Delete it by hand; it expires at 2030-01-01T00:00:00.000Z.',
+    );
+  });
+});
+
+const token = {
+  id: 'at-abc',
+  secret: 'QnbSxjjhVMHJgw.atlasv1.secret',
+  description: 'd',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  expiredAt: '2026-01-01T06:00:00.000Z',
+  lastUsedAt: null,
+  teamId: 'team-x',
+};
+
+describe('Publisher', () => {
+  test('masks the secret before any output', () => {
+    const { io, calls } = fakeIo();
+    new Publisher(io).tokenOutputs(token);
+    expect(calls[0]).toEqual(['setSecret', token.secret]);
+    expect(calls.slice(1)).toEqual([
+      ['setOutput', 'token', token.secret],
+      ['setOutput', 'token-id', 'at-abc'],
+      ['setOutput', 'expired-at', token.expiredAt],
+      ['setOutput', 'created-at', token.createdAt],
+      ['setOutput', 'description', 'd'],
+      ['setOutput', 'team-id', 'team-x'],
+    ]);
+  });
+
+  test.each([
+    ['app.terraform.io', 'TF_TOKEN_app_terraform_io'],
+    ['prod-tfe.example.net', 'TF_TOKEN_prod__tfe_example_net'],
+  ])('exports the Terraform CLI variable for %s, masked first', (hostname, variable) => {
+    const { io, calls } = fakeIo();
+    new Publisher(io).exportTerraformCredential(hostname, token.secret);
+    expect(calls[0]).toEqual(['setSecret', token.secret]);
+    expect(calls[1]).toEqual(['exportVariable', variable, token.secret]);
+    expect(
+      calls
+        .filter(([kind]) => kind === 'info')
+        .flat()
+        .join(' '),
+    ).not.toContain(token.secret);
+  });
+
+  test('a host with a port is warned about and not exported', () => {
+    const { io, calls } = fakeIo();
+    new Publisher(io).exportTerraformCredential('tfe.example.com:8443', token.secret);
+    expect(calls.map(([kind]) => kind)).toEqual(['warning']);
+    expect(calls[0]![1]).toContain('tfe.example.com:8443');
   });
 });
