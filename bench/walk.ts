@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Emulator } from '../emulator/server.js';
-import { makeTestTls } from '../emulator/tls.js';
+import { makeTestTls, removeSharedTls } from '../emulator/tls.js';
 import { ROOT, runStep, type StepResult } from '../__tests__/support/steps/runner.js';
 
 /**
@@ -49,25 +49,36 @@ async function walkStep(
   }
 }
 
-const tls = await makeTestTls();
-const emulator = await Emulator.start({ tls });
-emulator.addOrganization('acme');
-const teamId = emulator.addTeam('acme', 'platform');
-const credential = emulator.addCredential({ organization: 'acme', role: 'owner' });
-const base = { 'api-token': credential, hostname: emulator.hostname };
-
-const cases: [string, Record<string, string>][] = [
-  ['per-job create by team-id', { ...base, 'team-id': teamId }],
-  ['per-job create by team-name', { ...base, organization: 'acme', 'team-name': 'platform' }],
-];
-try {
-  for (const [name, inputs] of cases) {
-    const main = await walkStep('main', { inputs, caCertPath: tls.caCertPath });
-    const post = await walkStep('post', { inputs, caCertPath: tls.caCertPath, state: main.step.state });
-    console.log(`${name}: main step ${main.files.length} files, post step ${post.files.length} files`);
-    console.log(`  main: ${main.files.join(' ')}`);
-    console.log(`  post: ${post.files.join(' ')}`);
+/** The central job's rooms: for each way of naming the team, the files the main step and its post step ran code in. */
+export async function walkCentralJob(): Promise<{ name: string; main: string[]; post: string[] }[]> {
+  const tls = await makeTestTls();
+  const emulator = await Emulator.start({ tls });
+  try {
+    emulator.addOrganization('acme');
+    const teamId = emulator.addTeam('acme', 'platform');
+    const credential = emulator.addCredential({ organization: 'acme', role: 'owner' });
+    const base = { 'api-token': credential, hostname: emulator.hostname };
+    const cases: [string, Record<string, string>][] = [
+      ['per-job create by team-id', { ...base, 'team-id': teamId }],
+      ['per-job create by team-name', { ...base, organization: 'acme', 'team-name': 'platform' }],
+    ];
+    const walks = [];
+    for (const [name, inputs] of cases) {
+      const main = await walkStep('main', { inputs, caCertPath: tls.caCertPath });
+      const post = await walkStep('post', { inputs, caCertPath: tls.caCertPath, state: main.step.state });
+      walks.push({ name, main: main.files, post: post.files });
+    }
+    return walks;
+  } finally {
+    await emulator.close();
+    await removeSharedTls();
   }
-} finally {
-  await emulator.close();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const { name, main, post } of await walkCentralJob()) {
+    console.log(`${name}: main step ${main.length} files, post step ${post.length} files`);
+    console.log(`  main: ${main.join(' ')}`);
+    console.log(`  post: ${post.join(' ')}`);
+  }
 }

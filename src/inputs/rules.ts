@@ -224,7 +224,8 @@ export function runContextFrom(env: StepEnv): RunContext {
 
 /**
  * `gha-tfc-token owner/repo run-123-1 job-deploy`: tells a person where a token came from. Each create appends its
- * own nonce (see isOwnedBy in tokens/context.ts), which is what makes the description unique: matrix legs share GITHUB_JOB.
+ * own nonce (see isOwnedBy in tokens/context.ts), which is what makes the description unique: matrix legs share
+ * GITHUB_JOB.
  */
 export function defaultDescription(run: RunContext): string {
   const job = run.job.replace(/\s+/g, '-').slice(0, 60);

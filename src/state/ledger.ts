@@ -163,6 +163,8 @@ function isInstant(value: unknown): boolean {
   return instantOrNull(value) !== null;
 }
 
+// The records: what each kind of clean-up needs, and how the post step names and orders them.
+
 export type TokenKind = 'team' | 'team-legacy' | 'organization' | 'audit-trail' | 'agent';
 
 /**
