@@ -10,10 +10,10 @@ import type { OperationContext } from './tokens/context.js';
 export const MAIN_BUDGET_MS = 15 * 60_000;
 
 /**
- * The main step. Inputs are checked first, with only the input rules loaded, so a bad input fails at once and nothing
- * is sent; good inputs load the rest (@actions/core, the HTTP client, the mode's code). A bad input goes to `sink`
- * (index.ts passes stdout); a host that imports this and calls run() (local-action, tests) gets it through its
- * @actions/core, which may record masks rather than print them.
+ * The main step. Inputs are checked first, before @actions/core or the HTTP stack is loaded, so a bad input fails at
+ * once and nothing is sent; good inputs load the rest (@actions/core, the HTTP stack, the mode's code). A bad input
+ * goes to `sink` (index.ts passes stdout); a host that imports this and calls run() (local-action, tests) gets it
+ * through its @actions/core, which may record masks rather than print them.
  */
 export async function run(sink?: () => CommandSink): Promise<void> {
   const env = process.env;

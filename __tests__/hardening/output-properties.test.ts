@@ -241,8 +241,12 @@ const CASES: readonly Case[] = [
     'rotate: the verify of the new token refused, echoing it',
     async (scene) => {
       const path = /\/account\/details$/;
-      scene.world.emulator.inject({ method: 'GET', path, fault: errorAnswer(400, scene.offsets, scene.secrets) });
-      return job(scene, rotation(scene));
+      // skip: 1 passes the first look at the credential, so the refusal answers the verify of the token just made.
+      const fault = errorAnswer(400, scene.offsets, scene.secrets);
+      scene.world.emulator.inject({ method: 'GET', path, fault, skip: 1 });
+      const steps = await job(scene, rotation(scene));
+      expect(scene.world.emulator.mintedSecrets()).toHaveLength(1); // the refusal echoed a token made by this step
+      return steps;
     },
   ],
   [

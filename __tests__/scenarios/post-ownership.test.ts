@@ -224,7 +224,9 @@ describe('a cancelled organization-token create is settled', () => {
     world.emulator.inject({ method: 'POST', path: ORG_TOKEN, fault: { kind: 'reset-after' } });
     const main = await world.main(inputs);
     expect(main.code).toBe(1);
-    await postAfter(main);
+    expect(world.emulator.tokens()).toHaveLength(1); // left for the post step, not cleaned up by the main one
+    const post = await postAfter(main);
+    expect(post.stdout).toContain('Deleted organization token');
     expect(world.emulator.tokens()).toEqual([]);
   });
 

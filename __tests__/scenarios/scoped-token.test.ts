@@ -402,6 +402,29 @@ describe('the owners warning', () => {
 });
 
 describe('an ambiguous token create', () => {
+  test('a create that acted, then the team delete refused: the team stays recorded, the post step removes it', async () => {
+    world.emulator.inject({
+      method: 'POST',
+      path: /\/authentication-tokens$/,
+      times: Infinity,
+      fault: { kind: 'reset-after' },
+    });
+    world.emulator.inject({
+      method: 'DELETE',
+      path: /^\/api\/v2\/teams\/team-/,
+      fault: { kind: 'status', status: 403 },
+    });
+    const { main, post } = await world.job(scoped({ workspaces: 'app-prod' }));
+    expect(main.code).toBe(1);
+    expect(errorsOf(main)).toHaveLength(1);
+    expect(errorsOf(main)[0]).toMatch(/is still there; the post step tries to remove it/);
+    expect(world.emulator.tokens()).toEqual([]);
+    expect(post.code).toBe(0);
+    expect(post.stdout).not.toContain('Nothing to clean up');
+    expect(temporaryTeams()).toEqual([]);
+    expectClean(main, [...world.emulator.mintedSecrets(), world.credential]);
+  });
+
   test('the orphan is found by its nonce and deleted, a fresh create succeeds; post removes both', async () => {
     world.emulator.inject({ method: 'POST', path: /\/authentication-tokens$/, fault: { kind: 'reset-after' } });
     const main = await world.main(scoped({ workspaces: 'app-prod' }));

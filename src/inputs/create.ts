@@ -58,7 +58,7 @@ export type CreateInputs = CreateTeamToken | CreateScopedToken | CreateOrganizat
 const SCOPED_INPUTS = ['workspaces', 'projects', 'workspace-access', 'project-access'] as const;
 
 /** Scoped mode is asked for by listing workspaces or projects. */
-export function wantsScopedToken(source: InputSource): boolean {
+function wantsScopedToken(source: InputSource): boolean {
   return Boolean(source.get('workspaces') || source.get('projects'));
 }
 

@@ -41,7 +41,7 @@ export function parseDelete(
   tokenType: TokenType,
 ): DeleteTeamToken | DeleteOrganizationToken | DeleteAgentToken {
   forbid(source, 'description', 'is only used with mode: create, rotate or list');
-  noReplace(source, 'delete');
+  noReplace(source);
   if (tokenType === 'team') return deleteTeamToken(source, connection);
   if (tokenType === 'agent') {
     forbidTeamInputs(source, 'agent');
@@ -89,11 +89,7 @@ function deleteTeamToken(source: InputSource, connection: Connection): DeleteTea
   };
 }
 
-function noReplace(source: InputSource, why: string): void {
-  if (boolean(source, 'replace-existing', false)) {
-    throw new InputError(
-      'replace-existing',
-      why === 'delete' ? 'is only used with mode: create.' : `is not used here: ${why}.`,
-    );
-  }
+function noReplace(source: InputSource): void {
+  if (boolean(source, 'replace-existing', false))
+    throw new InputError('replace-existing', 'is only used with mode: create.');
 }

@@ -86,8 +86,7 @@ function requestTimeout(source: InputSource): number {
   return Number(value) * 1000;
 }
 
-// The post step reads these inputs (and request-timeout) and no others, so they live apart from the input rules it
-// never needs.
+// The connection: the post step reads these inputs (and request-timeout) and no others.
 
 /** The credential alone, so the caller can mask it before anything else is read or printed. */
 export function readApiToken(source: Pick<InputSource, 'get' | 'env'>): string {
@@ -164,7 +163,7 @@ function readAtMost(path: string, limit: number): Buffer {
   }
 }
 
-export const DEFAULT_HOSTNAME = 'app.terraform.io';
+const DEFAULT_HOSTNAME = 'app.terraform.io';
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST_AND_PORT = new RegExp(`^(${LABEL}(?:\\.${LABEL})*)(?::([0-9]{1,5}))?$`);

@@ -98,8 +98,10 @@ export function parseScopedCreate(source: InputSource, connection: Connection): 
   };
 }
 
-/** Items separated by commas or new lines; an empty item, a bad name or one listed twice is an input error. */
-/** A listed workspace or project: by id (`ws-…`, `prj-…`) or by name. */
+/**
+ * The listed workspaces or projects, each by id (`ws-…`, `prj-…`) or by name, separated by commas or new lines; an
+ * empty item, a bad name or one listed twice is an input error.
+ */
 function refs(source: InputSource, input: string, kind: IdKind & NameKind, allowed: string): Ref[] {
   const raw = source.get(input);
   if (!raw) return [];

@@ -55,10 +55,9 @@ export async function runnerDependencies(): Promise<Dependencies> {
   const log = { log: (message: string) => io.info(message), warn: (message: string) => io.warning(message) };
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const clock = { sleep, now: Date.now, random: Math.random };
-  return {
-    ...{ io, env: process.env, now: Date.now, randomHex, transport },
-    connect: (connection) => new TfcClient({ ...connection, ...clock, ...log, transport: transport(connection) }),
-  };
+  const connect: Dependencies['connect'] = (connection) =>
+    new TfcClient({ ...connection, ...clock, ...log, transport: transport(connection) });
+  return { io, env: process.env, now: Date.now, randomHex, transport, connect };
 }
 
 /** 16 hex digits from the secure random source; Web Crypto is a global, so the input check loads nothing for it. */

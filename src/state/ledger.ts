@@ -47,7 +47,7 @@ export class CleanupLedger {
 
   /** The records of creates whose outcome is still unknown (sent, no id back), for a rollback to look them up. */
   unconfirmed(teamId: string): CleanupRecord[] {
-    return this.#records.filter((record) => record.tokenId === null && record.teamId === teamId);
+    return this.#records.filter((record) => isPendingToken(record, record.description) && record.teamId === teamId);
   }
 
   /** Adds a record, or replaces the ones `matches` finds; saved at once. */
@@ -76,15 +76,13 @@ export class CleanupLedger {
   /** The expiry sent stays; the one reported is kept beside it (see CleanupRecord.reportedExpiredAt). */
   #resolve(description: string | null, tokenId: string, reportedExpiredAt: string | null): void {
     this.#records = this.#records.map((record) =>
-      record.description === description && record.tokenId === null
-        ? { ...record, tokenId, reportedExpiredAt }
-        : record,
+      isPendingToken(record, description) ? { ...record, tokenId, reportedExpiredAt } : record,
     );
     this.#save();
   }
 
   #drop(description: string | null): void {
-    this.#records = this.#records.filter((record) => !(record.description === description && record.tokenId === null));
+    this.#records = this.#records.filter((record) => !isPendingToken(record, description));
     this.#save();
   }
 
@@ -92,6 +90,14 @@ export class CleanupLedger {
     const state: CleanupState = { hostname: this.hostname, records: this.#records };
     this.io.saveState(KEY, JSON.stringify(state));
   }
+}
+
+/**
+ * A token create still waiting for its outcome, under `description`. A temporary team's record has no token id and
+ * no description either, so the kind is what keeps a token's outcome from settling the team's record.
+ */
+function isPendingToken(record: CleanupRecord, description: string | null): boolean {
+  return record.kind !== 'scoped-team' && record.tokenId === null && record.description === description;
 }
 
 export interface LoadedState extends CleanupState {

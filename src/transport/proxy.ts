@@ -36,7 +36,7 @@ export interface KeptTunnels {
  * answer is read (unless a request is already queued for it, which never happens with unlimited sockets), so without
  * this every request behind a proxy pays a new CONNECT and a new TLS handshake, and a proxy sees a connection per
  * request. This parks each freed tunnelled socket and hands it to the next request to the same host and port.
- * Guarded by "share it (keep-alive)" in __tests__/unit/transport.test.ts and "one tunnel per step" in
+ * Guarded by "share it (keep-alive)" in __tests__/unit/transport/transport.test.ts and "one tunnel per step" in
  * __tests__/scenarios/proxy.test.ts.
  */
 export function keepTunnelsAlive(agent: TunnelAgent, now: () => number = Date.now): KeptTunnels {

@@ -44,6 +44,11 @@ export function stepTrust(options: TrustOptions = {}): StepTrust {
   return { tls: options.ca ? new TlsTrust(options) : undefined, options };
 }
 
+/** The step's TlsTrust, made now if no refusal made it before. */
+function madeTrust(trust: StepTrust): TlsTrust {
+  return (trust.tls ??= new TlsTrust(trust.options));
+}
+
 const USER_AGENT = `tfc-token-action/${ACTION_VERSION}`;
 
 /**
@@ -107,7 +112,7 @@ export function httpClientTransport(options: TransportOptions): Transport {
       return first.settled.catch((error: unknown) => {
         const unsent = error instanceof TransportError && !error.connected;
         if (!unsent || !CERTIFICATE_ERROR.test(error.code)) throw error;
-        const tls = (trust.tls ??= new TlsTrust(trust.options));
+        const tls = madeTrust(trust);
         if (!tls.widenAfter(error.code, first.attempt.trusted)) throw error;
         return exchange(method, target, body, headers).settled.then((answer) => {
           tls.verifiedByMachine(target.host);
@@ -228,8 +233,7 @@ function asTransportError(error: Error, connected: boolean, target: URL, trust: 
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : error.message;
   if (CERTIFICATE_ERROR.test(name) && !connected) {
-    const tls = (trust.tls ??= new TlsTrust(trust.options));
-    return new TransportError(`${name} (${tls.refusal(name)})`, false);
+    return new TransportError(`${name} (${madeTrust(trust).refusal(name)})`, false);
   }
   return new TransportError(name, connected && !NOT_CONNECTED_CODES.has(name));
 }

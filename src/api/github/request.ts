@@ -8,7 +8,7 @@ import {
   type RetryClock,
   TransportError,
 } from '../../transport/retry.js';
-import { type Transport } from '../../transport/transport.js';
+import type { Transport } from '../../transport/transport.js';
 
 // GitHub's REST calls for the secrets module: @actions/github's Octokit with a fetch backed by the action's transport
 // (HttpClient), so the same proxy handling, deadline, body cap and no-redirect rule apply as to every HCP Terraform

@@ -5,12 +5,11 @@ import {
   sendRetrying,
   type Attempt,
   type Outcome,
-  type RetryClock,
   TransportError,
 } from '../../transport/retry.js';
-import { type RawResponse, type Transport } from '../../transport/transport.js';
+import type { RawResponse, Transport } from '../../transport/transport.js';
 import { describeFailure, readAllPages, type Json, type ListCap } from './jsonapi.js';
-export { ListCapError, MAX_PAGES, type Json, type ListCap } from './jsonapi.js';
+export { ListCapError, type Json, type ListCap } from './jsonapi.js';
 
 export const JSON_API = 'application/vnd.api+json';
 
@@ -33,12 +32,13 @@ export interface ClientOptions {
 
 export const DEFAULT_BUDGET_MS = 15 * 60_000;
 
-/** What the server's answers said it is: TFP-AppName and the Terraform Enterprise version headers, as last sent. */
+/**
+ * What the server's answers said it is, as last sent: TFP-AppName, X-TFE-Current-Version (numeric, `1.1.0`) and
+ * X-TFE-Version (the release, `v202409-1`).
+ */
 export interface ServerHeaders {
   readonly appName: string | null;
-  /** X-TFE-Current-Version, numeric (`1.1.0`). */
   readonly currentVersion: string | null;
-  /** X-TFE-Version, the release string (`v202409-1`). */
   readonly release: string | null;
 }
 type Query = Readonly<Record<string, string | number>>;
@@ -52,7 +52,6 @@ export class TfcClient {
   readonly #authorization: string;
   readonly #deadline: number;
   readonly #pacer: Pacer;
-  readonly #clock: RetryClock;
   #server: ServerHeaders = { appName: null, currentVersion: null, release: null };
 
   constructor(options: ClientOptions) {
@@ -60,7 +59,6 @@ export class TfcClient {
     this.#authorization = `Bearer ${options.apiToken}`;
     this.#deadline = options.deadline ?? options.now() + DEFAULT_BUDGET_MS;
     this.#pacer = new Pacer({ now: options.now, sleep: options.sleep });
-    this.#clock = { now: options.now, sleep: options.sleep, random: options.random };
   }
 
   get hostname(): string {
@@ -161,18 +159,20 @@ export class TfcClient {
   }
 
   /**
-   * One request to its final answer through the one retrying path: 429s are waited out until the step's deadline
-   * (never before their reset, which also holds back this step's other requests); other failures follow the retry
-   * policy's own limits. Each attempt waits for a pacing slot, and none starts past the deadline.
+   * One request to its final answer through the one retrying path (transport/retry.ts), each attempt in a pacing
+   * slot: 429s waited out until the deadline, never before their reset; other failures within the policy's limits.
    */
   #send(method: string, path: string, query: Query, body: Json | null, repeatable = false): Promise<RawResponse> {
     const url = this.#url(path, query);
     return sendRetrying({
       method: repeatable ? 'PUT' : method, // a repeatable PATCH is retried as the policy retries a PUT
-      clock: this.#clock,
+      clock: this.#options, // now, sleep and random
       deadline: this.#deadline,
       send: () => this.#attempt(method, path, url, body),
-      notSent: () => new Error(`${method} ${path} was not sent: the step's time budget is spent.`),
+      notSent: (applied) =>
+        applied && method !== 'GET'
+          ? new AmbiguousRequestError(method, path, "an earlier attempt may have acted; the step's time is spent")
+          : new Error(`${method} ${path} was not sent: the step's time budget is spent.`),
       pace: (attempt) => this.#pacer.run(attempt),
       onRateLimited: (resetAt) => this.#pacer.holdUntil(resetAt),
       onRetry: (attempt, what, delayMs) =>
@@ -180,30 +180,31 @@ export class TfcClient {
     });
   }
 
-  /** Each attempt settles its own outcome (a connected write's is unknown), so none counts as applied for the next. */
+  /**
+   * Sent means maybe applied: a write whose connection was up, or that a 5xx answered, may have acted, and the
+   * request's final failure says so even when a later attempt never connected (a variable may hold the new token).
+   */
   async #attempt(method: string, path: string, url: string, body: Json | null): Promise<Attempt<RawResponse>> {
-    const headers = {
-      Authorization: this.#authorization,
-      'Content-Type': JSON_API,
-      Accept: JSON_API,
-    };
+    const headers = { Authorization: this.#authorization, 'Content-Type': JSON_API, Accept: JSON_API };
     try {
       const response = await this.#options.transport.send(method, url, body ? JSON.stringify(body) : null, headers);
       this.#pacer.learnLimit(response.headers['x-ratelimit-limit']);
       this.#learnServer(response.headers);
       const reset = response.headers['x-ratelimit-reset'];
       const summary: Outcome = { status: response.status, rateLimitReset: Array.isArray(reset) ? reset[0] : reset };
-      return { outcome: summary, what: `answered ${response.status}`, mayHaveApplied: false, finish: () => response };
+      const acted = method !== 'GET' && response.status >= 500;
+      return { outcome: summary, what: `answered ${response.status}`, mayHaveApplied: acted, finish: () => response };
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       const summary: Outcome = { networkError: error.code, connected: error.connected };
       return {
         outcome: summary,
         what: `failed (${error.code})`,
-        mayHaveApplied: false,
-        finish: (): never => {
-          // Sent means maybe applied: once connected, a write's outcome is unknown whatever its method.
-          if (error.connected && method !== 'GET') throw new AmbiguousRequestError(method, path, error.code);
+        mayHaveApplied: error.connected && method !== 'GET',
+        finish: (applied): never => {
+          // Once this attempt or an earlier one connected, a write's outcome is unknown whatever its method.
+          if ((error.connected || applied) && method !== 'GET')
+            throw new AmbiguousRequestError(method, path, error.code);
           throw new Error(`${method} ${path} failed: ${error.code} (could not reach ${this.hostname})`);
         },
       };

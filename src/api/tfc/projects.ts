@@ -8,15 +8,16 @@ export interface Project {
   readonly organization: string;
 }
 
+export interface ProjectListOptions {
+  /** The names asked for (`filter[names]`). */
+  readonly names: readonly string[];
+}
+
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/projects#list-projects
 /**
  * The projects whose names the list holds, in one request (more only past 100 matches): `filter[names]` takes a
  * comma list and matches case-insensitively, so callers compare the returned names exactly.
  */
-export interface ProjectListOptions {
-  /** The names asked for (`filter[names]`). */
-  readonly names: readonly string[];
-}
 
 export async function list(client: TfcClient, organization: string, options: ProjectListOptions): Promise<Project[]> {
   const items = await client.getAll(`/organizations/${encodeURIComponent(organization)}/projects`, {

@@ -33,7 +33,7 @@ export async function create(
  */
 export async function read(client: TfcClient, tokenId: string): Promise<Token | null> {
   const id = checkedId('token', tokenId, 'the token id to read');
-  return readOrNull(() => client.get(`/authentication-tokens/${encodeURIComponent(id)}`));
+  return readOrNull(() => client.get(`/authentication-tokens/${encodeURIComponent(id)}`), client.unreadable);
 }
 
 // https://developer.hashicorp.com/terraform/cloud-docs/api-docs/team-tokens#delete-a-team-token
@@ -215,7 +215,7 @@ export function mintedTokenFrom(document: Json, onSecret: OnSecret, onOdd?: OnOd
 }
 
 /** Reads a single token resource; null when the API answers 404 (none exists, or none visible). */
-export function readOrNull(read: () => Promise<Json>, onOdd?: OnOddValue): Promise<Token | null> {
+function readOrNull(read: () => Promise<Json>, onOdd?: OnOddValue): Promise<Token | null> {
   return orNull(async () => tokenFrom((await read())['data'], onOdd));
 }
 

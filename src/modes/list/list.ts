@@ -12,7 +12,7 @@ import { teamNames } from './team-names.js';
  * about 70 KB). Past either, the list is refused rather than held: a server that never stops, or an organization
  * this mode was not made for, cannot fill the runner's memory.
  */
-export const LIST_CAP: ListCap = { items: 10_000, bytes: 32 * 1024 * 1024 };
+const LIST_CAP: ListCap = { items: 10_000, bytes: 32 * 1024 * 1024 };
 
 /** Metadata of the organization's team tokens, filtered and sorted by expiry; never a secret (the API has none). */
 export async function listTokens(context: OperationContext, inputs: ListTokens, now = Date.now()): Promise<void> {

@@ -23,12 +23,16 @@ export function markOf(identities: readonly string[]): string {
 }
 
 /** Milliseconds included: two rotations in one second must not collide on the team's unique descriptions. */
-export function rotationDescription(base: string, mark: string, now: number, nonce?: string): string {
-  const described = `${base} ${mark} ${new Date(now).toISOString()}`;
-  return nonce === undefined ? described : `${described} ${nonce}`;
+export function rotationDescription(base: string, mark: string, now: number): string {
+  return `${base} ${mark} ${new Date(now).toISOString()}`;
 }
 
 const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z';
+
+/** The destination mark of a rotation's description (whatever its base), or null for any other description. */
+export function markIn(description: string | null): string | null {
+  return new RegExp(`(?:^| )(dest-[0-9a-f]{12}) ${TIME} [0-9a-f]{16}$`).exec(description ?? '')?.[1] ?? null;
+}
 
 /** Tokens of this destination's rotations, and those of rotations described before destinations were marked. */
 export function classify(

@@ -1,11 +1,11 @@
 import { ApiError } from '../../common/errors.js';
 import type { RotateToken } from '../../inputs/parse.js';
-import { describeCredential, type Credential } from '../../api/tfc/account.js';
+import type { Credential } from '../../api/tfc/account.js';
 import * as agentTokens from '../../api/tfc/agent-tokens.js';
 import * as teamTokens from '../../api/tfc/team-tokens.js';
 import type { MintedToken, Token } from '../../api/tfc/types.js';
 import { teamWithOrganization, type OperationContext } from '../../tokens/context.js';
-import { classify, revocationPlan, type Lineage, type Owner } from './lineage.js';
+import { classify, markIn, revocationPlan, type Lineage, type Owner } from './lineage.js';
 
 /**
  * What a rotation revokes once every destination holds the new token, and the checks before anything is created that
@@ -97,11 +97,6 @@ function noteLeftAlone(
   }
 }
 
-/** Who the api-token is (one request); what cannot be read is unknown, never guessed. */
-export async function credentialOf(context: OperationContext): Promise<Credential> {
-  return describeCredential(context.client);
-}
-
 /**
  * The token named by adopt-token-id, checked before anything is created: it must be a token of the team being
  * rotated, and not a token another destination's rotation made (that destination may hold it).
@@ -128,9 +123,8 @@ export async function adoptedToken(
   }
   if (token.teamId === null) throw refuse('is not a team token (a user or agent token)');
   if (token.teamId !== lineage.owner.teamId) throw refuse(`is a token of another team (${token.teamId})`);
-  const marked = /(^| )(dest-[0-9a-f]{12}) \d{4}-\d{2}-\d{2}T[\d:.]+Z [0-9a-f]{16}$/.exec(token.description ?? '');
-  if (marked && marked[2] !== lineage.mark)
-    throw refuse('was made by a rotation into another destination, which holds it');
+  const mark = markIn(token.description);
+  if (mark && mark !== lineage.mark) throw refuse('was made by a rotation into another destination, which holds it');
   context.io.info(
     `adopt-token-id ${id} is a token of ${team}: it is revoked last, once every destination holds its successor.`,
   );

@@ -17,7 +17,8 @@ import {
 import { expiryForRotation } from '../../tokens/lifetime-policy.js';
 import { createToken } from '../../tokens/create.js';
 import { classify, destinationMark, rotationDescription, type Lineage, type Owner } from './lineage.js';
-import { adoptedToken, credentialOf, revokePrevious, tokensOf } from './revoke.js';
+import { adoptedToken, revokePrevious, tokensOf } from './revoke.js';
+import { describeCredential } from '../../api/tfc/account.js';
 
 /**
  * Check the destinations, create the new token, prove it works, write it into every destination (GitHub secret,
@@ -31,7 +32,8 @@ export async function rotateToken(context: OperationContext, inputs: RotateToken
   const destinations = await prepareDestinations(context, inputs);
   const lineage: Lineage = { owner, mark: destinationMark(destinations) };
   const adopted = await adoptedToken(context, inputs, lineage);
-  const credential = replacedByCreate(inputs) || inputs.tokenType === 'agent' ? null : await credentialOf(context);
+  const credential =
+    replacedByCreate(inputs) || inputs.tokenType === 'agent' ? null : await describeCredential(context.client);
   const expiresAt = await expiryForRotation(context, inputs);
   const token = await mint(context, inputs, lineage, expiresAt);
   context.publisher.tokenOutputs(token);

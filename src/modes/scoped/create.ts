@@ -150,7 +150,8 @@ async function grantAndMint(
   const causes = grants.flatMap((grant) => (grant.status === 'rejected' ? [grant.reason as unknown] : []));
   if (minted.status === 'fulfilled' && causes.length === 0) return minted.value;
   if (minted.status === 'fulfilled') throw new GrantOrMintFailure(causes, { id: minted.value.id });
-  const left = mayHaveLanded(minted.reason) ? 'unconfirmed' : 'absent';
+  // The ledger kept every try whose outcome is unknown (tokens/create.ts): those are what the rollback looks up.
+  const left = context.ledger.unconfirmed(team.id).length > 0 ? 'unconfirmed' : 'absent';
   throw new GrantOrMintFailure([...causes, minted.reason], left);
 }
 

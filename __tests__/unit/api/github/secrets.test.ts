@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import sodium from 'libsodium-wrappers';
 import { AmbiguousRequestError } from '../../../../src/common/errors.js';
 import { storeSecret } from '../../../../src/api/github/secrets.js';
-import { type RawResponse, type Transport } from '../../../../src/transport/transport.js';
+import type { RawResponse, Transport } from '../../../../src/transport/transport.js';
 import { TransportError, MAX_ELAPSED_MS } from '../../../../src/transport/retry.js';
 
 /** The GitHub secret write through the action's transport: retried by the one policy, ambiguous once sent. */

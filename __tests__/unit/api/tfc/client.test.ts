@@ -3,7 +3,7 @@ import { AmbiguousRequestError, ApiError } from '../../../../src/common/errors.j
 import { TfcClient } from '../../../../src/api/tfc/client.js';
 import { describeFailure, jsonApiErrors, MAX_PAGES } from '../../../../src/api/tfc/jsonapi.js';
 import { hasMultipleTeamTokens } from '../../../../src/api/tfc/platform.js';
-import { type RawResponse, type Transport } from '../../../../src/transport/transport.js';
+import type { RawResponse, Transport } from '../../../../src/transport/transport.js';
 import { TransportError } from '../../../../src/transport/retry.js';
 
 const TOKEN = 'credential.atlasv1.secretsecretsecret';
@@ -127,6 +127,18 @@ describe('retries', () => {
     await expect(unreadable.client.patch('/vars/var-1', {}, { repeatable: true })).rejects.toThrow(
       AmbiguousRequestError,
     );
+  });
+
+  test('a write that may have acted stays ambiguous when its last retry never connected', async () => {
+    const refused = new TransportError('ECONNREFUSED', false);
+    const reset = scripted(new TransportError('ECONNRESET', true), ...Array.from({ length: 20 }, () => refused));
+    const patch = reset.client.patch('/vars/var-1', {}, { repeatable: true });
+    await expect(patch).rejects.toThrow(AmbiguousRequestError);
+    expect(reset.sent.length).toBeGreaterThan(1);
+    const answered = scripted(json(503, {}), ...Array.from({ length: 20 }, () => refused));
+    await expect(answered.client.delete('/authentication-tokens/at-1')).rejects.toThrow(AmbiguousRequestError);
+    const read = scripted(new TransportError('ECONNRESET', true), ...Array.from({ length: 20 }, () => refused));
+    await expect(read.client.get('/x')).rejects.toThrow('(could not reach tfe.example.com)');
   });
 
   test('429s are waited out past any count of attempts, until the deadline, then fail naming the budget', async () => {

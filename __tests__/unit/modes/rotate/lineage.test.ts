@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Token } from '../../../../src/api/tfc/types.js';
+import { withNonce } from '../../../../src/tokens/context.js';
 import { classify, markOf, revocationPlan, rotationDescription } from '../../../../src/modes/rotate/lineage.js';
 
 const token = (id: string, minute: number, description = ''): Token => ({
@@ -24,11 +25,11 @@ describe('destination marks', () => {
     const mine = markOf(['mine']);
     const nonce = '0123456789abcdef';
     const tokens = [
-      token('at-ours', 1, rotationDescription(base, mine, 0, nonce)),
-      token('at-other', 2, rotationDescription(base, markOf(['other']), 0, nonce)),
+      token('at-ours', 1, withNonce(rotationDescription(base, mine, 0), nonce)),
+      token('at-other', 2, withNonce(rotationDescription(base, markOf(['other']), 0), nonce)),
       token('at-old', 3, `${base} 2026-01-01T00:00:00.000Z ${nonce}`),
       token('at-per-job', 4, `gha-tfc-token o/r run-1-1 job-x ${nonce}`),
-      token('at-longer-base', 5, rotationDescription(`${base} x`, mine, 0, nonce)),
+      token('at-longer-base', 5, withNonce(rotationDescription(`${base} x`, mine, 0), nonce)),
     ];
     const { ours, unmarked } = classify(tokens, base, mine);
     expect(ids(ours)).toEqual(['at-ours']);
