@@ -402,7 +402,7 @@ describe('the owners warning', () => {
 });
 
 describe('an ambiguous token create', () => {
-  test('a create that acted, then the team delete refused: the team stays recorded, the post step removes it', async () => {
+  test('a create that acted, then the team delete refused: the post step still removes the team', async () => {
     world.emulator.inject({
       method: 'POST',
       path: /\/authentication-tokens$/,
